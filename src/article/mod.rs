@@ -1,0 +1,96 @@
+//! Articles: finding files, decoding them, reading their format, and describing their structure
+//! (paragraphs, sentences, boilerplate) as byte ranges into the text, which is never rewritten.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::text::CharMap;
+
+/// One article as loaded. All ranges are byte ranges into `text`; use [`Article::char_map`] to
+/// turn them into the character offsets the outside world sees.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Hex SHA-256 of `text` (UTF-8 bytes).
+    pub id: String,
+    /// The path as given on the command line (joined with the path inside a folder argument),
+    /// `FILE#LINE` for a line of a JSON-lines file, `demo/NAME` for a bundled demo article.
+    pub path: String,
+    pub title: Option<String>,
+    /// Outlet, from metadata, from site chrome, else from the file name.
+    pub source: String,
+    pub url: Option<String>,
+    /// Publication date as given in metadata, if any.
+    pub published: Option<String>,
+    /// WHATWG name of the encoding the file was decoded from ("UTF-8", "UTF-16LE", "windows-1252").
+    pub encoding: String,
+    pub text: String,
+    /// Words by Unicode word boundaries.
+    pub words: usize,
+    pub paragraphs: Vec<Range<usize>>,
+    pub sentences: Vec<Range<usize>>,
+    /// Site chrome, captions and credits, promos, video lengths, login prompts: marked, not removed.
+    pub boilerplate: Vec<Range<usize>>,
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    pub fn char_map(&self) -> CharMap {
+        CharMap::new(&self.text)
+    }
+
+    /// True when byte offset `pos` lies inside a boilerplate range.
+    pub fn is_boilerplate(&self, pos: usize) -> bool {
+        let k = self.boilerplate.partition_point(|r| r.end <= pos);
+        self.boilerplate.get(k).is_some_and(|r| r.start <= pos)
+    }
+
+    /// The file name part of the path, for display and for matching by name.
+    pub fn file_name(&self) -> &str {
+        let p = self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path);
+        p
+    }
+
+    /// The `list --json` record.
+    pub fn to_record(&self, with_text: bool) -> ArticleRecord<'_> {
+        let m = self.char_map();
+        let conv = |v: &[Range<usize>]| v.iter().map(|r| m.range_to_chars(r)).collect::<Vec<_>>();
+        ArticleRecord {
+            path: &self.path,
+            id: &self.id,
+            title: self.title.as_deref(),
+            source: &self.source,
+            words: self.words,
+            encoding: &self.encoding,
+            paragraphs: conv(&self.paragraphs),
+            sentences: conv(&self.sentences),
+            boilerplate: conv(&self.boilerplate),
+            warnings: &self.warnings,
+            text: with_text.then_some(self.text.as_str()),
+        }
+    }
+}
+
+/// The command-line contract of `copydesk list --json`: one of these a line.
+#[derive(Debug, Serialize)]
+pub struct ArticleRecord<'a> {
+    pub path: &'a str,
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub source: &'a str,
+    pub words: usize,
+    pub encoding: &'a str,
+    pub paragraphs: Vec<[usize; 2]>,
+    pub sentences: Vec<[usize; 2]>,
+    pub boilerplate: Vec<[usize; 2]>,
+    pub warnings: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+}
+
+mod build;
+pub mod demo;
+pub mod load;
+
+pub use build::{Meta, build};
+pub use load::{LoadError, LoadEvent, Source, discover, load_paths, load_source};

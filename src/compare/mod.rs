@@ -1,0 +1,1 @@
+//! Comparing versions of a story: normalisation, sentence alignment, word diffs, moves, story grouping.

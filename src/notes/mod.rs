@@ -1,0 +1,1 @@
+//! Annotation notes: anchors that survive edits, the store on disk, export.
