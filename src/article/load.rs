@@ -97,3 +97,25 @@ pub fn load_paths(args: &[PathBuf]) -> (Vec<Article>, Vec<LoadError>) {
     }
     (articles, problems)
 }
+
+/// Loads everything under `args`, sending events as articles arrive: `Found(n)` once the files
+/// are known, `Loaded`/`Problem` per file (in any order, files are read in parallel), `Done` last.
+/// Blocks until done; the TUI runs it on a thread of its own. Stops early if the receiver is gone.
+pub fn load_streaming(args: &[PathBuf], tx: &std::sync::mpsc::Sender<LoadEvent>) {
+    use rayon::prelude::*;
+    let (sources, problems) = discover(args);
+    if tx.send(LoadEvent::Found(sources.len())).is_err() {
+        return;
+    }
+    for p in problems {
+        let _ = tx.send(LoadEvent::Problem(p));
+    }
+    sources.par_iter().for_each_with(tx.clone(), |tx, s| {
+        let ev = match load_source(s) {
+            Ok(a) => LoadEvent::Loaded(a),
+            Err(e) => LoadEvent::Problem(e),
+        };
+        let _ = tx.send(ev);
+    });
+    let _ = tx.send(LoadEvent::Done);
+}

@@ -93,4 +93,4 @@ pub mod demo;
 pub mod load;
 
 pub use build::{Meta, build};
-pub use load::{LoadError, LoadEvent, Source, discover, load_paths, load_source};
+pub use load::{LoadError, LoadEvent, Source, discover, load_paths, load_source, load_streaming};
