@@ -1,1 +1,10 @@
 //! Annotation notes: anchors that survive edits, the store on disk, export.
+//!
+//! UI-free: the TUI and the `notes` subcommand both go through [`NoteStore`] for keeping notes,
+//! [`anchor`] for placing them in articles, and [`export`] for Markdown.
+
+pub mod anchor;
+pub mod model;
+
+pub use anchor::{Home, Placement, Status, carry_over, find_quote, place_in, resolve};
+pub use model::{FORMAT_VERSION, Note, NotesFile, Tombstone};

@@ -1,0 +1,510 @@
+//! Anchoring: finding a note's passage again in an article that may have been renamed or edited,
+//! Hypothesis-style — by article id, then path, then the quote (exact, disambiguated by its
+//! context and position hint; then fuzzy with a score) — and carrying notes over to other
+//! versions of the same story. A note that cannot be placed is detached, never dropped.
+
+use std::ops::Range;
+
+use aho_corasick::AhoCorasick;
+use serde::Serialize;
+
+use super::model::{Note, first_chars, last_chars};
+use crate::article::Article;
+use crate::text::CharMap;
+
+/// Where a note stands in an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Found where it was: same path, and the quote at its recorded position.
+    Attached,
+    /// Found after the file was renamed, its text edited, or the passage shifted.
+    Moved,
+    /// Not placed; the note keeps its quote.
+    Detached,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Attached => "attached",
+            Status::Moved => "moved",
+            Status::Detached => "detached",
+        }
+    }
+}
+
+/// A note's place in one article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    pub status: Status,
+    /// Byte range of the passage in the article's text; `None` for a note on the whole article or
+    /// a detached note.
+    pub range: Option<Range<usize>>,
+    /// True when shown on another version of the story than the one it was written on.
+    pub carried_over: bool,
+    /// How well the passage matched, 0..=1 (1 for an exact quote in its exact context).
+    pub score: f64,
+}
+
+impl Placement {
+    fn detached() -> Placement {
+        Placement {
+            status: Status::Detached,
+            range: None,
+            carried_over: false,
+            score: 0.0,
+        }
+    }
+}
+
+/// A quote found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub range: Range<usize>,
+    pub score: f64,
+    pub exact: bool,
+}
+
+/// Least similarity (1 - edits / quote length) a fuzzy match of the quote must reach.
+pub const QUOTE_THRESHOLD: f64 = 0.75;
+/// Quotes shorter than this (in characters) are only matched exactly: a few edits in a short
+/// quote leave nothing to recognise it by.
+pub const MIN_FUZZY_CHARS: usize = 8;
+/// At most this many exact occurrences are weighed, and this many fuzzy candidate places.
+const MAX_OCCURRENCES: usize = 10_000;
+const MAX_CANDIDATES: usize = 24;
+
+// Weights of the parts of a match's score, after diff-match-patch as Hypothesis uses it:
+// the quote counts most, its context next, the distance from the hint only breaks ties.
+const W_QUOTE: f64 = 50.0;
+const W_CONTEXT: f64 = 20.0;
+const W_POSITION: f64 = 2.0;
+
+/// Finds the note's quote in `text` (with `map` its char map): exact occurrences first, the one
+/// whose context and position fit best; else the best fuzzy match above [`QUOTE_THRESHOLD`].
+pub fn find_quote(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
+    if note.quote.is_empty() {
+        return None;
+    }
+    find_exact(note, text, map).or_else(|| find_fuzzy(note, text, map))
+}
+
+fn find_exact(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
+    let q = &note.quote;
+    // Fast path: the text at the hint is the quote in its recorded context.
+    let hint = map.byte_of(note.position);
+    if text.get(hint..).is_some_and(|t| t.starts_with(q.as_str())) {
+        let s = score(note, text, map, hint..hint + q.len(), 1.0);
+        if s >= 1.0 - 1e-9 {
+            return Some(Found {
+                range: hint..hint + q.len(),
+                score: s,
+                exact: true,
+            });
+        }
+    }
+    let mut best: Option<Found> = None;
+    let mut from = 0;
+    let mut seen = 0;
+    // Overlapping occurrences, unlike `match_indices`.
+    while let Some(i) = text.get(from..).and_then(|t| t.find(q.as_str())) {
+        let start = from + i;
+        let range = start..start + q.len();
+        let s = score(note, text, map, range.clone(), 1.0);
+        if best.as_ref().is_none_or(|b| s > b.score) {
+            best = Some(Found {
+                range,
+                score: s,
+                exact: true,
+            });
+        }
+        seen += 1;
+        if seen >= MAX_OCCURRENCES {
+            break;
+        }
+        from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    best
+}
+
+/// The fuzzy stage with bounded work: candidate places come from a few exact seeds (pieces of the
+/// quote, the end of the prefix, the start of the suffix, found in one Aho-Corasick pass) plus
+/// the position hint; at each, a banded semi-global edit distance aligns the quote with a window
+/// a little longer than it. Work is linear in the text plus (candidates × quote × band).
+fn find_fuzzy(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
+    let q: Vec<char> = note.quote.chars().collect();
+    let m = q.len();
+    if m < MIN_FUZZY_CHARS || text.is_empty() {
+        return None;
+    }
+    let slack = (m / 4).clamp(4, 256);
+
+    // (seed text, where the quote would start relative to the seed's start, in bytes)
+    let mut seeds: Vec<(String, isize)> = Vec::new();
+    let seed_len = if m >= 64 { 16 } else { (m / 4).max(4) };
+    let n_seeds = 8.min(m / seed_len).max(1);
+    let qbytes: Vec<usize> = note.quote.char_indices().map(|(i, _)| i).collect();
+    for k in 0..n_seeds {
+        let c0 = if n_seeds == 1 {
+            0
+        } else {
+            k * (m - seed_len) / (n_seeds - 1)
+        };
+        let b0 = qbytes[c0];
+        let b1 = qbytes.get(c0 + seed_len).copied().unwrap_or(note.quote.len());
+        seeds.push((note.quote[b0..b1].to_string(), -(b0 as isize)));
+    }
+    let pre = last_chars(&note.prefix, 16);
+    if pre.chars().count() >= 8 {
+        seeds.push((pre.to_string(), pre.len() as isize));
+    }
+    let suf = first_chars(&note.suffix, 16);
+    if suf.chars().count() >= 8 {
+        seeds.push((suf.to_string(), -(note.quote.len() as isize)));
+    }
+    seeds.retain(|(s, _)| !s.trim().is_empty());
+
+    let mut starts: Vec<usize> = vec![map.byte_of(note.position)];
+    if !seeds.is_empty()
+        && let Ok(ac) = AhoCorasick::new(seeds.iter().map(|(s, _)| s.as_str()))
+    {
+        for mat in ac.find_overlapping_iter(text).take(MAX_OCCURRENCES) {
+            let off = seeds[mat.pattern().as_usize()].1;
+            let st = mat.start() as isize + off;
+            starts.push(st.clamp(0, text.len() as isize) as usize);
+        }
+    }
+    // Places within the slack of each other are one candidate; the most voted are tried first.
+    starts.sort_unstable();
+    let mut cands: Vec<(usize, usize)> = Vec::new(); // (start, votes)
+    for s in starts {
+        match cands.last_mut() {
+            Some((c, v)) if s - *c <= slack => *v += 1,
+            _ => cands.push((s, 1)),
+        }
+    }
+    let hint = map.byte_of(note.position);
+    cands.sort_by_key(|&(c, v)| (std::cmp::Reverse(v), c.abs_diff(hint)));
+    cands.truncate(MAX_CANDIDATES);
+
+    let mut best: Option<Found> = None;
+    for (cand, _) in cands {
+        let cand = crate::text::floor_boundary(text, cand);
+        // Window: `slack` chars before the candidate to quote + slack chars after it.
+        let before = text[..cand].char_indices().rev().take(slack).last().map_or(cand, |(i, _)| i);
+        let window: Vec<(usize, char)> =
+            text[before..].char_indices().take(m + 2 * slack).map(|(i, c)| (before + i, c)).collect();
+        let wc: Vec<char> = window.iter().map(|&(_, c)| c).collect();
+        let Some((ws, we, dist)) = align(&q, &wc, 2 * slack) else {
+            continue;
+        };
+        let sim = 1.0 - dist as f64 / m as f64;
+        if sim < QUOTE_THRESHOLD || ws >= we {
+            continue;
+        }
+        let bs = window[ws].0;
+        let be = window.get(we).map_or(text.len(), |&(b, _)| b);
+        let s = score(note, text, map, bs..be, sim);
+        if best.as_ref().is_none_or(|b| s > b.score) {
+            best = Some(Found {
+                range: bs..be,
+                score: s,
+                exact: false,
+            });
+        }
+    }
+    best
+}
+
+/// Semi-global edit distance of `q` against a substring of `w` (free start and end in `w`),
+/// restricted to the diagonals `0..=band` (column minus row). Returns the best substring's
+/// start and end (char indices into `w`) and its distance.
+fn align(q: &[char], w: &[char], band: usize) -> Option<(usize, usize, usize)> {
+    const INF: usize = usize::MAX / 2;
+    let n = w.len();
+    let width = band + 1;
+    // Row 0: the match may start at any column, at no cost; the start is carried along the path.
+    let mut prev: Vec<(usize, usize)> = (0..width).map(|d| if d <= n { (0, d) } else { (INF, 0) }).collect();
+    let mut cur = vec![(INF, 0); width];
+    for i in 1..=q.len() {
+        for d in 0..width {
+            let j = i + d;
+            if j > n {
+                cur[d] = (INF, 0);
+                continue;
+            }
+            let (dc, ds) = prev[d];
+            let mut best = (dc + usize::from(q[i - 1] != w[j - 1]), ds);
+            if d + 1 < width && prev[d + 1].0 + 1 < best.0 {
+                best = (prev[d + 1].0 + 1, prev[d + 1].1);
+            }
+            if d >= 1 && cur[d - 1].0 + 1 < best.0 {
+                best = (cur[d - 1].0 + 1, cur[d - 1].1);
+            }
+            cur[d] = best;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let m = q.len();
+    (0..width)
+        .filter(|&d| m + d <= n && prev[d].0 < INF)
+        .map(|d| (prev[d].1, m + d, prev[d].0))
+        .min_by_key(|&(s, e, dist)| (dist, e - s))
+}
+
+/// The score of the quote found at `range` with quote similarity `quote_sim`: its context
+/// against the note's prefix and suffix, and its distance from the position hint.
+fn score(note: &Note, text: &str, map: &CharMap, range: Range<usize>, quote_sim: f64) -> f64 {
+    let pn = note.prefix.chars().count();
+    let sn = note.suffix.chars().count();
+    let pre = similarity(&note.prefix, last_chars(&text[..range.start], pn));
+    let suf = similarity(&note.suffix, first_chars(&text[range.end..], sn));
+    let len = map.len_chars().max(1) as f64;
+    let dist = map.char_of(range.start).abs_diff(note.position) as f64;
+    let pos = 1.0 - (dist / len).min(1.0);
+    (W_QUOTE * quote_sim + W_CONTEXT * pre + W_CONTEXT * suf + W_POSITION * pos)
+        / (W_QUOTE + 2.0 * W_CONTEXT + W_POSITION)
+}
+
+/// 1 - edit distance / longer length, over characters; 1 for two empty strings. Only used on
+/// short context strings (≤ 32 chars), so the plain quadratic table is fine.
+fn similarity(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let longest = a.len().max(b.len());
+    if longest == 0 {
+        return 1.0;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            cur[j] = (prev[j - 1] + usize::from(a[i - 1] != b[j - 1])).min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    1.0 - prev[b.len()] as f64 / longest as f64
+}
+
+/// Places a note in what is taken to be its own article (matched by id or path, or chosen by
+/// quote): `attached` when the path is the same and the quote is exactly at its recorded
+/// position, `moved` when found elsewhere, `detached` when the quote is not found.
+pub fn place_in(note: &Note, article: &Article, map: &CharMap) -> Placement {
+    if note.is_whole_article() {
+        let status = if article.path == note.path {
+            Status::Attached
+        } else {
+            Status::Moved
+        };
+        return Placement {
+            status,
+            range: None,
+            carried_over: false,
+            score: 1.0,
+        };
+    }
+    match find_quote(note, &article.text, map) {
+        None => Placement::detached(),
+        Some(f) => {
+            let here = f.exact && article.path == note.path && map.char_of(f.range.start) == note.position;
+            Placement {
+                status: if here { Status::Attached } else { Status::Moved },
+                range: Some(f.range),
+                carried_over: false,
+                score: f.score,
+            }
+        }
+    }
+}
+
+/// Places a note on any article where its quoted passage appears — another version of the same
+/// story, say. Marked as carried over when the article is not the one the note was written on.
+/// `None` for a note on a whole article other than its own, or when the quote is not found.
+pub fn carry_over(note: &Note, article: &Article) -> Option<Placement> {
+    let map = article.char_map();
+    let own = article.id == note.article_id;
+    if note.is_whole_article() && !own {
+        return None;
+    }
+    let mut p = place_in(note, article, &map);
+    if p.status == Status::Detached {
+        return None;
+    }
+    p.carried_over = !own;
+    if p.carried_over {
+        p.status = Status::Moved;
+    }
+    Some(p)
+}
+
+/// Which article a note belongs to among `articles`, and where in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Home {
+    /// Index into the articles; `None` when the note belongs to none of them.
+    pub article: Option<usize>,
+    pub placement: Placement,
+}
+
+/// Finds each note's own article among `articles` by the anchoring rules: the article with the
+/// note's article id (preferring the same path), else the one at the note's path, else — for a
+/// passage note — the article where the quote matches best. Returns one [`Home`] per note, in
+/// order; a note with no home is detached.
+pub fn resolve(notes: &[Note], articles: &[Article]) -> Vec<Home> {
+    let maps: Vec<CharMap> = articles.iter().map(Article::char_map).collect();
+    notes
+        .iter()
+        .map(|note| {
+            let by_id = articles
+                .iter()
+                .position(|a| a.id == note.article_id && a.path == note.path)
+                .or_else(|| articles.iter().position(|a| a.id == note.article_id));
+            let by_path = || articles.iter().position(|a| a.path == note.path);
+            if let Some(i) = by_id.or_else(by_path) {
+                return Home {
+                    article: Some(i),
+                    placement: place_in(note, &articles[i], &maps[i]),
+                };
+            }
+            let mut best: Option<(usize, Found)> = None;
+            for (i, a) in articles.iter().enumerate() {
+                if let Some(f) = find_quote(note, &a.text, &maps[i])
+                    && best.as_ref().is_none_or(|(_, b)| f.score > b.score)
+                {
+                    best = Some((i, f));
+                }
+            }
+            match best {
+                Some((i, f)) => Home {
+                    article: Some(i),
+                    placement: Placement {
+                        status: Status::Moved,
+                        range: Some(f.range),
+                        carried_over: false,
+                        score: f.score,
+                    },
+                },
+                None => Home {
+                    article: None,
+                    placement: Placement::detached(),
+                },
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Meta, build};
+
+    fn art(path: &str, text: &str) -> Article {
+        build(path, text.to_string(), "UTF-8", Meta::default(), Vec::new())
+    }
+
+    fn note_on(a: &Article, quote: &str, nth: usize) -> Note {
+        let start = a.text.match_indices(quote).nth(nth).unwrap().0;
+        Note::on_passage(a, start..start + quote.len(), "n")
+    }
+
+    const STORY: &str = "Putin said on Tuesday that Russia wants talks. The West is worried. \
+        Russia has massed troops near the border. Talks will go on, officials said. \
+        The West is worried. NATO said it would respond to any attack on an ally.";
+
+    #[test]
+    fn exact_at_hint_is_attached() {
+        let a = art("s.txt", STORY);
+        let n = note_on(&a, "Russia has massed troops near the border.", 0);
+        let p = place_in(&n, &a, &a.char_map());
+        assert_eq!(p.status, Status::Attached);
+        assert_eq!(&a.text[p.range.unwrap()], n.quote);
+    }
+
+    #[test]
+    fn repeated_quote_is_told_apart_by_context() {
+        let a = art("s.txt", STORY);
+        let second = note_on(&a, "The West is worried.", 1);
+        // Shift the text so the position hint no longer lands on a match: context must decide.
+        let b = art("s.txt", &format!("Update: {STORY}"));
+        let f = find_quote(&second, &b.text, &b.char_map()).unwrap();
+        let second_at = b.text.match_indices("The West is worried.").nth(1).unwrap().0;
+        assert_eq!(f.range.start, second_at);
+        assert!(f.exact);
+        assert_eq!(place_in(&second, &b, &b.char_map()).status, Status::Moved);
+    }
+
+    #[test]
+    fn fuzzy_finds_an_edited_quote() {
+        let a = art("s.txt", STORY);
+        let n = note_on(&a, "Russia has massed troops near the border.", 0);
+        let edited = STORY.replace("has massed troops near", "has massed 100,000 troops near");
+        let b = art("s.txt", &edited);
+        let f = find_quote(&n, &b.text, &b.char_map()).unwrap();
+        assert!(!f.exact);
+        assert_eq!(&b.text[f.range.clone()], "Russia has massed 100,000 troops near the border.");
+        assert_eq!(place_in(&n, &b, &b.char_map()).status, Status::Moved);
+    }
+
+    #[test]
+    fn fuzzy_gives_up_on_a_rewritten_quote() {
+        let a = art("s.txt", STORY);
+        let n = note_on(&a, "Russia has massed troops near the border.", 0);
+        let b = art("s.txt", &STORY.replace("Russia has massed troops near the border.", "Moscow denies any buildup."));
+        assert_eq!(find_quote(&n, &b.text, &b.char_map()), None);
+        assert_eq!(place_in(&n, &b, &b.char_map()).status, Status::Detached);
+    }
+
+    #[test]
+    fn fuzzy_work_is_bounded_on_a_long_text() {
+        // A long text with no seed in it: only the hint candidate is tried.
+        let a = art("s.txt", STORY);
+        let n = note_on(&a, "Russia has massed troops near the border.", 0);
+        let long = "lorem ipsum dolor sit amet ".repeat(40_000);
+        assert_eq!(find_quote(&n, &long, &CharMap::new(&long)), None);
+    }
+
+    #[test]
+    fn align_finds_substring_with_edits() {
+        let w: Vec<char> = "xxxxhellp worldxxxx".chars().collect();
+        let q: Vec<char> = "hello world".chars().collect();
+        let (s, e, d) = align(&q, &w, 8).unwrap();
+        assert_eq!((s, e, d), (4, 15, 1));
+    }
+
+    #[test]
+    fn resolve_by_id_then_path_then_quote() {
+        let a = art("old/a.txt", STORY);
+        let n = note_on(&a, "Talks will go on, officials said.", 0);
+        let other = art("b.txt", "Nothing to do with it at all, another story entirely.");
+        // Renamed: same id, new path.
+        let renamed = art("new/a.txt", STORY);
+        let h = resolve(std::slice::from_ref(&n), &[other.clone(), renamed.clone()]);
+        assert_eq!(h[0].article, Some(1));
+        assert_eq!(h[0].placement.status, Status::Moved);
+        // Renamed and edited: found by quote.
+        let edited = art("new/a.txt", &STORY.replace("Putin said on Tuesday", "Putin said late Tuesday"));
+        let h = resolve(std::slice::from_ref(&n), &[other.clone(), edited]);
+        assert_eq!(h[0].article, Some(1));
+        assert_eq!(h[0].placement.status, Status::Moved);
+        // Gone: detached, not dropped.
+        let h = resolve(std::slice::from_ref(&n), &[other]);
+        assert_eq!(h[0].article, None);
+        assert_eq!(h[0].placement.status, Status::Detached);
+    }
+
+    #[test]
+    fn carry_over_marks_other_versions() {
+        let a = art("ap.txt", STORY);
+        let n = note_on(&a, "NATO said it would respond", 0);
+        let cbs = art("cbs.txt", &format!("CBS intro. {STORY}"));
+        let p = carry_over(&n, &cbs).unwrap();
+        assert!(p.carried_over);
+        assert_eq!(&cbs.text[p.range.unwrap()], "NATO said it would respond");
+        assert!(!carry_over(&n, &a).unwrap().carried_over);
+        let unrelated = art("x.txt", "A different story about the weather in Spain and France.");
+        assert_eq!(carry_over(&n, &unrelated), None);
+        let whole = Note::on_article(&a, "w");
+        assert_eq!(carry_over(&whole, &cbs), None);
+    }
+}
