@@ -8,3 +8,6 @@ pub mod model;
 
 pub use anchor::{Home, Placement, Status, carry_over, find_quote, place_in, resolve};
 pub use model::{FORMAT_VERSION, Note, NotesFile, Tombstone};
+pub mod store;
+
+pub use store::{Disk, NoteStore, RealDisk, StoreError, data_dir};
