@@ -4,6 +4,7 @@
 //! [`anchor`] for placing them in articles, and [`export`] for Markdown.
 
 pub mod anchor;
+pub mod export;
 pub mod model;
 
 pub use anchor::{Home, Placement, Status, carry_over, find_quote, place_in, resolve};
