@@ -59,7 +59,12 @@ fn renamed_file_is_found_by_id_and_moved() {
     let other = article("cbs.txt", &seed("002"));
     let placed = s.resolve(&[other, renamed.clone()]);
     for (note, home) in &placed {
-        assert_eq!(home.article, Some(1), "{}: found in the renamed file, not the other version", note.text);
+        assert_eq!(
+            home.article,
+            Some(1),
+            "{}: found in the renamed file, not the other version",
+            note.text
+        );
         assert_eq!(home.placement.status, Status::Moved);
     }
     let passage = placed.iter().find(|(n2, _)| n2.id == n.id).unwrap();
@@ -77,7 +82,10 @@ fn edits_around_the_quote_shift_it_and_it_is_found() {
             "at least one more round of diplomacy is likely.",
             "further diplomacy looks likely, analysts said.",
         )
-        .replace("Russia is expected to respond soon", "Moscow is due to reply shortly");
+        .replace(
+            "Russia is expected to respond soon",
+            "Moscow is due to reply shortly",
+        );
     assert_ne!(edited, text);
     let b = article("ap.txt", &edited);
     let (_d, s) = store_with(&[n]);
@@ -111,7 +119,7 @@ fn a_quote_that_is_gone_is_detached_not_dropped() {
     let para_end = text[text.find(QUOTE).unwrap()..].find("\n\n").unwrap() + text.find(QUOTE).unwrap();
     let cut = format!("{}{}", &text[..text.find(QUOTE).unwrap()], &text[para_end..]);
     let b = article("ap.txt", &cut);
-    let (_d, s) = store_with(&[n.clone()]);
+    let (_d, s) = store_with(std::slice::from_ref(&n));
     let got = s.notes_for(&b);
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].1.status, Status::Detached);
@@ -128,7 +136,10 @@ fn a_repeated_word_is_told_apart_by_its_context() {
     let a = article("ap.txt", &text);
     let (fifth, _) = text.match_indices("Russia").nth(4).unwrap();
     let n = Note::on_passage(&a, fifth..fifth + "Russia".len(), "this one");
-    let b = article("ap.txt", &format!("A new first paragraph about Russia and Russia.\n\n{text}"));
+    let b = article(
+        "ap.txt",
+        &format!("A new first paragraph about Russia and Russia.\n\n{text}"),
+    );
     let (_d, s) = store_with(&[n]);
     let got = s.notes_for(&b);
     let want = b.text.match_indices("Russia").nth(6).unwrap().0;
@@ -137,12 +148,16 @@ fn a_repeated_word_is_told_apart_by_its_context() {
 
 #[test]
 fn notes_carry_over_to_versions_that_have_the_passage() {
-    let versions: Vec<Article> =
-        ["000", "001", "002", "003", "004"].iter().map(|v| article(&format!("{v}.txt"), &seed(v))).collect();
+    let versions: Vec<Article> = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|v| article(&format!("{v}.txt"), &seed(v)))
+        .collect();
     let n = note_on(&versions[0], QUOTE);
     let (_d, s) = store_with(&[n]);
-    let shown: Vec<Option<bool>> =
-        versions.iter().map(|v| s.notes_for(v).first().map(|(_, p)| p.carried_over)).collect();
+    let shown: Vec<Option<bool>> = versions
+        .iter()
+        .map(|v| s.notes_for(v).first().map(|(_, p)| p.carried_over))
+        .collect();
     // Its own version, then the two that kept the sentence; NPR and the NBC write-through
     // dropped it, and the fuzzy stage must not invent a place for it there.
     assert_eq!(shown, [Some(false), Some(true), Some(true), None, None]);

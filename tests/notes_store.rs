@@ -19,7 +19,10 @@ fn article(path: &str, text: &str) -> Article {
 }
 
 fn sample_notes() -> Vec<Note> {
-    let a = article("story.txt", "Zelenskyy met Putin. «Ça va», dit-il — 😀 emoji line.\n\nSecond paragraph.");
+    let a = article(
+        "story.txt",
+        "Zelenskyy met Putin. «Ça va», dit-il — 😀 emoji line.\n\nSecond paragraph.",
+    );
     let q = "«Ça va», dit-il";
     let s = a.text.find(q).unwrap();
     vec![
@@ -34,7 +37,12 @@ fn damaged_files(dir: &Path) -> Vec<std::path::PathBuf> {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("notes.json.damaged-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("notes.json.damaged-")
+        })
         .collect();
     v.sort();
     v
@@ -69,7 +77,8 @@ fn round_trip_keeps_every_field() {
     assert_eq!(back.get(&id).unwrap().text, "edited");
     assert!(back.get(&gone).is_none());
     // The file is the documented versioned JSON.
-    let v: serde_json::Value = serde_json::from_str(&fs::read_to_string(dir.path().join("notes.json")).unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("notes.json")).unwrap()).unwrap();
     assert_eq!(v["version"], 1);
     assert_eq!(v["notes"].as_array().unwrap().len(), 2);
     assert_eq!(v["deleted"][0]["id"], gone.as_str());
@@ -85,14 +94,25 @@ fn damaged_file_is_kept_aside_and_never_overwritten() {
     let (mut s, msgs) = NoteStore::open(dir.path());
     let aside = damaged_files(dir.path());
     assert_eq!(aside.len(), 1);
-    assert_eq!(fs::read(&aside[0]).unwrap(), garbage, "the damaged file is kept byte for byte");
+    assert_eq!(
+        fs::read(&aside[0]).unwrap(),
+        garbage,
+        "the damaged file is kept byte for byte"
+    );
     assert_eq!(msgs.len(), 1);
-    assert!(msgs[0].contains(&aside[0].display().to_string()), "the user is told where: {msgs:?}");
+    assert!(
+        msgs[0].contains(&aside[0].display().to_string()),
+        "the user is told where: {msgs:?}"
+    );
     assert!(s.all().is_empty());
 
     s.add(sample_notes().remove(0));
     s.save().unwrap();
-    assert_eq!(fs::read(&aside[0]).unwrap(), garbage, "still there after the next save");
+    assert_eq!(
+        fs::read(&aside[0]).unwrap(),
+        garbage,
+        "still there after the next save"
+    );
     assert_eq!(NoteStore::open(dir.path()).0.all().len(), 1);
 
     // Damaged again (within the same second): a second file beside the first, not over it.
@@ -176,7 +196,10 @@ impl Disk for Faulty {
         if self.get() == Fault::ReadOnly {
             return Err(io::Error::from_raw_os_error(30)); // EROFS
         }
-        tempfile::Builder::new().prefix(".notes.json.").suffix(".tmp").tempfile_in(dir)
+        tempfile::Builder::new()
+            .prefix(".notes.json.")
+            .suffix(".tmp")
+            .tempfile_in(dir)
     }
     fn write(&self, file: &mut fs::File, bytes: &[u8]) -> io::Result<()> {
         match self.get() {
@@ -225,10 +248,20 @@ fn failed_save_keeps_notes_and_retries(fault: Fault, why: &str) {
     let msg = err.to_string();
     assert!(matches!(err, StoreError::Save { .. }), "{err:?}");
     assert!(msg.contains(why), "the error says why: {msg}");
-    assert!(msg.contains(&dir.path().join("notes.json").display().to_string()), "and names the file: {msg}");
+    assert!(
+        msg.contains(&dir.path().join("notes.json").display().to_string()),
+        "and names the file: {msg}"
+    );
     assert!(s.is_dirty(), "still marked unsaved");
-    assert!(s.get(&first).is_some() && s.get(&second).is_some(), "notes stay in memory");
-    assert_eq!(fs::read(dir.path().join("notes.json")).unwrap(), before, "the previous file is intact");
+    assert!(
+        s.get(&first).is_some() && s.get(&second).is_some(),
+        "notes stay in memory"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("notes.json")).unwrap(),
+        before,
+        "the previous file is intact"
+    );
     assert_eq!(NoteStore::open(dir.path()).0.all().len(), 1);
 
     // Saving again while the fault lasts fails again, harmlessly.
@@ -237,7 +270,10 @@ fn failed_save_keeps_notes_and_retries(fault: Fault, why: &str) {
     s.save().unwrap();
     assert!(!s.is_dirty());
     let (back, msgs) = NoteStore::open(dir.path());
-    assert!(msgs.is_empty(), "stray temporary files are not mistaken for damage: {msgs:?}");
+    assert!(
+        msgs.is_empty(),
+        "stray temporary files are not mistaken for damage: {msgs:?}"
+    );
     assert!(back.get(&first).is_some() && back.get(&second).is_some());
 }
 

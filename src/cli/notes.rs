@@ -122,7 +122,10 @@ pub fn run(global: &Global, args: NotesArgs, out: &mut dyn Write, err: &mut dyn 
             let id = store.find_id(&id)?;
             store.edit(&id, &text)?;
             save(&mut store, err)?;
-            let note = store.get(&id).cloned().ok_or_else(|| anyhow!("note {id} vanished while saving"))?;
+            let note = store
+                .get(&id)
+                .cloned()
+                .ok_or_else(|| anyhow!("note {id} vanished while saving"))?;
             print_one(global, &note, out)?;
             Ok(0)
         }
@@ -159,7 +162,10 @@ fn add(
         None => Note::on_article(&article, text),
         Some(q) => {
             if q.is_empty() {
-                bail!("--quote is empty; leave it out to note the whole article {}", article.path);
+                bail!(
+                    "--quote is empty; leave it out to note the whole article {}",
+                    article.path
+                );
             }
             let mut hits = article.text.match_indices(q.as_str());
             let Some((start, _)) = hits.next() else {
@@ -180,7 +186,10 @@ fn add(
     };
     let note = store.add(note).clone();
     save(store, err)?;
-    serde_json::to_writer(&mut *out, &NoteRecord::new(&note, Some(&article.path), Status::Attached))?;
+    serde_json::to_writer(
+        &mut *out,
+        &NoteRecord::new(&note, Some(&article.path), Status::Attached),
+    )?;
     writeln!(out)?;
     Ok(0)
 }
@@ -207,10 +216,10 @@ fn find_article(global: &Global, file: &Path) -> anyhow::Result<Article> {
         }
     };
     let (mut articles, problems) = article::load_paths(&[load]);
-    if let Some(p) = problems.first() {
-        if articles.is_empty() {
-            bail!("{p}");
-        }
+    if let Some(p) = problems.first()
+        && articles.is_empty()
+    {
+        bail!("{p}");
     }
     if articles.len() > 1 {
         return match articles.iter().position(|a| a.path == want) {
@@ -228,12 +237,15 @@ fn find_article(global: &Global, file: &Path) -> anyhow::Result<Article> {
 /// Every note with its home: among the articles at `paths` when given (only the notes found
 /// there are kept), else among the articles the notes were written on, loaded from their paths.
 /// `None` when paths were given but none could be loaded.
+/// Notes with their homes, and the articles the homes index into.
+type Placed = (Vec<(Note, Home)>, Vec<Article>);
+
 fn placed(
     global: &Global,
     store: &NoteStore,
     paths: &[PathBuf],
     err: &mut dyn Write,
-) -> anyhow::Result<Option<(Vec<(Note, Home)>, Vec<Article>)>> {
+) -> anyhow::Result<Option<Placed>> {
     if paths.is_empty() {
         let articles = own_articles(global, &store.all());
         return Ok(Some((store.resolve(&articles), articles)));
@@ -245,7 +257,11 @@ fn placed(
     if articles.is_empty() {
         return Ok(None);
     }
-    let mut notes: Vec<(Note, Home)> = store.resolve(&articles).into_iter().filter(|(_, h)| h.article.is_some()).collect();
+    let mut notes: Vec<(Note, Home)> = store
+        .resolve(&articles)
+        .into_iter()
+        .filter(|(_, h)| h.article.is_some())
+        .collect();
     // In the order of the articles, then of the passages in each (whole-article notes first).
     notes.sort_by_key(|(_, h)| (h.article, h.placement.range.as_ref().map(|r| r.start)));
     Ok(Some((notes, articles)))
@@ -296,7 +312,13 @@ fn list(
         } else {
             let quote: String = rec.quote.chars().take(40).collect();
             let text = rec.text.lines().next().unwrap_or("");
-            writeln!(out, "{}\t{}\t{}\t{quote:?}\t{text}", &rec.id[..rec.id.len().min(8)], rec.status, rec.path)?;
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{quote:?}\t{text}",
+                &rec.id[..rec.id.len().min(8)],
+                rec.status,
+                rec.path
+            )?;
         }
     }
     Ok(0)

@@ -192,9 +192,17 @@ fn find_fuzzy(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
     for (cand, _) in cands {
         let cand = crate::text::floor_boundary(text, cand);
         // Window: `slack` chars before the candidate to quote + slack chars after it.
-        let before = text[..cand].char_indices().rev().take(slack).last().map_or(cand, |(i, _)| i);
-        let window: Vec<(usize, char)> =
-            text[before..].char_indices().take(m + 2 * slack).map(|(i, c)| (before + i, c)).collect();
+        let before = text[..cand]
+            .char_indices()
+            .rev()
+            .take(slack)
+            .last()
+            .map_or(cand, |(i, _)| i);
+        let window: Vec<(usize, char)> = text[before..]
+            .char_indices()
+            .take(m + 2 * slack)
+            .map(|(i, c)| (before + i, c))
+            .collect();
         let wc: Vec<char> = window.iter().map(|&(_, c)| c).collect();
         let Some((ws, we, dist)) = align(&q, &wc, 2 * slack) else {
             continue;
@@ -225,7 +233,9 @@ fn align(q: &[char], w: &[char], band: usize) -> Option<(usize, usize, usize)> {
     let n = w.len();
     let width = band + 1;
     // Row 0: the match may start at any column, at no cost; the start is carried along the path.
-    let mut prev: Vec<(usize, usize)> = (0..width).map(|d| if d <= n { (0, d) } else { (INF, 0) }).collect();
+    let mut prev: Vec<(usize, usize)> = (0..width)
+        .map(|d| if d <= n { (0, d) } else { (INF, 0) })
+        .collect();
     let mut cur = vec![(INF, 0); width];
     for i in 1..=q.len() {
         for d in 0..width {
@@ -281,7 +291,9 @@ fn similarity(a: &str, b: &str) -> f64 {
     for i in 1..=a.len() {
         cur[0] = i;
         for j in 1..=b.len() {
-            cur[j] = (prev[j - 1] + usize::from(a[i - 1] != b[j - 1])).min(prev[j] + 1).min(cur[j - 1] + 1);
+            cur[j] = (prev[j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1);
         }
         std::mem::swap(&mut prev, &mut cur);
     }
@@ -442,7 +454,10 @@ mod tests {
         let b = art("s.txt", &edited);
         let f = find_quote(&n, &b.text, &b.char_map()).unwrap();
         assert!(!f.exact);
-        assert_eq!(&b.text[f.range.clone()], "Russia has massed 100,000 troops near the border.");
+        assert_eq!(
+            &b.text[f.range.clone()],
+            "Russia has massed 100,000 troops near the border."
+        );
         assert_eq!(place_in(&n, &b, &b.char_map()).status, Status::Moved);
     }
 
@@ -450,7 +465,13 @@ mod tests {
     fn fuzzy_gives_up_on_a_rewritten_quote() {
         let a = art("s.txt", STORY);
         let n = note_on(&a, "Russia has massed troops near the border.", 0);
-        let b = art("s.txt", &STORY.replace("Russia has massed troops near the border.", "Moscow denies any buildup."));
+        let b = art(
+            "s.txt",
+            &STORY.replace(
+                "Russia has massed troops near the border.",
+                "Moscow denies any buildup.",
+            ),
+        );
         assert_eq!(find_quote(&n, &b.text, &b.char_map()), None);
         assert_eq!(place_in(&n, &b, &b.char_map()).status, Status::Detached);
     }
@@ -483,7 +504,10 @@ mod tests {
         assert_eq!(h[0].article, Some(1));
         assert_eq!(h[0].placement.status, Status::Moved);
         // Renamed and edited: found by quote.
-        let edited = art("new/a.txt", &STORY.replace("Putin said on Tuesday", "Putin said late Tuesday"));
+        let edited = art(
+            "new/a.txt",
+            &STORY.replace("Putin said on Tuesday", "Putin said late Tuesday"),
+        );
         let h = resolve(std::slice::from_ref(&n), &[other.clone(), edited]);
         assert_eq!(h[0].article, Some(1));
         assert_eq!(h[0].placement.status, Status::Moved);
@@ -502,7 +526,10 @@ mod tests {
         assert!(p.carried_over);
         assert_eq!(&cbs.text[p.range.unwrap()], "NATO said it would respond");
         assert!(!carry_over(&n, &a).unwrap().carried_over);
-        let unrelated = art("x.txt", "A different story about the weather in Spain and France.");
+        let unrelated = art(
+            "x.txt",
+            "A different story about the weather in Spain and France.",
+        );
         assert_eq!(carry_over(&n, &unrelated), None);
         let whole = Note::on_article(&a, "w");
         assert_eq!(carry_over(&whole, &cbs), None);

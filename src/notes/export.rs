@@ -7,16 +7,24 @@ use super::anchor::{Home, Status};
 use super::model::Note;
 use crate::article::Article;
 
+/// Notes under one heading: their home article (if any), its path, the notes.
+type Group<'a> = (Option<usize>, String, Vec<&'a (Note, Home)>);
+
 /// Renders `notes` (each with its home among `articles`, as [`super::anchor::resolve`] gives)
 /// as Markdown. Groups follow the order notes are given in; notes not placed in any article are
 /// grouped by the path they were written at.
 pub fn markdown(notes: &[(Note, Home)], articles: &[Article]) -> String {
     // Group key: the home article, else the path the note was written at.
-    let mut groups: Vec<(Option<usize>, String, Vec<&(Note, Home)>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for entry in notes {
         let (note, home) = entry;
-        let key_path = home.article.map_or_else(|| note.path.clone(), |i| articles[i].path.clone());
-        match groups.iter_mut().find(|(a, p, _)| *a == home.article && *p == key_path) {
+        let key_path = home
+            .article
+            .map_or_else(|| note.path.clone(), |i| articles[i].path.clone());
+        match groups
+            .iter_mut()
+            .find(|(a, p, _)| *a == home.article && *p == key_path)
+        {
             Some(g) => g.2.push(entry),
             None => groups.push((home.article, key_path, vec![entry])),
         }
@@ -32,7 +40,10 @@ pub fn markdown(notes: &[(Note, Home)], articles: &[Article]) -> String {
             }
             None => {
                 let _ = writeln!(out, "## {}\n", escape_inline(&path));
-                let _ = writeln!(out, "*Article not found; passages as quoted when the notes were written.*");
+                let _ = writeln!(
+                    out,
+                    "*Article not found; passages as quoted when the notes were written.*"
+                );
             }
         }
         for (note, home) in entries {
@@ -52,7 +63,8 @@ pub fn markdown(notes: &[(Note, Home)], articles: &[Article]) -> String {
                 let _ = writeln!(out, "{text}\n");
             }
             let mut stamp = format!("— *{}*", note.created.format("%Y-%m-%d %H:%M UTC"));
-            if note.updated.format("%Y%m%d%H%M").to_string() != note.created.format("%Y%m%d%H%M").to_string() {
+            if note.updated.format("%Y%m%d%H%M").to_string() != note.created.format("%Y%m%d%H%M").to_string()
+            {
                 let _ = write!(stamp, " (edited {})", note.updated.format("%Y-%m-%d %H:%M UTC"));
             }
             match home.placement.status {
@@ -71,7 +83,10 @@ pub fn markdown(notes: &[(Note, Home)], articles: &[Article]) -> String {
 fn escape_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -111,7 +126,13 @@ mod tests {
             source: Some("AP".into()),
             ..Meta::default()
         };
-        let a = build("ap.txt", "1. First line.\n\n- Second # line.".into(), "UTF-8", meta, vec![]);
+        let a = build(
+            "ap.txt",
+            "1. First line.\n\n- Second # line.".into(),
+            "UTF-8",
+            meta,
+            vec![],
+        );
         let b = build("cbs.txt", "Other text.".into(), "UTF-8", Meta::default(), vec![]);
         let n1 = Note::on_passage(&a, 0..a.text.len(), "check *this*");
         let mut n2 = Note::on_article(&b, "whole");

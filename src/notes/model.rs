@@ -118,7 +118,11 @@ impl Note {
 /// tick): the last-writer-wins merge needs every change to carry a strictly newer time.
 pub fn later_than(t: DateTime<Utc>) -> DateTime<Utc> {
     let now = Utc::now();
-    if now > t { now } else { t + TimeDelta::nanoseconds(1) }
+    if now > t {
+        now
+    } else {
+        t + TimeDelta::nanoseconds(1)
+    }
 }
 
 /// A new note id: 128 bits in hex, from the OS-seeded hasher keys mixed with time, process and a
@@ -199,7 +203,10 @@ mod tests {
     fn ids_are_unique_and_128_bit_hex() {
         let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_id()).collect();
         assert_eq!(ids.len(), 1000);
-        assert!(ids.iter().all(|i| i.len() == 32 && i.chars().all(|c| c.is_ascii_hexdigit())));
+        assert!(
+            ids.iter()
+                .all(|i| i.len() == 32 && i.chars().all(|c| c.is_ascii_hexdigit()))
+        );
     }
 
     #[test]

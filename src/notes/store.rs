@@ -24,7 +24,9 @@ pub const ENV_DATA_DIR: &str = "COPYDESK_DATA_DIR";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("no data directory for notes: the system gave no home directory; use --data-dir or {ENV_DATA_DIR}")]
+    #[error(
+        "no data directory for notes: the system gave no home directory; use --data-dir or {ENV_DATA_DIR}"
+    )]
     NoDataDir,
     #[error("could not save notes to {}: {source}; the notes are kept in memory and saving will be retried", path.display())]
     Save { path: PathBuf, source: io::Error },
@@ -50,7 +52,12 @@ pub trait Disk: Send + Sync {
     /// Opens (creating) the lock file and takes an exclusive lock; the lock lasts until the file
     /// is dropped.
     fn lock(&self, path: &Path) -> io::Result<File> {
-        let f = OpenOptions::new().create(true).truncate(false).read(true).write(true).open(path)?;
+        let f = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .read(true)
+            .write(true)
+            .open(path)?;
         f.lock()?;
         Ok(f)
     }
@@ -59,7 +66,10 @@ pub trait Disk: Send + Sync {
     }
     /// A temporary file in `dir`, so the final rename stays on one filesystem and is atomic.
     fn temp_in(&self, dir: &Path) -> io::Result<NamedTempFile> {
-        tempfile::Builder::new().prefix(".notes.json.").suffix(".tmp").tempfile_in(dir)
+        tempfile::Builder::new()
+            .prefix(".notes.json.")
+            .suffix(".tmp")
+            .tempfile_in(dir)
     }
     fn write(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
         file.write_all(bytes)?;
@@ -211,7 +221,10 @@ impl NoteStore {
         if self.notes.contains_key(prefix) {
             return Ok(prefix.to_string());
         }
-        let mut hits = self.notes.range(prefix.to_string()..).take_while(|(k, _)| k.starts_with(prefix));
+        let mut hits = self
+            .notes
+            .range(prefix.to_string()..)
+            .take_while(|(k, _)| k.starts_with(prefix));
         match (hits.next(), hits.next()) {
             (Some((k, _)), None) if !prefix.is_empty() => Ok(k.clone()),
             (Some(_), _) => Err(StoreError::AmbiguousId(prefix.to_string())),
@@ -227,12 +240,16 @@ impl NoteStore {
         }
         self.dirty = true;
         let id = note.id.clone();
-        self.notes.entry(id).insert_entry(note).into_mut()
+        self.notes.insert(id.clone(), note);
+        &self.notes[&id]
     }
 
     /// Replaces a note's text.
     pub fn edit(&mut self, id: &str, text: &str) -> Result<&Note, StoreError> {
-        let note = self.notes.get_mut(id).ok_or_else(|| StoreError::NoSuchNote(id.to_string()))?;
+        let note = self
+            .notes
+            .get_mut(id)
+            .ok_or_else(|| StoreError::NoSuchNote(id.to_string()))?;
         note.set_text(text);
         self.dirty = true;
         Ok(note)
@@ -240,7 +257,10 @@ impl NoteStore {
 
     /// Deletes a note and returns it, so the caller can offer to undo (by passing it to `add`).
     pub fn delete(&mut self, id: &str) -> Result<Note, StoreError> {
-        let note = self.notes.remove(id).ok_or_else(|| StoreError::NoSuchNote(id.to_string()))?;
+        let note = self
+            .notes
+            .remove(id)
+            .ok_or_else(|| StoreError::NoSuchNote(id.to_string()))?;
         self.deleted.insert(note.id.clone(), later_than(note.updated));
         self.dirty = true;
         Ok(note)
@@ -378,7 +398,13 @@ impl NoteStore {
                             return Ok(None);
                         }
                         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-                        Err(source) => return Err(StoreError::Damaged { path, problem, source }),
+                        Err(source) => {
+                            return Err(StoreError::Damaged {
+                                path,
+                                problem,
+                                source,
+                            });
+                        }
                     }
                 }
             }
@@ -414,8 +440,12 @@ impl NoteStore {
             }
         }
         // A note in memory newer than a tombstone from the file outlives it.
-        let live: Vec<String> =
-            self.deleted.keys().filter(|id| self.notes.contains_key(*id)).cloned().collect();
+        let live: Vec<String> = self
+            .deleted
+            .keys()
+            .filter(|id| self.notes.contains_key(*id))
+            .cloned()
+            .collect();
         for id in live {
             self.deleted.remove(&id);
         }
@@ -429,14 +459,23 @@ mod tests {
     use crate::article::{Meta, build};
 
     fn art() -> Article {
-        build("a.txt", "One sentence here. Another one there.".into(), "UTF-8", Meta::default(), vec![])
+        build(
+            "a.txt",
+            "One sentence here. Another one there.".into(),
+            "UTF-8",
+            Meta::default(),
+            vec![],
+        )
     }
 
     #[test]
     fn data_dir_priority() {
         let flag = Path::new("/flag");
         assert_eq!(data_dir_from(Some(flag), Some("/env".into())).unwrap(), flag);
-        assert_eq!(data_dir_from(None, Some("/env".into())).unwrap(), Path::new("/env"));
+        assert_eq!(
+            data_dir_from(None, Some("/env".into())).unwrap(),
+            Path::new("/env")
+        );
         // An empty variable is as good as unset.
         let dflt = data_dir_from(None, Some("".into()));
         if let Ok(d) = dflt {
