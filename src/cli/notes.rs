@@ -255,6 +255,8 @@ fn placed(
         writeln!(err, "copydesk: {p}")?;
     }
     if articles.is_empty() {
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        writeln!(err, "copydesk: no articles found in {}", names.join(", "))?;
         return Ok(None);
     }
     let mut notes: Vec<(Note, Home)> = store
@@ -312,13 +314,9 @@ fn list(
         } else {
             let quote: String = rec.quote.chars().take(40).collect();
             let text = rec.text.lines().next().unwrap_or("");
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{quote:?}\t{text}",
-                &rec.id[..rec.id.len().min(8)],
-                rec.status,
-                rec.path
-            )?;
+            // Ids are ASCII hex when copydesk made them, but the file may say otherwise.
+            let short: String = rec.id.chars().take(8).collect();
+            writeln!(out, "{short}\t{}\t{}\t{quote:?}\t{text}", rec.status, rec.path)?;
         }
     }
     Ok(0)

@@ -84,10 +84,16 @@ const W_POSITION: f64 = 2.0;
 /// Finds the note's quote in `text` (with `map` its char map): exact occurrences first, the one
 /// whose context and position fit best; else the best fuzzy match above [`QUOTE_THRESHOLD`].
 pub fn find_quote(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
+    find_quote_in(note, text, map, true)
+}
+
+/// [`find_quote`]; `own_text` false when `text` is another version of the story, where the
+/// position hint means nothing and is not tried as a fuzzy candidate.
+fn find_quote_in(note: &Note, text: &str, map: &CharMap, own_text: bool) -> Option<Found> {
     if note.quote.is_empty() {
         return None;
     }
-    find_exact(note, text, map).or_else(|| find_fuzzy(note, text, map))
+    find_exact(note, text, map).or_else(|| find_fuzzy(note, text, map, own_text))
 }
 
 fn find_exact(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
@@ -132,7 +138,7 @@ fn find_exact(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
 /// quote, the end of the prefix, the start of the suffix, found in one Aho-Corasick pass) plus
 /// the position hint; at each, a banded semi-global edit distance aligns the quote with a window
 /// a little longer than it. Work is linear in the text plus (candidates × quote × band).
-fn find_fuzzy(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
+fn find_fuzzy(note: &Note, text: &str, map: &CharMap, use_hint: bool) -> Option<Found> {
     let q: Vec<char> = note.quote.chars().collect();
     let m = q.len();
     if m < MIN_FUZZY_CHARS || text.is_empty() {
@@ -165,7 +171,10 @@ fn find_fuzzy(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
     }
     seeds.retain(|(s, _)| !s.trim().is_empty());
 
-    let mut starts: Vec<usize> = vec![map.byte_of(note.position)];
+    let mut starts: Vec<usize> = Vec::new();
+    if use_hint {
+        starts.push(map.byte_of(note.position));
+    }
     if !seeds.is_empty()
         && let Ok(ac) = AhoCorasick::new(seeds.iter().map(|(s, _)| s.as_str()))
     {
@@ -204,7 +213,7 @@ fn find_fuzzy(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
             .map(|(i, c)| (before + i, c))
             .collect();
         let wc: Vec<char> = window.iter().map(|&(_, c)| c).collect();
-        let Some((ws, we, dist)) = align(&q, &wc, 2 * slack) else {
+        let Some((ws, we, dist)) = align(&q, &wc, 2 * slack, slack) else {
             continue;
         };
         let sim = 1.0 - dist as f64 / m as f64;
@@ -227,8 +236,9 @@ fn find_fuzzy(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
 
 /// Semi-global edit distance of `q` against a substring of `w` (free start and end in `w`),
 /// restricted to the diagonals `0..=band` (column minus row). Returns the best substring's
-/// start and end (char indices into `w`) and its distance.
-fn align(q: &[char], w: &[char], band: usize) -> Option<(usize, usize, usize)> {
+/// start and end (char indices into `w`) and its distance; `None` as soon as every path has
+/// more than `max_dist` edits (costs never fall along a path, so no later row can do better).
+fn align(q: &[char], w: &[char], band: usize, max_dist: usize) -> Option<(usize, usize, usize)> {
     const INF: usize = usize::MAX / 2;
     let n = w.len();
     let width = band + 1;
@@ -254,11 +264,14 @@ fn align(q: &[char], w: &[char], band: usize) -> Option<(usize, usize, usize)> {
             }
             cur[d] = best;
         }
+        if cur.iter().all(|&(c, _)| c > max_dist) {
+            return None;
+        }
         std::mem::swap(&mut prev, &mut cur);
     }
     let m = q.len();
     (0..width)
-        .filter(|&d| m + d <= n && prev[d].0 < INF)
+        .filter(|&d| m + d <= n && prev[d].0 <= max_dist)
         .map(|d| (prev[d].1, m + d, prev[d].0))
         .min_by_key(|&(s, e, dist)| (dist, e - s))
 }
@@ -335,20 +348,24 @@ pub fn place_in(note: &Note, article: &Article, map: &CharMap) -> Placement {
 /// story, say. Marked as carried over when the article is not the one the note was written on.
 /// `None` for a note on a whole article other than its own, or when the quote is not found.
 pub fn carry_over(note: &Note, article: &Article) -> Option<Placement> {
-    let map = article.char_map();
+    carry_over_with(note, article, &article.char_map())
+}
+
+/// [`carry_over`] with the article's char map already built (the notes pane places many
+/// notes on one article).
+pub fn carry_over_with(note: &Note, article: &Article, map: &CharMap) -> Option<Placement> {
     let own = article.id == note.article_id;
-    if note.is_whole_article() && !own {
-        return None;
+    if own {
+        let p = place_in(note, article, map);
+        return (p.status != Status::Detached).then_some(p);
     }
-    let mut p = place_in(note, article, &map);
-    if p.status == Status::Detached {
-        return None;
-    }
-    p.carried_over = !own;
-    if p.carried_over {
-        p.status = Status::Moved;
-    }
-    Some(p)
+    let f = find_quote_in(note, &article.text, map, false)?;
+    Some(Placement {
+        status: Status::Moved,
+        range: Some(f.range),
+        carried_over: true,
+        score: f.score,
+    })
 }
 
 /// Which article a note belongs to among `articles`, and where in it.
@@ -485,12 +502,47 @@ mod tests {
         assert_eq!(find_quote(&n, &long, &CharMap::new(&long)), None);
     }
 
+    proptest::proptest! {
+        /// Any note on any text: no panic, and a found range lies on char boundaries of the text,
+        /// holding the quote itself when the match is exact.
+        #[test]
+        fn placing_never_panics_and_stays_in_bounds(
+            text in "(?s).{0,300}",
+            quote in "(?s).{0,40}",
+            prefix in "(?s).{0,32}",
+            suffix in "(?s).{0,32}",
+            position in proptest::prelude::any::<usize>(),
+            start in 0usize..300,
+        ) {
+            let a = art("p.txt", &text);
+            let mut n = Note::on_article(&a, "n");
+            // Half the cases quote a real passage of the text, half an arbitrary string.
+            let s = crate::text::floor_boundary(&text, start);
+            let real = &text[s..crate::text::floor_boundary(&text, s + quote.len())];
+            n.quote = if start % 2 == 0 { real.to_string() } else { quote };
+            (n.prefix, n.suffix, n.position) = (prefix, suffix, position);
+            let map = a.char_map();
+            if let Some(f) = find_quote(&n, &text, &map) {
+                proptest::prop_assert!(text.is_char_boundary(f.range.start) && text.is_char_boundary(f.range.end));
+                proptest::prop_assert!(f.range.start <= f.range.end && f.range.end <= text.len());
+                if f.exact {
+                    proptest::prop_assert_eq!(&text[f.range.clone()], n.quote.as_str());
+                }
+            }
+            let _ = place_in(&n, &a, &map);
+            let _ = carry_over(&n, &a);
+        }
+    }
+
     #[test]
     fn align_finds_substring_with_edits() {
         let w: Vec<char> = "xxxxhellp worldxxxx".chars().collect();
         let q: Vec<char> = "hello world".chars().collect();
-        let (s, e, d) = align(&q, &w, 8).unwrap();
+        let (s, e, d) = align(&q, &w, 8, 4).unwrap();
         assert_eq!((s, e, d), (4, 15, 1));
+        assert_eq!(align(&q, &w, 8, 0), None);
+        let far: Vec<char> = "completely other words".chars().collect();
+        assert_eq!(align(&q, &far, 8, 2), None);
     }
 
     #[test]

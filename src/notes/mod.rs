@@ -7,7 +7,7 @@ pub mod anchor;
 pub mod export;
 pub mod model;
 
-pub use anchor::{Home, Placement, Status, carry_over, find_quote, place_in, resolve};
+pub use anchor::{Home, Placement, Status, carry_over, carry_over_with, find_quote, place_in, resolve};
 pub use model::{FORMAT_VERSION, Note, NotesFile, Tombstone};
 pub mod store;
 

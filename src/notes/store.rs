@@ -276,7 +276,7 @@ impl NoteStore {
         for note in self.all() {
             if note.article_id == article.id || note.path == article.path {
                 own.push((note.clone(), anchor::place_in(note, article, &map)));
-            } else if let Some(p) = anchor::carry_over(note, article) {
+            } else if let Some(p) = anchor::carry_over_with(note, article, &map) {
                 carried.push((note.clone(), p));
             }
         }
