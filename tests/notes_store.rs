@@ -168,6 +168,8 @@ enum Fault {
     None,
     /// Creating files in the directory is refused, as in a read-only directory.
     ReadOnly,
+    /// Nothing at all can be created or locked in the directory.
+    ReadOnlyAll,
     /// Half the bytes are written, then the disk is full.
     DiskFull,
     /// The bytes go to /dev/full, so the kernel itself reports the full disk.
@@ -192,8 +194,20 @@ impl Faulty {
 }
 
 impl Disk for Faulty {
+    fn lock(&self, path: &Path) -> io::Result<fs::File> {
+        if self.get() == Fault::ReadOnlyAll {
+            return Err(io::Error::from_raw_os_error(30));
+        }
+        copydesk::notes::RealDisk.lock(path)
+    }
+    fn move_aside(&self, from: &Path, to: &Path) -> io::Result<()> {
+        if self.get() == Fault::ReadOnlyAll {
+            return Err(io::Error::from_raw_os_error(30));
+        }
+        copydesk::notes::RealDisk.move_aside(from, to)
+    }
     fn temp_in(&self, dir: &Path) -> io::Result<NamedTempFile> {
-        if self.get() == Fault::ReadOnly {
+        if matches!(self.get(), Fault::ReadOnly | Fault::ReadOnlyAll) {
             return Err(io::Error::from_raw_os_error(30)); // EROFS
         }
         tempfile::Builder::new()
@@ -316,6 +330,33 @@ fn crash_before_rename_leaves_previous_file_intact() {
 #[test]
 fn crash_mid_write_leaves_previous_file_intact() {
     failed_save_keeps_notes_and_retries(Fault::CrashMidWrite, "simulated crash mid-write");
+}
+
+#[test]
+fn damaged_file_in_a_read_only_directory_is_left_alone_until_it_can_be_kept_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.json");
+    fs::write(&file, b"garbage").unwrap();
+    let disk = Faulty::new(Fault::ReadOnlyAll);
+    let (mut s, msgs) = NoteStore::open_with(dir.path(), disk.clone());
+    assert_eq!(msgs.len(), 1);
+    assert!(
+        msgs[0].contains("will not be overwritten") && msgs[0].contains("Read-only"),
+        "{msgs:?}"
+    );
+    let id = s.add(sample_notes().remove(0)).id.clone();
+    assert!(s.save().is_err());
+    assert_eq!(fs::read(&file).unwrap(), b"garbage", "not overwritten");
+    assert!(damaged_files(dir.path()).is_empty());
+    assert!(s.get(&id).is_some() && s.is_dirty());
+
+    disk.set(Fault::None);
+    s.save().unwrap();
+    let aside = damaged_files(dir.path());
+    assert_eq!(aside.len(), 1);
+    assert_eq!(fs::read(&aside[0]).unwrap(), b"garbage");
+    assert!(s.take_messages()[0].contains("kept as"));
+    assert!(NoteStore::open(dir.path()).0.get(&id).is_some());
 }
 
 #[test]

@@ -173,7 +173,7 @@ impl NoteStore {
             dirty: false,
             messages: Vec::new(),
         };
-        match store.read_or_move_aside() {
+        match store.read_or_move_aside(false) {
             Ok(Some(file)) => {
                 store.merge(file);
             }
@@ -294,7 +294,7 @@ impl NoteStore {
     /// Brings in what other processes saved since (merge by note id, newest wins), without
     /// writing. Returns messages for the user, as `open` does.
     pub fn reload(&mut self) -> Vec<String> {
-        match self.read_or_move_aside() {
+        match self.read_or_move_aside(false) {
             Ok(Some(file)) => {
                 self.merge(file);
             }
@@ -319,7 +319,7 @@ impl NoteStore {
         };
         self.disk.create_dir_all(&self.dir).map_err(save_err)?;
         let _lock = self.disk.lock(&self.dir.join(LOCK_NAME)).map_err(save_err)?;
-        if let Some(file) = self.read_or_move_aside()? {
+        if let Some(file) = self.read_or_move_aside(true)? {
             self.merge(file);
         }
         let bytes = serde_json::to_vec_pretty(&self.to_file()).map_err(|e| save_err(io::Error::other(e)))?;
@@ -373,42 +373,60 @@ impl NoteStore {
     }
 
     /// Reads the file; a damaged one is moved aside (and a message queued), never overwritten.
-    fn read_or_move_aside(&mut self) -> Result<Option<NotesFile>, StoreError> {
+    /// `locked` says whether the caller holds the lock; moving aside is only done under it, so
+    /// that a good file another process has just written in its place is never the one moved.
+    fn read_or_move_aside(&mut self, locked: bool) -> Result<Option<NotesFile>, StoreError> {
         let path = self.path();
-        match self.read() {
-            Read::Missing => Ok(None),
-            Read::Good(f) => Ok(Some(f)),
-            Read::Damaged(problem) => {
-                let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-                let mut n = 1;
-                loop {
-                    let name = if n == 1 {
-                        format!("{FILE_NAME}.damaged-{stamp}")
-                    } else {
-                        format!("{FILE_NAME}.damaged-{stamp}-{n}")
-                    };
-                    let aside = self.dir.join(name);
-                    match self.disk.move_aside(&path, &aside) {
-                        Ok(()) => {
-                            self.messages.push(format!(
-                                "the notes file {} {problem}; it was kept as {} and copydesk carries on with a new notes file",
-                                path.display(),
-                                aside.display()
-                            ));
-                            return Ok(None);
-                        }
-                        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-                        Err(source) => {
-                            return Err(StoreError::Damaged {
-                                path,
-                                problem,
-                                source,
-                            });
-                        }
-                    }
+        let problem = match self.read() {
+            Read::Missing => return Ok(None),
+            Read::Good(f) => return Ok(Some(f)),
+            Read::Damaged(problem) => problem,
+        };
+        if !locked {
+            return match self.disk.lock(&self.dir.join(LOCK_NAME)) {
+                Ok(_lock) => self.read_or_move_aside(true),
+                Err(source) => Err(StoreError::Damaged {
+                    path,
+                    problem,
+                    source,
+                }),
+            };
+        }
+        let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+        for n in 1..=100 {
+            let name = if n == 1 {
+                format!("{FILE_NAME}.damaged-{stamp}")
+            } else {
+                format!("{FILE_NAME}.damaged-{stamp}-{n}")
+            };
+            let aside = self.dir.join(name);
+            match self.disk.move_aside(&path, &aside) {
+                Ok(()) => {
+                    self.messages.push(format!(
+                        "the notes file {} {problem}; it was kept as {} and copydesk carries on with a new notes file",
+                        path.display(),
+                        aside.display()
+                    ));
+                    return Ok(None);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(source) => {
+                    return Err(StoreError::Damaged {
+                        path,
+                        problem,
+                        source,
+                    });
                 }
             }
         }
+        Err(StoreError::Damaged {
+            path,
+            problem,
+            source: io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "too many damaged copies kept already",
+            ),
+        })
     }
 
     /// Merges a file's notes and tombstones into memory, per id the latest event winning.
