@@ -487,3 +487,37 @@ fn two_processes_adding_200_notes_each_lose_nothing() {
         }
     }
 }
+
+#[test]
+fn a_version_1_file_written_earlier_still_reads() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    fs::create_dir(p.join("data")).unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes/v1.json");
+    fs::copy(&fixture, p.join("data/notes.json")).unwrap();
+    let o = notes(p, &["list", "--json", "--demo"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(o.stderr, "", "not taken for damaged");
+    let got = o.lines();
+    assert_eq!(got.len(), 2, "the tombstone is not a note");
+    // Oldest first: the whole-article note was written at 08:00 UTC.
+    assert_eq!(got[0]["id"], "a1b2c3d4e5f60718293a4b5c6d7e8f90");
+    assert_eq!(got[0]["quote"], "");
+    assert_eq!(
+        got[0]["created"], "2026-11-20T08:00:00.000Z",
+        "times come out in UTC"
+    );
+    assert_eq!(got[1]["updated"], "2026-11-20T09:20:30.500Z");
+    assert_eq!(got[1]["prefix"], " round of diplomacy is likely.\n\n");
+    for v in &got {
+        check_fields(v);
+        assert_eq!(v["status"], "attached");
+        assert_eq!(v["path"], "demo/000_ap-cut_7b16be5f68741545.txt");
+    }
+    // Editing writes it back as version 1 with every note and the tombstone.
+    assert_eq!(notes(p, &["edit", "5f0c", "--text", "changed"]).code, 0);
+    let v: Value = serde_json::from_str(&fs::read_to_string(p.join("data/notes.json")).unwrap()).unwrap();
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["notes"].as_array().unwrap().len(), 2);
+    assert_eq!(v["deleted"][0]["id"], "ffffffffffffffffffffffffffffffff");
+}

@@ -451,6 +451,19 @@ mod tests {
     }
 
     #[test]
+    fn position_hint_counts_characters_not_bytes() {
+        let a = art(
+            "u.txt",
+            "«Ça» — 😀 émigré Zelenskyy met Putin in Kyiv. Then more.",
+        );
+        let n = note_on(&a, "met Putin in Kyiv", 0);
+        assert_eq!(n.position, a.text[..a.text.find("met").unwrap()].chars().count());
+        let p = place_in(&n, &a, &a.char_map());
+        assert_eq!(p.status, Status::Attached);
+        assert_eq!(&a.text[p.range.unwrap()], "met Putin in Kyiv");
+    }
+
+    #[test]
     fn repeated_quote_is_told_apart_by_context() {
         let a = art("s.txt", STORY);
         let second = note_on(&a, "The West is worried.", 1);
