@@ -567,6 +567,70 @@ mod tests {
         assert!(matches!(s.find_id(""), Err(StoreError::AmbiguousId(_))));
     }
 
+    fn file_strategy() -> impl proptest::strategy::Strategy<Value = NotesFile> {
+        use proptest::prelude::*;
+        // Few ids, few times and few texts, so that the same note, equal times and ties abound.
+        let time = (0i64..4).prop_map(|s| DateTime::from_timestamp(1_700_000_000 + s, 0).unwrap_or_default());
+        let id = prop::sample::select(vec!["a", "b", "c", "d"]);
+        let note = (id.clone(), time.clone(), prop::sample::select(vec!["x", "y"])).prop_map(
+            |(id, updated, text)| {
+                let mut n = Note::on_article(&art(), text);
+                n.id = id.to_string();
+                n.created = DateTime::from_timestamp(1_600_000_000, 0).unwrap_or_default();
+                n.updated = updated;
+                n
+            },
+        );
+        let tomb = (id, time).prop_map(|(id, deleted)| Tombstone {
+            id: id.to_string(),
+            deleted,
+        });
+        (
+            prop::collection::vec(note, 0..5),
+            prop::collection::vec(tomb, 0..3),
+        )
+            .prop_map(|(notes, deleted)| {
+                // One version of a note per file, as a file written by `save` has.
+                let mut seen = std::collections::HashSet::new();
+                let notes = notes.into_iter().filter(|n| seen.insert(n.id.clone())).collect();
+                NotesFile {
+                    version: FORMAT_VERSION,
+                    notes,
+                    deleted,
+                }
+            })
+    }
+
+    fn merged(files: &[&NotesFile]) -> NotesFile {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut s, _) = NoteStore::open(dir.path());
+        for f in files {
+            s.merge((*f).clone());
+        }
+        s.to_file()
+    }
+
+    proptest::proptest! {
+        /// The merge two processes rely on does not depend on who saves first, and every id either
+        /// side knew is still known afterwards, as a note or as a deletion: nothing is lost.
+        #[test]
+        fn merge_is_order_independent_and_loses_no_id(a in file_strategy(), b in file_strategy()) {
+            let ab = merged(&[&a, &b]);
+            let ba = merged(&[&b, &a]);
+            proptest::prop_assert_eq!(&ab, &ba);
+            proptest::prop_assert_eq!(&merged(&[&ab, &a]), &ab, "merging again changes nothing");
+            let known = |f: &NotesFile| -> std::collections::BTreeSet<String> {
+                f.notes.iter().map(|n| n.id.clone()).chain(f.deleted.iter().map(|t| t.id.clone())).collect()
+            };
+            let mut want = known(&a);
+            want.extend(known(&b));
+            proptest::prop_assert_eq!(known(&ab), want);
+            for n in &ab.notes {
+                proptest::prop_assert!(!ab.deleted.iter().any(|t| t.id == n.id), "live and deleted at once");
+            }
+        }
+    }
+
     #[test]
     fn newer_format_is_moved_aside_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
