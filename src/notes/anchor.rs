@@ -66,8 +66,11 @@ pub struct Found {
     pub exact: bool,
 }
 
-/// Least similarity (1 - edits / quote length) a fuzzy match of the quote must reach.
-pub const QUOTE_THRESHOLD: f64 = 0.75;
+/// Most edits a fuzzy match of a quote of `m` characters may have: a quarter of it (a word or
+/// two changed in a sentence), at most 256 to bound the work.
+pub fn max_errors(m: usize) -> usize {
+    (m / 4).min(256)
+}
 /// Quotes shorter than this (in characters) are only matched exactly: a few edits in a short
 /// quote leave nothing to recognise it by.
 pub const MIN_FUZZY_CHARS: usize = 8;
@@ -82,7 +85,7 @@ const W_CONTEXT: f64 = 20.0;
 const W_POSITION: f64 = 2.0;
 
 /// Finds the note's quote in `text` (with `map` its char map): exact occurrences first, the one
-/// whose context and position fit best; else the best fuzzy match above [`QUOTE_THRESHOLD`].
+/// whose context and position fit best; else the best fuzzy match within [`max_errors`].
 pub fn find_quote(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
     find_quote_in(note, text, map, true)
 }
@@ -139,12 +142,18 @@ fn find_exact(note: &Note, text: &str, map: &CharMap) -> Option<Found> {
 /// the position hint; at each, a banded semi-global edit distance aligns the quote with a window
 /// a little longer than it. Work is linear in the text plus (candidates × quote × band).
 fn find_fuzzy(note: &Note, text: &str, map: &CharMap, use_hint: bool) -> Option<Found> {
-    let q: Vec<char> = note.quote.chars().collect();
+    let q: Vec<char> = note.quote.chars().map(fold).collect();
     let m = q.len();
     if m < MIN_FUZZY_CHARS || text.is_empty() {
         return None;
     }
-    let slack = (m / 4).clamp(4, 256);
+    let max_err = max_errors(m);
+    let slack = max_err.max(4);
+    // Whether the quote itself begins or ends inside a word (then its match may too).
+    let cut_start = note.prefix.chars().next_back().is_some_and(char::is_alphanumeric)
+        && note.quote.chars().next().is_some_and(char::is_alphanumeric);
+    let cut_end = note.suffix.chars().next().is_some_and(char::is_alphanumeric)
+        && note.quote.chars().next_back().is_some_and(char::is_alphanumeric);
 
     // (seed text, where the quote would start relative to the seed's start, in bytes)
     let mut seeds: Vec<(String, isize)> = Vec::new();
@@ -212,14 +221,51 @@ fn find_fuzzy(note: &Note, text: &str, map: &CharMap, use_hint: bool) -> Option<
             .take(m + 2 * slack)
             .map(|(i, c)| (before + i, c))
             .collect();
-        let wc: Vec<char> = window.iter().map(|&(_, c)| c).collect();
-        let Some((ws, we, dist)) = align(&q, &wc, 2 * slack, slack) else {
+        let wc: Vec<char> = window.iter().map(|&(_, c)| fold(c)).collect();
+        let Some((mut ws, mut we, mut dist)) = align(&q, &wc, 2 * slack, max_err) else {
             continue;
         };
-        let sim = 1.0 - dist as f64 / m as f64;
-        if sim < QUOTE_THRESHOLD || ws >= we {
+        // Snap to whole words: an alignment may end on a stray piece of the next word or begin
+        // with the tail of the previous one, which no reader would call the passage.
+        let (s0, e0) = (ws, we);
+        let before_is_word = |ws: usize| match ws {
+            0 => text[..window[0].0]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric),
+            _ => wc[ws - 1].is_alphanumeric(),
+        };
+        if !cut_start && ws < we && wc[ws].is_alphanumeric() && before_is_word(ws) {
+            while ws < we && wc[ws].is_alphanumeric() {
+                ws += 1;
+            }
+        }
+        let after_is_word = |we: usize| wc.get(we).is_some_and(|c| c.is_alphanumeric());
+        if !cut_end && we > ws && wc[we - 1].is_alphanumeric() && after_is_word(we) {
+            while we > ws && wc[we - 1].is_alphanumeric() {
+                we -= 1;
+            }
+        }
+        if !q[0].is_whitespace() {
+            while ws < we && wc[ws].is_whitespace() {
+                ws += 1;
+            }
+        }
+        if !q[m - 1].is_whitespace() {
+            while we > ws && wc[we - 1].is_whitespace() {
+                we -= 1;
+            }
+        }
+        if ws >= we {
             continue;
         }
+        if (ws, we) != (s0, e0) {
+            match banded_distance(&q, &wc[ws..we], max_err) {
+                Some(d) => dist = d,
+                None => continue,
+            }
+        }
+        let sim = 1.0 - dist as f64 / m as f64;
         let bs = window[ws].0;
         let be = window.get(we).map_or(text.len(), |&(b, _)| b);
         let s = score(note, text, map, bs..be, sim);
@@ -254,12 +300,15 @@ fn align(q: &[char], w: &[char], band: usize, max_dist: usize) -> Option<(usize,
                 cur[d] = (INF, 0);
                 continue;
             }
+            // On equal cost the later start wins: skipping the quote's unmatched first words
+            // is better than pairing them with whatever text precedes the passage.
+            let better = |a: (usize, usize), b: (usize, usize)| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1);
             let (dc, ds) = prev[d];
             let mut best = (dc + usize::from(q[i - 1] != w[j - 1]), ds);
-            if d + 1 < width && prev[d + 1].0 + 1 < best.0 {
+            if d + 1 < width && better((prev[d + 1].0 + 1, prev[d + 1].1), best) {
                 best = (prev[d + 1].0 + 1, prev[d + 1].1);
             }
-            if d >= 1 && cur[d - 1].0 + 1 < best.0 {
+            if d >= 1 && better((cur[d - 1].0 + 1, cur[d - 1].1), best) {
                 best = (cur[d - 1].0 + 1, cur[d - 1].1);
             }
             cur[d] = best;
@@ -274,6 +323,60 @@ fn align(q: &[char], w: &[char], band: usize, max_dist: usize) -> Option<(usize,
         .filter(|&d| m + d <= n && prev[d].0 <= max_dist)
         .map(|d| (prev[d].1, m + d, prev[d].0))
         .min_by_key(|&(s, e, dist)| (dist, e - s))
+}
+
+/// Edit distance of `a` and `b` when it is at most `k`, computed on the diagonals within `k`
+/// of the main one (O(len × k)); `None` when it is more.
+fn banded_distance(a: &[char], b: &[char], k: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > k {
+        return None;
+    }
+    const INF: usize = usize::MAX / 2;
+    // Row i holds columns j in i-k..=i+k, stored at j + k - i.
+    let width = 2 * k + 1;
+    let mut prev: Vec<usize> = (0..width)
+        .map(|x| if x >= k && x - k <= b.len() { x - k } else { INF })
+        .collect();
+    let mut cur = vec![INF; width];
+    for i in 1..=a.len() {
+        for (x, cell) in cur.iter_mut().enumerate() {
+            *cell = INF;
+            let Some(j) = (i + x).checked_sub(k) else { continue };
+            if j > b.len() {
+                continue;
+            }
+            if j == 0 {
+                *cell = i;
+                continue;
+            }
+            let mut v = prev[x] + usize::from(a[i - 1] != b[j - 1]); // diagonal: same x
+            if x + 1 < width {
+                v = v.min(prev[x + 1] + 1); // from (i-1, j): x + 1
+            }
+            *cell = v;
+        }
+        for x in 1..width {
+            cur[x] = cur[x].min(cur[x - 1] + 1); // from (i, j-1): x - 1
+        }
+        if cur.iter().all(|&c| c > k) {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let x = b.len() + k - a.len();
+    (prev[x] <= k).then_some(prev[x])
+}
+
+/// Typographic variants read as the same character: curly and straight quotes, dashes, spaces
+/// (outlets restyle agency copy; a quote should survive that).
+fn fold(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '«' | '»' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' => ' ',
+        c => c,
+    }
 }
 
 /// The score of the quote found at `range` with quote similarity `quote_sim`: its context
@@ -293,8 +396,8 @@ fn score(note: &Note, text: &str, map: &CharMap, range: Range<usize>, quote_sim:
 /// 1 - edit distance / longer length, over characters; 1 for two empty strings. Only used on
 /// short context strings (≤ 32 chars), so the plain quadratic table is fine.
 fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let a: Vec<char> = a.chars().map(fold).collect();
+    let b: Vec<char> = b.chars().map(fold).collect();
     let longest = a.len().max(b.len());
     if longest == 0 {
         return 1.0;
@@ -544,6 +647,80 @@ mod tests {
             }
             let _ = place_in(&n, &a, &map);
             let _ = carry_over(&n, &a);
+        }
+    }
+
+    #[test]
+    fn typographic_quotes_and_dashes_do_not_count_as_edits() {
+        let a = art("ap.txt", "Putin said \"it's not going to be easy\" - and left.");
+        let n = note_on(&a, "said \"it's not going to be easy\" - and", 0);
+        let b = art(
+            "cbs.txt",
+            "Then Putin said \u{201C}it\u{2019}s not going to be easy\u{201D} \u{2014} and left.",
+        );
+        let f = find_quote(&n, &b.text, &b.char_map()).unwrap();
+        assert!(!f.exact);
+        assert_eq!(
+            &b.text[f.range],
+            "said \u{201C}it\u{2019}s not going to be easy\u{201D} \u{2014} and"
+        );
+    }
+
+    #[test]
+    fn fuzzy_match_keeps_to_whole_words() {
+        // The alignment alone would end on the "a" of "and": a different sentence, so no match.
+        let a = art(
+            "a.txt",
+            "after which Secretary of State Antony Blinken will speak. More.",
+        );
+        let n = note_on(&a, "Secretary of State Antony Blinken will speak.", 0);
+        let b = art(
+            "b.txt",
+            "Lavrov and Secretary of State Antony Blinken and Putin met.",
+        );
+        assert_eq!(carry_over(&n, &b), None);
+        // Unmatched first words of the quote are skipped, not paired with the text before.
+        let a = art(
+            "a.txt",
+            "Moscow: Russian President Vladimir Putin on Tuesday accused the U.S. of lying.",
+        );
+        let n = note_on(
+            &a,
+            "Moscow: Russian President Vladimir Putin on Tuesday accused the U.S.",
+            0,
+        );
+        let b = art(
+            "b.txt",
+            "Video 01:58  Russian President Vladimir Putin on Tuesday accused the U.S. of lying.",
+        );
+        let p = carry_over(&n, &b).unwrap();
+        assert_eq!(
+            &b.text[p.range.unwrap()],
+            "Russian President Vladimir Putin on Tuesday accused the U.S."
+        );
+    }
+
+    fn plain_distance(a: &[char], b: &[char]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                cur[j] = (prev[j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                    .min(prev[j] + 1)
+                    .min(cur[j - 1] + 1);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    proptest::proptest! {
+        /// The banded distance agrees with the full table whenever the distance is within the band.
+        #[test]
+        fn banded_distance_is_exact_within_its_band(a in "[abc ]{0,24}", b in "[abc ]{0,24}", k in 0usize..8) {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let d = plain_distance(&a, &b);
+            proptest::prop_assert_eq!(banded_distance(&a, &b, k), (d <= k).then_some(d));
         }
     }
 
