@@ -521,3 +521,30 @@ fn a_version_1_file_written_earlier_still_reads() {
     assert_eq!(v["notes"].as_array().unwrap().len(), 2);
     assert_eq!(v["deleted"][0]["id"], "ffffffffffffffffffffffffffffffff");
 }
+
+#[test]
+fn list_without_json_is_one_line_a_note_and_bad_paths_fail() {
+    let d = workdir();
+    let p = d.path();
+    let added = notes(
+        p,
+        &[
+            "add",
+            "--file",
+            "a.txt",
+            "--quote",
+            QUOTE,
+            "--text",
+            "line one\nline two",
+        ],
+    );
+    let id = added.lines()[0]["id"].as_str().unwrap().to_string();
+    let o = notes(p, &["list"]);
+    assert_eq!(o.code, 0);
+    let want = format!("{}\tattached\ta.txt\t{:?}\tline one\n", &id[..8], &QUOTE[..40]);
+    assert_eq!(o.stdout, want);
+    let o = notes(p, &["list", "--json", "nowhere.txt"]);
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("nowhere.txt"), "{}", o.stderr);
+    assert_eq!(o.stdout, "");
+}
