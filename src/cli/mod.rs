@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 mod list;
+mod notes;
 
 /// Exit status for "the command could not do its work".
 pub const EXIT_FAILURE: u8 = 1;
@@ -47,6 +48,8 @@ pub struct Global {
 pub enum Command {
     /// List articles with their structure (paragraphs, sentences, boilerplate).
     List(list::ListArgs),
+    /// Add, list, edit, delete and export annotation notes.
+    Notes(notes::NotesArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -54,6 +57,7 @@ pub enum Command {
 pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let res = match cmd {
         Command::List(a) => list::run(global, a, out, err),
+        Command::Notes(a) => notes::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,
