@@ -61,7 +61,7 @@ impl Action {
     pub fn label(self) -> &'static str {
         match self {
             Action::Quit => "quit",
-            Action::Cancel => "cancel",
+            Action::Cancel => "back",
             Action::Help => "help",
             Action::FocusNext => "next pane",
             Action::FocusPrev => "previous pane",
@@ -103,7 +103,7 @@ impl Action {
             Action::Search => "Search the article (case-insensitive)",
             Action::NextMatch => "Jump to the next match",
             Action::PrevMatch => "Jump to the previous match",
-            Action::ToggleBoilerplate => "Show or hide boilerplate (captions, promos, site chrome)",
+            Action::ToggleBoilerplate => "Show or hide boilerplate (captions, promos)",
             Action::Confirm => "Accept the search",
             Action::DeleteBack => "Delete the last character",
         }

@@ -134,10 +134,10 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
             None => right.push("Loading…".to_string()),
         }
     } else {
-        right.push(format!("{} articles", sidebar::format_count(app.articles.len())));
+        right.push(plural(app.articles.len(), "article"));
     }
     if !app.problems.is_empty() {
-        right.push(format!("{} problems", app.problems.len()));
+        right.push(plural(app.problems.len(), "problem"));
     }
     let right = format!("{} ", right.join(" · "));
     let rw = str_width(&right) as u16;
@@ -169,6 +169,12 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     };
     buf.set_line(area.x + 1, area.y, &line, left_w.saturating_sub(1));
     cursor
+}
+
+/// "1 article", "1,200 articles".
+pub fn plural(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {noun}{s}", sidebar::format_count(n))
 }
 
 /// "j down  / search  ? help …" from the keymap, so the hints always match the bindings.

@@ -250,10 +250,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let wrapped = app.reader.wrapped(&key, article);
     let height = body.height as usize;
     let scroll = app.reader.scroll.min(wrapped.len().saturating_sub(height));
-    let pct = if wrapped.is_empty() {
+    // 0% at the top, 100% once the last line is in view (all of a short article is 100%).
+    let max_scroll = wrapped.len().saturating_sub(height);
+    let pct = if max_scroll == 0 {
         100
     } else {
-        (scroll + height).min(wrapped.len()) * 100 / wrapped.len()
+        scroll * 100 / max_scroll
     };
     block = block.title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
     block.render(area, buf);
@@ -263,10 +265,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let hw = header.width.saturating_sub(2) as usize;
     let title = article.title.as_deref().unwrap_or(article.file_name());
     let mut rows = vec![(truncate(&clean(title), hw), theme.heading)];
-    rows.push((
-        truncate(&clean(&format!("{} · {}", article.source, article.path)), hw),
-        theme.dim,
-    ));
+    // A source the loader could only take from the file name would say the path twice.
+    let stem = article
+        .file_name()
+        .rsplit_once('.')
+        .map_or(article.file_name(), |(s, _)| s);
+    let meta = if article.source == stem {
+        article.path.clone()
+    } else {
+        format!("{} · {}", article.source, article.path)
+    };
+    rows.push((truncate(&clean(&meta), hw), theme.dim));
     if !article.warnings.is_empty() {
         rows.push((
             truncate(&clean(&format!("⚠ {}", article.warnings.join("; "))), hw),
