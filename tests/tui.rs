@@ -241,13 +241,7 @@ fn search_highlights_every_match_and_n_moves() {
         Some(expected - 1),
         "N wraps to the last"
     );
-    assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("wrapped to the bottom")
-    );
+    assert_eq!(app.message.as_ref().unwrap().text, "Search wrapped to the bottom");
     // The last match is in view, as the current one, after the jump.
     let t = render(&mut app, 100, 30);
     let buf = t.backend().buffer();
@@ -402,7 +396,7 @@ fn boilerplate_is_dimmed_and_can_be_hidden() {
     insta::assert_snapshot!("boilerplate_shown", t.backend());
 
     keys(&mut app, "b");
-    assert!(!app.options.show_boilerplate);
+    assert!(!app.show_boilerplate);
     let t = render(&mut app, 100, 30);
     let text = screen_text(t.backend().buffer());
     assert!(!text.contains("01:58") && !text.contains("Nikolsky") && !text.contains("Russia Hungary"));

@@ -87,7 +87,7 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "Quit copydesk",
-            Action::Cancel => "Close help, cancel a prompt, clear the message",
+            Action::Cancel => "Close help or a prompt; clear the message and highlights",
             Action::Help => "Show or hide this help",
             Action::FocusNext => "Move focus to the next pane",
             Action::FocusPrev => "Move focus to the previous pane",

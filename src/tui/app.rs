@@ -146,7 +146,9 @@ pub struct App {
     pub articles: Vec<Article>,
     pub keymap: Keymap,
     pub theme: Theme,
-    pub options: Options,
+    /// The reader's longest line, in columns.
+    pub reading_width: u16,
+    pub show_boilerplate: bool,
     pub focus: PaneId,
     pub mode: Mode,
     pub sidebar: SidebarState,
@@ -162,11 +164,18 @@ pub struct App {
 
 impl App {
     pub fn new(articles: Vec<Article>, options: Options) -> App {
+        let Options {
+            keymap,
+            theme,
+            reading_width,
+            show_boilerplate,
+        } = options;
         App {
             articles,
-            keymap: options.keymap.clone(),
-            theme: options.theme.clone(),
-            options,
+            keymap,
+            theme,
+            reading_width,
+            show_boilerplate,
             focus: PaneId::Sidebar,
             mode: Mode::Normal,
             sidebar: SidebarState::default(),
@@ -178,6 +187,12 @@ impl App {
             size: (0, 0),
             quit: false,
         }
+    }
+
+    /// The panes on screen, in Tab order. Panes that open and close (entities, diff, notes) join
+    /// this list while they are shown.
+    pub fn panes(&self) -> Vec<PaneId> {
+        vec![PaneId::Sidebar, PaneId::Reader]
     }
 
     /// Marks a background load as started, so progress shows until its `Done` arrives.
@@ -217,7 +232,7 @@ impl App {
         let s = draw::screen(area)?;
         let sidebar_inner = draw::pane_block("", false, &self.theme).inner(s.sidebar);
         let reader_inner = draw::pane_block("", false, &self.theme).inner(s.reader);
-        let (_, body) = reader::areas(reader_inner, self.current_article(), self.options.reading_width);
+        let (_, body) = reader::areas(reader_inner, self.current_article(), self.reading_width);
         Some(Geometry {
             sidebar: s.sidebar,
             sidebar_inner,
@@ -230,7 +245,7 @@ impl App {
         WrapKey {
             article_id: self.current_article().map(|a| a.id.clone()).unwrap_or_default(),
             width: width as usize,
-            hide_boilerplate: !self.options.show_boilerplate,
+            hide_boilerplate: !self.show_boilerplate,
         }
     }
 
@@ -238,7 +253,7 @@ impl App {
     pub fn reader_layers(&self) -> Vec<Layer<'_>> {
         let mut layers = Vec::new();
         if let Some(a) = self.current_article()
-            && self.options.show_boilerplate
+            && self.show_boilerplate
         {
             layers.push(Layer {
                 ranges: &a.boilerplate,
@@ -310,7 +325,7 @@ impl App {
             (_, Action::Quit) => self.quit = true,
             (Mode::Help { .. }, Action::Cancel | Action::Help) => self.mode = Mode::Normal,
             (Mode::Help { scroll }, a) => {
-                let rows = self.size.1.saturating_sub(4) as usize;
+                let rows = help::visible_rows(Rect::new(0, 0, self.size.0, self.size.1));
                 let total = help::lines(&self.keymap, self.theme.heading, self.theme.hint_key).len();
                 let max = total.saturating_sub(rows.max(1));
                 *scroll = match a {
@@ -353,10 +368,15 @@ impl App {
                 self.jumps = None;
             }
             Action::FocusNext | Action::FocusPrev => {
-                self.focus = match self.focus {
-                    PaneId::Sidebar => PaneId::Reader,
-                    PaneId::Reader => PaneId::Sidebar,
-                }
+                let panes = self.panes();
+                let n = panes.len();
+                let i = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+                let next = if action == Action::FocusNext {
+                    i + 1
+                } else {
+                    i + n - 1
+                };
+                self.focus = panes[next % n];
             }
             Action::Open => self.focus = PaneId::Reader,
             Action::NextArticle => {
@@ -379,10 +399,10 @@ impl App {
             Action::NextMatch => self.jump(true),
             Action::PrevMatch => self.jump(false),
             Action::ToggleBoilerplate => {
-                self.options.show_boilerplate = !self.options.show_boilerplate;
+                self.show_boilerplate = !self.show_boilerplate;
                 self.refresh_jumps();
                 let n = self.current_article().map_or(0, |a| a.boilerplate.len());
-                let (state, key) = if self.options.show_boilerplate {
+                let (state, key) = if self.show_boilerplate {
                     ("shown, dimmed", "hide")
                 } else {
                     ("hidden", "show")
@@ -465,19 +485,20 @@ impl App {
                 self.loading.active = false;
                 // Files arrive in whatever order the threads finish; settle on path order once,
                 // keeping the article the user is on.
-                let selected = self.current_article().map(|a| a.id.clone());
+                let selected = self.current_article().map(|a| a.path.clone());
                 self.articles.sort_by(|a, b| a.path.cmp(&b.path));
-                if let Some(id) = selected
-                    && let Some(i) = self.articles.iter().position(|a| a.id == id)
+                if let Some(path) = selected
+                    && let Some(i) = self.articles.iter().position(|a| a.path == path)
                 {
                     self.sidebar.selected = i;
                 }
                 if self.articles.is_empty() {
-                    let p = self.problems.len();
-                    self.complain(format!("Nothing to read ({p} problems)"));
+                    let p = draw::plural(self.problems.len(), "problem");
+                    self.complain(format!("Nothing to read ({p}, listed on exit)"));
                 } else if !self.problems.is_empty() {
-                    let (n, p) = (self.articles.len(), self.problems.len());
-                    self.complain(format!("Loaded {n} articles; {p} files could not be read"));
+                    let n = draw::plural(self.articles.len(), "article");
+                    let p = draw::plural(self.problems.len(), "problem");
+                    self.complain(format!("Loaded {n}; {p} (listed on exit)"));
                 }
             }
         }
@@ -518,7 +539,7 @@ impl App {
                 .case_insensitive(true)
                 .build()
         {
-            let hide = !self.options.show_boilerplate;
+            let hide = !self.show_boilerplate;
             ranges = re
                 .find_iter(&a.text)
                 .map(|m| m.range())
@@ -610,13 +631,12 @@ impl App {
         };
         j.current = Some(i);
         let start = j.ranges[i].start;
-        let what = j.describe();
         self.reader.reveal(start, h);
-        let wrap_note = match (wrapped, forward) {
-            (true, true) => " (wrapped to the top)",
-            (true, false) => " (wrapped to the bottom)",
-            _ => "",
-        };
-        self.say(format!("Match {} of {n} for {what}{wrap_note}", i + 1));
+        // The status bar shows "match i/n" already; say something only when the search wrapped.
+        match (wrapped, forward) {
+            (true, true) => self.say("Search wrapped to the top"),
+            (true, false) => self.say("Search wrapped to the bottom"),
+            _ => self.message = None,
+        }
     }
 }

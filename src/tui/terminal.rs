@@ -17,7 +17,14 @@ use crate::article::LoadEvent;
 
 /// Runs the app until it quits. `loads` delivers the background loader's events.
 pub fn run(app: &mut App, loads: Option<Receiver<LoadEvent>>) -> anyhow::Result<()> {
-    let mut terminal = ratatui::try_init().context("copydesk needs a terminal to show the reader")?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            // Undo whatever part of the set-up did happen (raw mode, alternate screen).
+            ratatui::restore();
+            return Err(e).context("copydesk needs a terminal to show the reader");
+        }
+    };
     // ratatui's hook restores the screen; mouse capture is ours to undo, before it runs.
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

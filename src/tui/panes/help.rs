@@ -40,9 +40,9 @@ pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'sta
     out
 }
 
-/// The popup's area: centred, at most 76×(height-2).
+/// The popup's area: centred, at most 84×(height-2).
 pub fn area(screen: Rect) -> Rect {
-    let w = screen.width.min(76);
+    let w = screen.width.min(84);
     let h = screen.height.saturating_sub(2).max(screen.height.min(3));
     Rect {
         x: screen.x + (screen.width - w) / 2,

@@ -245,7 +245,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         );
         return;
     };
-    let (header, body) = areas(inner, Some(article), app.options.reading_width);
+    let (header, body) = areas(inner, Some(article), app.reading_width);
     let key = app.wrap_key(body.width);
     let wrapped = app.reader.wrapped(&key, article);
     let height = body.height as usize;

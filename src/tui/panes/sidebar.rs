@@ -9,6 +9,7 @@ use ratatui::widgets::Widget;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::draw::{clean, pane_block, truncate};
+use crate::tui::wrap::str_width;
 
 pub const HINTS: &[Action] = &[
     Action::Down,
@@ -83,6 +84,24 @@ pub fn format_count(n: usize) -> String {
     out
 }
 
+/// "  CBS News        538 words": the word count kept whole at the right, the source cut to
+/// fit; a source that is only the file name (already on the row above) is left out.
+fn meta_row(a: &crate::article::Article, w: usize) -> String {
+    let words = format!("{} words", format_count(a.words));
+    let stem = a.file_name().rsplit_once('.').map_or(a.file_name(), |(s, _)| s);
+    let source = if a.title.is_none() && a.source == stem {
+        String::new()
+    } else {
+        clean(&a.source)
+    };
+    let room = w.saturating_sub(str_width(&words) + 3);
+    let source = truncate(&source, room);
+    let gap = w
+        .saturating_sub(2 + str_width(&source) + str_width(&words) + 1)
+        .max(1);
+    truncate(&format!("  {source}{}{words}", " ".repeat(gap)), w)
+}
+
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let theme = &app.theme;
     let title = format!("Articles {}", format_count(app.articles.len()));
@@ -125,10 +144,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         };
         let title = a.title.as_deref().unwrap_or(a.file_name());
         let first = truncate(&format!("{mark}{}", clean(title)), w);
-        let meta = truncate(
-            &format!("  {} · {} words", clean(&a.source), format_count(a.words)),
-            w,
-        );
+        let meta = meta_row(a, w);
         for (dy, (text, st)) in [(first, style), (meta, meta_style)].into_iter().enumerate() {
             let row_area = Rect {
                 y: y + dy as u16,
