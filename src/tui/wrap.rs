@@ -203,12 +203,17 @@ impl Builder<'_> {
 
     fn word(&mut self, s: usize, e: usize) {
         let w = str_width(&self.text[s..e]);
-        let mut avail = if self.has {
-            self.width.saturating_sub(self.used + 1)
+        if w == 0 {
+            // Nothing to see (control characters, a stray combining mark): not worth a space.
+            return;
+        }
+        // Room left on this line, after the space that would separate the word.
+        let room = if self.has {
+            self.width.checked_sub(self.used + 1)
         } else {
-            self.width
+            Some(self.width)
         };
-        if w <= avail {
+        if room.is_some_and(|r| w <= r) {
             self.push(s, e, w);
             return;
         }
@@ -218,10 +223,13 @@ impl Builder<'_> {
             return;
         }
         // Longer than a whole line (a URL, a run of CJK without spaces): fill lines by grapheme.
-        if avail == 0 {
-            self.flush();
-            avail = self.width;
-        }
+        let mut avail = match room {
+            Some(r) if r > 0 => r,
+            _ => {
+                self.flush();
+                self.width
+            }
+        };
         let mut chunk_start = s;
         let mut chunk_w = 0;
         for (off, g) in self.text[s..e].grapheme_indices(true) {
@@ -379,5 +387,41 @@ mod tests {
         assert!(!w.is_empty());
         let _ = wrap("", &[], &[], 0);
         let _ = wrap("a\u{7}b\tc", &[], &[], 0);
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn ranges(max: usize) -> impl Strategy<Value = Vec<Range<usize>>> {
+            proptest::collection::vec((0..max, 0..max).prop_map(|(a, b)| a..b), 0..8)
+        }
+
+        proptest! {
+            /// Any text, any (even nonsensical) paragraph and hidden ranges, any width: no panic,
+            /// every run a valid slice, no line wider than the width unless it is one grapheme.
+            #[test]
+            fn wrapping_never_panics_and_fits(
+                text in "(\\PC|\\s|[\u{0}-\u{1f}]|日本|👩‍👩‍👧){0,200}",
+                paras in ranges(300),
+                hidden in ranges(300),
+                width in 0usize..50,
+            ) {
+                let w = wrap(&text, &paras, &hidden, width);
+                for i in 0..w.len() {
+                    let mut lw = 0;
+                    for (k, r) in w.runs(i).iter().enumerate() {
+                        let piece = text.get(r.clone());
+                        prop_assert!(piece.is_some(), "run {r:?} is not a slice of the text");
+                        lw += str_width(piece.unwrap_or("")) + usize::from(k > 0);
+                    }
+                    // One visible grapheme wider than the line may overflow; nothing else may.
+                    let single = w.runs(i).len() == 1
+                        && text[w.runs(i)[0].clone()].graphemes(true).filter(|g| grapheme_width(g) > 0).count() == 1;
+                    prop_assert!(lw <= width.max(1) || single, "line {i} is {lw} wide at {width}");
+                    let _ = w.line_of_byte(i * 7);
+                }
+            }
+        }
     }
 }
