@@ -17,12 +17,16 @@ use crate::article::LoadEvent;
 
 /// Runs the app until it quits. `loads` delivers the background loader's events.
 pub fn run(app: &mut App, loads: Option<Receiver<LoadEvent>>) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        anyhow::bail!("the reader needs a terminal; for scripts, use `copydesk list --json PATH...`");
+    }
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
             // Undo whatever part of the set-up did happen (raw mode, alternate screen).
             ratatui::restore();
-            return Err(e).context("copydesk needs a terminal to show the reader");
+            return Err(e).context("could not set up the terminal");
         }
     };
     // ratatui's hook restores the screen; mouse capture is ours to undo, before it runs.
