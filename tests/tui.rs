@@ -53,6 +53,8 @@ fn keys(app: &mut App, s: &str) {
                 "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
                 "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
                 "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "C-d" => KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL),
+                "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
                 other => panic!("unknown key name {other}"),
             };
             (k, end + 1)
@@ -291,7 +293,9 @@ fn search_follows_to_the_next_article() {
     render(&mut app, 100, 30);
     keys(&mut app, "/nato<Enter>");
     let first = app.jumps.as_ref().unwrap().ranges.clone();
+    assert!(app.message.is_some());
     keys(&mut app, "j");
+    assert!(app.message.is_none(), "the next key clears the message");
     let second = app.jumps.as_ref().unwrap();
     let text = &app.current_article().unwrap().text;
     assert_eq!(second.ranges.len(), text.to_lowercase().matches("nato").count());
@@ -320,6 +324,13 @@ fn keys_scroll_the_reader_and_move_the_selection() {
     keys(&mut app, " ");
     let page = app.reader.scroll;
     assert!(page > 10, "Space pages down: {page}");
+    keys(&mut app, "g<C-d>");
+    assert_eq!(
+        app.reader.scroll,
+        app.geometry().unwrap().body.height as usize / 2
+    );
+    keys(&mut app, "<C-u>");
+    assert_eq!(app.reader.scroll, 0);
     keys(&mut app, "<End>");
     let total = app.reader.total_lines();
     let bottom = app.reader.scroll;

@@ -16,6 +16,8 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    HalfPageUp,
+    HalfPageDown,
     Top,
     Bottom,
     /// Open the selected article in the reader and focus it.
@@ -39,6 +41,8 @@ impl Action {
         Action::Down,
         Action::PageUp,
         Action::PageDown,
+        Action::HalfPageUp,
+        Action::HalfPageDown,
         Action::Top,
         Action::Bottom,
         Action::Open,
@@ -69,6 +73,8 @@ impl Action {
             Action::Down => "down",
             Action::PageUp => "page up",
             Action::PageDown => "page down",
+            Action::HalfPageUp => "half page up",
+            Action::HalfPageDown => "half page down",
             Action::Top => "top",
             Action::Bottom => "bottom",
             Action::Open => "open",
@@ -95,6 +101,8 @@ impl Action {
             Action::Down => "Move down one line or article",
             Action::PageUp => "Move up one page",
             Action::PageDown => "Move down one page",
+            Action::HalfPageUp => "Move up half a page",
+            Action::HalfPageDown => "Move down half a page",
             Action::Top => "Go to the top",
             Action::Bottom => "Go to the bottom",
             Action::Open => "Read the selected article",
@@ -130,6 +138,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 20);
+        assert_eq!(seen.len(), 22);
     }
 }

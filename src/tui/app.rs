@@ -355,7 +355,12 @@ impl App {
             }
             (Mode::Search(_), Action::Confirm) => self.confirm_search(),
             (Mode::Search(_), _) => {}
-            (Mode::Normal, a) => self.normal_action(a),
+            (Mode::Normal, a) => {
+                // A message answers the last key; the next one clears it (as in vim), and the
+                // status bar goes back to hints. Load problems stay counted on the right.
+                self.message = None;
+                self.normal_action(a);
+            }
         }
     }
 
@@ -411,18 +416,23 @@ impl App {
                 let k = k.map(|k| format!(" ({k} to {key})")).unwrap_or_default();
                 self.say(format!("Boilerplate {state}: {n} passages in this article{k}"));
             }
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
-                match self.focus {
-                    PaneId::Sidebar => {
-                        let v = self.sidebar_visible();
-                        self.sidebar.handle(action, len, v);
-                    }
-                    PaneId::Reader => {
-                        let h = self.reader_height();
-                        self.reader.handle(action, h);
-                    }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+            | Action::Top
+            | Action::Bottom => match self.focus {
+                PaneId::Sidebar => {
+                    let v = self.sidebar_visible();
+                    self.sidebar.handle(action, len, v);
                 }
-            }
+                PaneId::Reader => {
+                    let h = self.reader_height();
+                    self.reader.handle(action, h);
+                }
+            },
             Action::Quit | Action::Confirm | Action::DeleteBack => {}
         }
     }

@@ -277,6 +277,8 @@ impl Default for Keymap {
             (C::Reader, p(K::PageDown), A::PageDown),
             (C::Reader, c(' '), A::PageDown),
             (C::Reader, p(K::PageUp), A::PageUp),
+            (C::Reader, Key::ctrl('d'), A::HalfPageDown),
+            (C::Reader, Key::ctrl('u'), A::HalfPageUp),
             (C::Reader, c('g'), A::Top),
             (C::Reader, p(K::Home), A::Top),
             (C::Reader, c('G'), A::Bottom),

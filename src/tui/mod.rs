@@ -1,8 +1,27 @@
 //! The terminal UI: state, actions, keymap, panes. Renders from state; never parses files.
 //!
 //! Data flows one way: keys, mouse and loading events become [`app::Msg`]s, [`app::App::update`]
-//! changes the state, [`draw::draw`] paints the state. The keymap is the single table of keys:
-//! dispatch, the help screen and the status-bar hints all read it.
+//! changes the state (no I/O), [`draw::draw`] paints the state. [`terminal`] is the only code
+//! that touches the terminal.
+//!
+//! - [`keymap::Keymap`] is the single table of keys, per [`keymap::Context`] (a pane, a prompt,
+//!   help) with fallbacks (Reader → Article → Global). Dispatch (`lookup`), the help screen
+//!   (`entries`) and the status-bar hints (`hint_key`, from each pane's `HINTS`) all read it, so
+//!   a binding changed there — later from `config.toml`, whose values deserialise straight into
+//!   [`Action`] and [`keymap::Key`] — changes all three.
+//! - The reader never copies or rewrites text: [`wrap`] turns the article into screen lines of
+//!   byte ranges (cached per article, width and boilerplate setting, re-made only when one
+//!   changes), and styles arrive as [`panes::reader::Layer`]s of byte ranges merged into each
+//!   visible line's spans. `App::reader_layers` is where a layer is added: entity labels (one layer
+//!   per label, each with its style), quotes, note marks.
+//! - n/N follow [`app::Jumps`]: the ranges chosen last and the current one. A search fills it; an
+//!   entity chosen in the entity panel will fill it the same way (a new `JumpKind`).
+//!
+//! Adding a pane (entity panel, diff pane, notes pane): a module in `panes/` with its state, a
+//! `handle(action, …) -> bool`, a `draw(buf, area, app, focused)` and its `HINTS`; a `PaneId`
+//! variant (with its `Context`), listed in `App::panes` while shown (Tab order); a slot in
+//! `draw::screen`; its bindings in `Keymap::default`. An editor (notes) is a `Mode` like the
+//! search prompt: its context takes printable keys, and the keymap keeps only its commands.
 
 pub mod action;
 pub mod app;

@@ -154,6 +154,8 @@ impl ReaderState {
             Action::Up => self.scroll = self.scroll.saturating_sub(1),
             Action::PageDown => self.scroll += page,
             Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::HalfPageDown => self.scroll += (height / 2).max(1),
+            Action::HalfPageUp => self.scroll = self.scroll.saturating_sub((height / 2).max(1)),
             Action::Top => self.scroll = 0,
             Action::Bottom => self.scroll = usize::MAX,
             _ => return false,
