@@ -425,6 +425,37 @@ fn boilerplate_is_dimmed_and_can_be_hidden() {
 }
 
 #[test]
+fn warnings_show_in_the_still_header() {
+    let text = (0..40)
+        .map(|i| format!("Paragraph {i}."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let warnings = vec!["3 invalid bytes replaced".to_string()];
+    let a = article::build(
+        "bad.txt",
+        text,
+        "windows-1252",
+        article::Meta::default(),
+        warnings,
+    );
+    let mut app = App::new(vec![a], Options::default());
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert!(
+        row_text(buf, 3).contains("⚠ 3 invalid bytes replaced"),
+        "{}",
+        row_text(buf, 3)
+    );
+    assert!(row_text(buf, 5).contains("Paragraph 0."));
+    // The header stays while the text scrolls.
+    keys(&mut app, "<Tab>jj");
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert!(row_text(buf, 5).contains("Paragraph 1."), "{}", row_text(buf, 5));
+    assert!(row_text(buf, 1).contains("bad.txt") && row_text(buf, 3).contains("⚠"));
+}
+
+#[test]
 fn tiny_terminal_gets_a_message() {
     let mut app = demo_app();
     let t = render(&mut app, 20, 5);

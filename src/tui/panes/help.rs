@@ -85,3 +85,50 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::keymap::Key;
+
+    fn text(keymap: &Keymap) -> String {
+        lines(keymap, Style::new(), Style::new())
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn every_binding_is_listed_with_its_description() {
+        let km = Keymap::default();
+        let help = text(&km);
+        for ctx in Context::ALL {
+            for (action, keys) in km.entries(*ctx) {
+                let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
+                let row = help
+                    .lines()
+                    .find(|l| l.trim_start().starts_with(&keys) && l.contains(action.describe()));
+                assert!(row.is_some(), "{ctx:?}: {keys} {action:?} missing from help");
+            }
+        }
+    }
+
+    #[test]
+    fn a_rebound_key_shows_and_the_old_one_goes() {
+        let mut km = Keymap::default();
+        km.bind(Context::Article, Key::char('/'), Action::Help);
+        km.bind(Context::Article, Key::char('s'), Action::Search);
+        let help = text(&km);
+        assert!(
+            help.lines()
+                .any(|l| l.trim_start().starts_with("s ") && l.contains("Search the article"))
+        );
+        assert!(
+            !help
+                .lines()
+                .any(|l| l.trim_start().starts_with("/ ") && l.contains("Search the article"))
+        );
+    }
+}
