@@ -1,12 +1,12 @@
 //! Speed of drawing the reader: one frame of a long article at 120×40 into a TestBackend, with
 //! search matches highlighted (target: under 1 ms), and a frame after a resize, which wraps the
-//! whole article again.
+//! whole article again; and the UI's share of loading 10,000 articles.
 
 use std::hint::black_box;
 
-use copydesk::article::{self, Meta};
+use copydesk::article::{self, LoadEvent, Meta};
 use copydesk::tui::{Action, App, Msg, Options, draw};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -64,5 +64,37 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// The UI's share of loading a big folder: 10,000 `Loaded` events applied to the app (the event
+/// loop drains them between frames), the final sort, and one frame.
+fn bench_loading(c: &mut Criterion) {
+    let demo = article::demo::articles();
+    let articles: Vec<_> = (0..10_000)
+        .map(|i| {
+            let mut a = demo[i % demo.len()].clone();
+            a.path = format!("folder/{i:05}.txt");
+            a
+        })
+        .collect();
+    c.bench_function("apply 10,000 loaded articles + frame", |b| {
+        b.iter_batched(
+            || articles.clone(),
+            |articles| {
+                let mut app = App::new(Vec::new(), Options::default());
+                app.start_loading();
+                app.update(Msg::Resize(120, 40));
+                app.update(Msg::Load(LoadEvent::Found(articles.len())));
+                for a in articles {
+                    app.update(Msg::Load(LoadEvent::Loaded(vec![a])));
+                }
+                app.update(Msg::Load(LoadEvent::Done));
+                let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+                term.draw(|f| draw(f, &app)).unwrap();
+                app
+            },
+            BatchSize::LargeInput,
+        )
+    });
+}
+
+criterion_group!(benches, bench, bench_loading);
 criterion_main!(benches);
