@@ -561,6 +561,21 @@ fn articles_appear_as_they_load() {
 }
 
 #[test]
+fn a_loader_that_dies_is_reported() {
+    let mut app = App::new(Vec::new(), Options::default());
+    app.start_loading();
+    app.update(Msg::Load(LoadEvent::Found(10)));
+    app.update(Msg::LoadFailed("the loader failed: boom".into()));
+    assert!(!app.loading.active);
+    let status = row_text(render(&mut app, 100, 30).backend().buffer(), 29);
+    assert!(
+        status.contains("Loading stopped: the loader failed: boom"),
+        "{status}"
+    );
+    assert!(status.contains("0 articles · 1 problem"), "{status}");
+}
+
+#[test]
 fn mouse_wheel_scrolls_and_click_selects() {
     let mut app = demo_app();
     render(&mut app, 100, 30);

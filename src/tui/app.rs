@@ -121,6 +121,8 @@ pub enum Msg {
     /// A character typed into a prompt.
     Input(char),
     Load(LoadEvent),
+    /// The background load ended without its `Done` (the loader thread died), and why.
+    LoadFailed(String),
     Resize(u16, u16),
     Mouse(MouseEvent),
 }
@@ -310,6 +312,11 @@ impl App {
                 }
             }
             Msg::Load(ev) => self.load_event(ev),
+            Msg::LoadFailed(why) => {
+                self.loading.active = false;
+                self.complain(format!("Loading stopped: {why}"));
+                self.problems.push(why);
+            }
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Mouse(m) => self.mouse(m),
         }

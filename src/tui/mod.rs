@@ -62,16 +62,16 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         Vec::new()
     };
     let mut app = App::new(articles, options);
-    let loads = if paths.is_empty() {
+    let background = if paths.is_empty() {
         None
     } else {
-        let (tx, rx) = std::sync::mpsc::channel();
         let paths = paths.to_vec();
-        std::thread::spawn(move || article::load_streaming(&paths, &tx));
         app.start_loading();
-        Some(rx)
+        Some(terminal::Background::spawn(move |tx| {
+            article::load_streaming(&paths, &tx)
+        }))
     };
-    let result = terminal::run(&mut app, loads);
+    let result = terminal::run(&mut app, background);
     for p in &app.problems {
         let _ = writeln!(err, "copydesk: {p}");
     }
