@@ -463,4 +463,15 @@ mod tests {
             );
         }
     }
+
+    proptest::proptest! {
+        /// A config file may say anything: parsing never panics, and what parses prints back to
+        /// a string that parses to the same key.
+        #[test]
+        fn any_key_name_parses_or_errs(s in "((?i)ctrl-|alt-|shift-){0,3}(\\PC{0,3}|pgdn|space|f[0-9]{1,3}|shift-tab)") {
+            if let Ok(k) = s.parse::<Key>() {
+                proptest::prop_assert_eq!(k.to_string().parse::<Key>(), Ok(k));
+            }
+        }
+    }
 }
