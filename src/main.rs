@@ -9,9 +9,6 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     match cli.command {
         Some(cmd) => ExitCode::from(cli::run(&cli.global, cmd, &mut stdout.lock(), &mut stderr.lock())),
-        None => {
-            eprintln!("copydesk: the reader is not built yet; try `copydesk list --json --demo`");
-            ExitCode::from(cli::EXIT_FAILURE)
-        }
+        None => ExitCode::from(copydesk::tui::launch(&cli.global, &cli.paths, &mut stderr.lock())),
     }
 }

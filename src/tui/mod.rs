@@ -1,1 +1,85 @@
 //! The terminal UI: state, actions, keymap, panes. Renders from state; never parses files.
+//!
+//! Data flows one way: keys, mouse and loading events become [`app::Msg`]s, [`app::App::update`]
+//! changes the state (no I/O), [`draw::draw`] paints the state. [`terminal`] is the only code
+//! that touches the terminal.
+//!
+//! - [`keymap::Keymap`] is the single table of keys, per [`keymap::Context`] (a pane, a prompt,
+//!   help) with fallbacks (Reader → Article → Global). Dispatch (`lookup`), the help screen
+//!   (`entries`) and the status-bar hints (`hint_key`, from each pane's `HINTS`) all read it, so
+//!   a binding changed there — later from `config.toml`, whose values deserialise straight into
+//!   [`Action`] and [`keymap::Key`] — changes all three.
+//! - The reader never copies or rewrites text: [`wrap`] turns the article into screen lines of
+//!   byte ranges (cached per article, width and boilerplate setting, re-made only when one
+//!   changes), and styles arrive as [`panes::reader::Layer`]s of byte ranges merged into each
+//!   visible line's spans. `App::reader_layers` is where a layer is added: entity labels (one layer
+//!   per label, each with its style), quotes, note marks.
+//! - n/N follow [`app::Jumps`]: the ranges chosen last and the current one. A search fills it; an
+//!   entity chosen in the entity panel will fill it the same way (a new `JumpKind`).
+//!
+//! Adding a pane (entity panel, diff pane, notes pane): a module in `panes/` with its state, a
+//! `handle(action, …) -> bool`, a `draw(buf, area, app, focused)` and its `HINTS`; a `PaneId`
+//! variant (with its `Context`), listed in `App::panes` while shown (Tab order); a slot in
+//! `draw::screen`; its bindings in `Keymap::default`. An editor (notes) is a `Mode` like the
+//! search prompt: its context takes printable keys, and the keymap keeps only its commands.
+
+pub mod action;
+pub mod app;
+pub mod draw;
+pub mod keymap;
+pub mod panes;
+pub mod terminal;
+pub mod theme;
+pub mod wrap;
+
+use std::path::PathBuf;
+
+pub use action::Action;
+pub use app::{App, Msg, Options};
+pub use draw::draw;
+
+use crate::article;
+use crate::cli::Global;
+
+/// Opens the reader on the demo and/or the given paths, loading the paths in the background.
+/// Returns the process exit status; problems met while loading are repeated on stderr on exit.
+pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) -> u8 {
+    if !global.demo && paths.is_empty() {
+        let _ = writeln!(
+            err,
+            "copydesk: give files or folders of articles to read, or --demo for the bundled story \
+             (see copydesk --help)"
+        );
+        return 2;
+    }
+    let options = Options {
+        theme: theme::Theme::from_env(),
+        ..Options::default()
+    };
+    let articles = if global.demo {
+        article::demo::articles()
+    } else {
+        Vec::new()
+    };
+    let mut app = App::new(articles, options);
+    let background = if paths.is_empty() {
+        None
+    } else {
+        let paths = paths.to_vec();
+        app.start_loading();
+        Some(terminal::Background::spawn(move |tx| {
+            article::load_streaming(&paths, &tx)
+        }))
+    };
+    let result = terminal::run(&mut app, background);
+    for p in &app.problems {
+        let _ = writeln!(err, "copydesk: {p}");
+    }
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "copydesk: {e:#}");
+            crate::cli::EXIT_FAILURE
+        }
+    }
+}

@@ -1,0 +1,659 @@
+//! The reader's state and the one place it changes: [`App::update`]. No I/O here; keys, mouse,
+//! resizes and loading events all arrive as [`Msg`]s, so tests drive the app without a terminal.
+
+use std::ops::Range;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::draw;
+use super::keymap::{Context, Key, Keymap};
+use super::panes::help;
+use super::panes::reader::{self, Layer, ReaderState, WrapKey};
+use super::panes::sidebar::{self, SidebarState};
+use super::theme::Theme;
+use crate::article::{Article, LoadEvent};
+
+/// What a user (later, a config file) can set.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// The reader's longest line, in columns.
+    pub reading_width: u16,
+    pub show_boilerplate: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            keymap: Keymap::default(),
+            theme: Theme::new(false),
+            reading_width: 80,
+            show_boilerplate: true,
+        }
+    }
+}
+
+/// The panes that can hold focus, in Tab order. An entity panel, diff pane or notes pane is one
+/// more variant here, with its own keymap context and its own module in `panes/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaneId {
+    Sidebar,
+    Reader,
+}
+
+impl PaneId {
+    pub fn context(self) -> Context {
+        match self {
+            PaneId::Sidebar => Context::Sidebar,
+            PaneId::Reader => Context::Reader,
+        }
+    }
+
+    pub fn hints(self) -> &'static [Action] {
+        match self {
+            PaneId::Sidebar => sidebar::HINTS,
+            PaneId::Reader => reader::HINTS,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    Search(SearchPrompt),
+    Help { scroll: usize },
+}
+
+/// A search being typed. Esc puts back what was there before.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchPrompt {
+    pub input: String,
+    previous: Option<Jumps>,
+    scroll_before: usize,
+}
+
+/// Where the highlighted ranges came from. n/N follow whatever was chosen last (as in vim); an
+/// entity chosen in the entity panel will be another variant, highlighted and followed the same way.
+#[derive(Debug, Clone, PartialEq)]
+pub enum JumpKind {
+    Search { query: String },
+}
+
+/// Highlighted ranges in the open article and the one n/N last landed on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Jumps {
+    pub kind: JumpKind,
+    /// Byte ranges into the article's text, sorted.
+    pub ranges: Vec<Range<usize>>,
+    pub current: Option<usize>,
+}
+
+impl Jumps {
+    fn describe(&self) -> String {
+        match &self.kind {
+            JumpKind::Search { query } => format!("“{query}”"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loading {
+    pub active: bool,
+    /// Files found, once known.
+    pub found: Option<usize>,
+    /// Files read (or failed).
+    pub files_done: usize,
+}
+
+/// Everything that changes the app.
+#[derive(Debug)]
+pub enum Msg {
+    Action(Action),
+    /// A character typed into a prompt.
+    Input(char),
+    Load(LoadEvent),
+    /// The background load ended without its `Done` (the loader thread died), and why.
+    LoadFailed(String),
+    Resize(u16, u16),
+    Mouse(MouseEvent),
+}
+
+impl From<Action> for Msg {
+    fn from(a: Action) -> Msg {
+        Msg::Action(a)
+    }
+}
+
+/// Where things are on a screen of the current size; `None` when the terminal is too small.
+#[derive(Debug, Clone, Copy)]
+pub struct Geometry {
+    pub sidebar: Rect,
+    pub sidebar_inner: Rect,
+    pub reader: Rect,
+    /// The reader's text column.
+    pub body: Rect,
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub articles: Vec<Article>,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// The reader's longest line, in columns.
+    pub reading_width: u16,
+    pub show_boilerplate: bool,
+    pub focus: PaneId,
+    pub mode: Mode,
+    pub sidebar: SidebarState,
+    pub reader: ReaderState,
+    pub jumps: Option<Jumps>,
+    pub loading: Loading,
+    pub message: Option<Message>,
+    /// Every problem met while loading, for the status bar and for stderr on exit.
+    pub problems: Vec<String>,
+    pub size: (u16, u16),
+    pub quit: bool,
+}
+
+impl App {
+    pub fn new(articles: Vec<Article>, options: Options) -> App {
+        let Options {
+            keymap,
+            theme,
+            reading_width,
+            show_boilerplate,
+        } = options;
+        App {
+            articles,
+            keymap,
+            theme,
+            reading_width,
+            show_boilerplate,
+            focus: PaneId::Sidebar,
+            mode: Mode::Normal,
+            sidebar: SidebarState::default(),
+            reader: ReaderState::default(),
+            jumps: None,
+            loading: Loading::default(),
+            message: None,
+            problems: Vec::new(),
+            size: (0, 0),
+            quit: false,
+        }
+    }
+
+    /// The panes on screen, in Tab order. Panes that open and close (entities, diff, notes) join
+    /// this list while they are shown.
+    pub fn panes(&self) -> Vec<PaneId> {
+        vec![PaneId::Sidebar, PaneId::Reader]
+    }
+
+    /// Marks a background load as started, so progress shows until its `Done` arrives.
+    pub fn start_loading(&mut self) {
+        self.loading.active = true;
+    }
+
+    /// The keymap context keys are looked up in now.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Normal => self.focus.context(),
+            Mode::Search(_) => Context::Search,
+            Mode::Help { .. } => Context::Help,
+        }
+    }
+
+    /// Maps a key through the keymap and applies it.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let k = Key::from(key);
+        let ctx = self.context();
+        if let Some(action) = self.keymap.lookup(ctx, k) {
+            self.update(Msg::Action(action));
+        } else if ctx == Context::Search
+            && let KeyCode::Char(c) = k.code
+            && !k.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            self.update(Msg::Input(c));
+        }
+    }
+
+    pub fn current_article(&self) -> Option<&Article> {
+        self.articles.get(self.sidebar.selected)
+    }
+
+    pub fn geometry(&self) -> Option<Geometry> {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let s = draw::screen(area)?;
+        let sidebar_inner = draw::pane_block("", false, &self.theme).inner(s.sidebar);
+        let reader_inner = draw::pane_block("", false, &self.theme).inner(s.reader);
+        let (_, body) = reader::areas(reader_inner, self.current_article(), self.reading_width);
+        Some(Geometry {
+            sidebar: s.sidebar,
+            sidebar_inner,
+            reader: s.reader,
+            body,
+        })
+    }
+
+    pub fn wrap_key(&self, width: u16) -> WrapKey {
+        WrapKey {
+            article_id: self.current_article().map(|a| a.id.clone()).unwrap_or_default(),
+            width: width as usize,
+            hide_boilerplate: !self.show_boilerplate,
+        }
+    }
+
+    /// The styles laid over the reader's text, lowest first.
+    pub fn reader_layers(&self) -> Vec<Layer<'_>> {
+        let mut layers = Vec::new();
+        if let Some(a) = self.current_article()
+            && self.show_boilerplate
+        {
+            layers.push(Layer {
+                ranges: &a.boilerplate,
+                style: self.theme.boilerplate,
+            });
+        }
+        if let Some(j) = &self.jumps {
+            layers.push(Layer {
+                ranges: &j.ranges,
+                style: self.theme.search_match,
+            });
+            if let Some(r) = j.current.and_then(|i| j.ranges.get(i)) {
+                layers.push(Layer {
+                    ranges: std::slice::from_ref(r),
+                    style: self.theme.current_match,
+                });
+            }
+        }
+        layers
+    }
+
+    fn reader_height(&self) -> usize {
+        self.geometry().map_or(1, |g| g.body.height as usize)
+    }
+
+    fn sidebar_visible(&self) -> usize {
+        self.geometry()
+            .map_or(1, |g| sidebar::visible_items(g.sidebar_inner.height))
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn complain(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    pub fn update(&mut self, msg: impl Into<Msg>) {
+        let before = self.sidebar.selected;
+        let before_id = self.current_article().map(|a| a.id.clone());
+        match msg.into() {
+            Msg::Action(a) => self.action(a),
+            Msg::Input(c) => {
+                if let Mode::Search(p) = &mut self.mode {
+                    p.input.push(c);
+                    self.search_as_typed();
+                }
+            }
+            Msg::Load(ev) => self.load_event(ev),
+            Msg::LoadFailed(why) => {
+                self.loading.active = false;
+                self.complain(format!("Loading stopped: {why}"));
+                self.problems.push(why);
+            }
+            Msg::Resize(w, h) => self.size = (w, h),
+            Msg::Mouse(m) => self.mouse(m),
+        }
+        self.sync();
+        let after_id = self.current_article().map(|a| a.id.clone());
+        if before != self.sidebar.selected || before_id != after_id {
+            self.article_changed();
+        }
+    }
+
+    fn action(&mut self, action: Action) {
+        match (&mut self.mode, action) {
+            (_, Action::Quit) => self.quit = true,
+            (Mode::Help { .. }, Action::Cancel | Action::Help) => self.mode = Mode::Normal,
+            (Mode::Help { scroll }, a) => {
+                let rows = help::visible_rows(Rect::new(0, 0, self.size.0, self.size.1));
+                let total = help::lines(&self.keymap, self.theme.heading, self.theme.hint_key).len();
+                let max = total.saturating_sub(rows.max(1));
+                *scroll = match a {
+                    Action::Down => *scroll + 1,
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::PageDown => *scroll + rows.max(1),
+                    Action::PageUp => scroll.saturating_sub(rows.max(1)),
+                    Action::Top => 0,
+                    Action::Bottom => max,
+                    _ => *scroll,
+                }
+                .min(max);
+            }
+            (Mode::Search(_), Action::Cancel) => {
+                if let Mode::Search(p) = std::mem::replace(&mut self.mode, Mode::Normal) {
+                    self.jumps = p.previous;
+                    self.reader.scroll = p.scroll_before;
+                }
+            }
+            (Mode::Search(p), Action::DeleteBack) => {
+                if p.input.pop().is_none() {
+                    // Backspace on an empty prompt leaves it, as in vim.
+                    self.action(Action::Cancel);
+                } else {
+                    self.search_as_typed();
+                }
+            }
+            (Mode::Search(_), Action::Confirm) => self.confirm_search(),
+            (Mode::Search(_), _) => {}
+            (Mode::Normal, a) => {
+                // A message answers the last key; the next one clears it (as in vim), and the
+                // status bar goes back to hints. Load problems stay counted on the right.
+                self.message = None;
+                self.normal_action(a);
+            }
+        }
+    }
+
+    fn normal_action(&mut self, action: Action) {
+        let len = self.articles.len();
+        match action {
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Cancel => {
+                self.message = None;
+                self.jumps = None;
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                let panes = self.panes();
+                let n = panes.len();
+                let i = panes.iter().position(|p| *p == self.focus).unwrap_or(0);
+                let next = if action == Action::FocusNext {
+                    i + 1
+                } else {
+                    i + n - 1
+                };
+                self.focus = panes[next % n];
+            }
+            Action::Open => self.focus = PaneId::Reader,
+            Action::NextArticle => {
+                self.sidebar.handle(Action::Down, len, self.sidebar_visible());
+            }
+            Action::PrevArticle => {
+                self.sidebar.handle(Action::Up, len, self.sidebar_visible());
+            }
+            Action::Search => {
+                if self.current_article().is_none() {
+                    return self.complain("No article to search");
+                }
+                self.mode = Mode::Search(SearchPrompt {
+                    input: String::new(),
+                    previous: self.jumps.clone(),
+                    scroll_before: self.reader.scroll,
+                });
+                self.message = None;
+            }
+            Action::NextMatch => self.jump(true),
+            Action::PrevMatch => self.jump(false),
+            Action::ToggleBoilerplate => {
+                self.show_boilerplate = !self.show_boilerplate;
+                self.refresh_jumps();
+                let n = self.current_article().map_or(0, |a| a.boilerplate.len());
+                let (state, key) = if self.show_boilerplate {
+                    ("shown, dimmed", "hide")
+                } else {
+                    ("hidden", "show")
+                };
+                let k = self.keymap.hint_key(self.context(), Action::ToggleBoilerplate);
+                let k = k.map(|k| format!(" ({k} to {key})")).unwrap_or_default();
+                self.say(format!("Boilerplate {state}: {n} passages in this article{k}"));
+            }
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::HalfPageUp
+            | Action::HalfPageDown
+            | Action::Top
+            | Action::Bottom => match self.focus {
+                PaneId::Sidebar => {
+                    let v = self.sidebar_visible();
+                    self.sidebar.handle(action, len, v);
+                }
+                PaneId::Reader => {
+                    let h = self.reader_height();
+                    self.reader.handle(action, h);
+                }
+            },
+            Action::Quit | Action::Confirm | Action::DeleteBack => {}
+        }
+    }
+
+    fn mouse(&mut self, m: MouseEvent) {
+        let pos = Position::new(m.column, m.row);
+        if let Mode::Help { .. } = self.mode {
+            match m.kind {
+                MouseEventKind::ScrollDown => self.action(Action::Down),
+                MouseEventKind::ScrollUp => self.action(Action::Up),
+                _ => {}
+            }
+            return;
+        }
+        let Some(g) = self.geometry() else { return };
+        let len = self.articles.len();
+        let wheel = match m.kind {
+            MouseEventKind::ScrollDown => Some(1isize),
+            MouseEventKind::ScrollUp => Some(-1),
+            _ => None,
+        };
+        if let Some(d) = wheel {
+            if g.sidebar.contains(pos) {
+                let a = if d > 0 { Action::Down } else { Action::Up };
+                self.sidebar
+                    .handle(a, len, sidebar::visible_items(g.sidebar_inner.height));
+            } else if g.reader.contains(pos) {
+                self.reader.scroll_by(3 * d, g.body.height as usize);
+            }
+        } else if let MouseEventKind::Down(MouseButton::Left) = m.kind {
+            if g.sidebar.contains(pos) {
+                self.focus = PaneId::Sidebar;
+                if g.sidebar_inner.contains(pos) {
+                    let i =
+                        self.sidebar.offset + ((pos.y - g.sidebar_inner.y) / sidebar::ITEM_HEIGHT) as usize;
+                    if i < len {
+                        self.sidebar.selected = i;
+                    }
+                }
+            } else if g.reader.contains(pos) {
+                self.focus = PaneId::Reader;
+            }
+        }
+    }
+
+    fn load_event(&mut self, ev: LoadEvent) {
+        match ev {
+            LoadEvent::Found(n) => self.loading.found = Some(n),
+            LoadEvent::Loaded(mut v) => {
+                self.loading.files_done += 1;
+                self.articles.append(&mut v);
+            }
+            LoadEvent::Problem(e) => {
+                self.loading.files_done += 1;
+                let text = e.to_string();
+                self.complain(format!("Could not read {text}"));
+                self.problems.push(text);
+            }
+            LoadEvent::Done => {
+                self.loading.active = false;
+                // Files arrive in whatever order the threads finish; settle on path order once,
+                // keeping the article the user is on.
+                let selected = self.current_article().map(|a| a.path.clone());
+                self.articles.sort_by(|a, b| a.path.cmp(&b.path));
+                if let Some(path) = selected
+                    && let Some(i) = self.articles.iter().position(|a| a.path == path)
+                {
+                    self.sidebar.selected = i;
+                }
+                if self.articles.is_empty() {
+                    let p = draw::plural(self.problems.len(), "problem");
+                    self.complain(format!("Nothing to read ({p}, listed on exit)"));
+                } else if !self.problems.is_empty() {
+                    let n = draw::plural(self.articles.len(), "article");
+                    let p = draw::plural(self.problems.len(), "problem");
+                    self.complain(format!("Loaded {n}; {p} (listed on exit)"));
+                }
+            }
+        }
+    }
+
+    /// Brings derived state (scroll limits, the wrapping cache) in line with the rest.
+    fn sync(&mut self) {
+        let Some(g) = self.geometry() else { return };
+        self.sidebar.clamp(
+            self.articles.len(),
+            sidebar::visible_items(g.sidebar_inner.height),
+        );
+        let key = self.wrap_key(g.body.width);
+        match self.articles.get(self.sidebar.selected) {
+            Some(a) => self.reader.sync(key, a, g.body.height as usize),
+            None => self.reader.clear(),
+        }
+    }
+
+    /// A new article is open: its own matches for the current search replace the old ones.
+    fn article_changed(&mut self) {
+        self.refresh_jumps();
+    }
+
+    fn refresh_jumps(&mut self) {
+        let Some(j) = &self.jumps else { return };
+        let JumpKind::Search { query } = &j.kind;
+        let query = query.clone();
+        self.jumps = Some(self.search(&query));
+    }
+
+    /// Every case-insensitive match of `query` in the open article, leaving out hidden ones.
+    fn search(&self, query: &str) -> Jumps {
+        let mut ranges = Vec::new();
+        if let Some(a) = self.current_article()
+            && !query.is_empty()
+            && let Ok(re) = regex::RegexBuilder::new(&regex::escape(query))
+                .case_insensitive(true)
+                .build()
+        {
+            let hide = !self.show_boilerplate;
+            ranges = re
+                .find_iter(&a.text)
+                .map(|m| m.range())
+                .filter(|r| !(hide && a.is_boilerplate(r.start) && a.is_boilerplate(r.end - 1)))
+                .collect();
+        }
+        Jumps {
+            kind: JumpKind::Search {
+                query: query.to_string(),
+            },
+            ranges,
+            current: None,
+        }
+    }
+
+    /// Incremental search: highlight as the query is typed, and show the first match from where
+    /// the view was when the search began.
+    fn search_as_typed(&mut self) {
+        let Mode::Search(p) = &self.mode else { return };
+        let (query, scroll_before) = (p.input.clone(), p.scroll_before);
+        if query.is_empty() {
+            self.jumps = None;
+            self.reader.scroll = scroll_before;
+            return;
+        }
+        let mut j = self.search(&query);
+        self.reader.scroll = scroll_before;
+        let from = self.reader.top_byte();
+        if !j.ranges.is_empty() {
+            let i = j.ranges.iter().position(|r| r.start >= from).unwrap_or(0);
+            j.current = Some(i);
+            let h = self.reader_height();
+            self.reader.reveal(j.ranges[i].start, h);
+        }
+        self.jumps = Some(j);
+    }
+
+    fn confirm_search(&mut self) {
+        let Mode::Search(p) = std::mem::replace(&mut self.mode, Mode::Normal) else {
+            return;
+        };
+        if p.input.is_empty() {
+            // An empty search repeats the last one, as in vim.
+            self.jumps = p.previous;
+            if self.jumps.is_some() {
+                self.jump(true);
+            }
+            return;
+        }
+        match &self.jumps {
+            Some(j) if !j.ranges.is_empty() => {
+                let n = j.ranges.len();
+                let what = j.describe();
+                self.say(format!("{n} match{} for {what}", if n == 1 { "" } else { "es" }));
+            }
+            Some(j) => {
+                let what = j.describe();
+                self.complain(format!("No match for {what}"));
+            }
+            None => {}
+        }
+    }
+
+    /// n/N: the next or previous highlighted range, wrapping around the article.
+    fn jump(&mut self, forward: bool) {
+        let top = self.reader.top_byte();
+        let h = self.reader_height();
+        let Some(j) = &mut self.jumps else {
+            let k = self.keymap.hint_key(self.context(), Action::Search);
+            let k = k.map(|k| format!(" (press {k})")).unwrap_or_default();
+            return self.say(format!("No search yet{k}"));
+        };
+        let n = j.ranges.len();
+        if n == 0 {
+            let what = j.describe();
+            return self.complain(format!("No match for {what}"));
+        }
+        let (i, wrapped) = match (j.current, forward) {
+            (Some(c), true) => ((c + 1) % n, c + 1 == n),
+            (Some(c), false) => ((c + n - 1) % n, c == 0),
+            (None, true) => match j.ranges.iter().position(|r| r.start >= top) {
+                Some(i) => (i, false),
+                None => (0, true),
+            },
+            (None, false) => match j.ranges.iter().rposition(|r| r.start < top) {
+                Some(i) => (i, false),
+                None => (n - 1, true),
+            },
+        };
+        j.current = Some(i);
+        let start = j.ranges[i].start;
+        self.reader.reveal(start, h);
+        // The status bar shows "match i/n" already; say something only when the search wrapped.
+        match (wrapped, forward) {
+            (true, true) => self.say("Search wrapped to the top"),
+            (true, false) => self.say("Search wrapped to the bottom"),
+            _ => self.message = None,
+        }
+    }
+}

@@ -1,0 +1,215 @@
+//! Drawing the whole screen from the app's state: layout, pane frames, the status bar, and the
+//! message shown instead when the terminal is too small. Nothing here changes state.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
+
+use super::app::{App, Mode, PaneId};
+use super::keymap::Context;
+use super::panes::{help, reader, sidebar};
+use super::theme::Theme;
+use super::wrap::{grapheme_width, str_width};
+use crate::tui::action::Action;
+
+/// The smallest terminal the layout is drawn in; below it a short message is shown instead.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Screen {
+    pub sidebar: Rect,
+    pub reader: Rect,
+    pub status: Rect,
+}
+
+/// The layout for a terminal of this size, or `None` when it is too small for one.
+pub fn screen(area: Rect) -> Option<Screen> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let main_h = area.height - 1;
+    let side_w = (area.width * 3 / 10).clamp(16, 40);
+    Some(Screen {
+        sidebar: Rect::new(area.x, area.y, side_w, main_h),
+        reader: Rect::new(area.x + side_w, area.y, area.width - side_w, main_h),
+        status: Rect::new(area.x, area.y + main_h, area.width, 1),
+    })
+}
+
+/// A pane's frame. The focused pane has a thick border and a ▶ before its title, so focus shows
+/// without colour.
+pub fn pane_block<'a>(title: &str, focused: bool, theme: &Theme) -> Block<'a> {
+    let (border_type, border, title_style, title) = if focused {
+        (
+            BorderType::Thick,
+            theme.border_focused,
+            theme.title_focused,
+            format!(" ▶ {title} "),
+        )
+    } else {
+        (BorderType::Plain, theme.border, theme.title, format!(" {title} "))
+    };
+    Block::bordered()
+        .border_type(border_type)
+        .border_style(border)
+        .title(Span::styled(title, title_style))
+}
+
+/// Text from a file made safe for one screen line: control characters (newlines, tabs, escapes)
+/// become spaces.
+pub fn clean(s: &str) -> String {
+    s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// `s` cut to `width` cells, with an ellipsis when something was cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true) {
+        let gw = grapheme_width(g);
+        if w + gw + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        w += gw;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let Some(s) = screen(area) else {
+        too_small(frame.buffer_mut(), area);
+        return;
+    };
+    let help_open = matches!(app.mode, Mode::Help { .. });
+    let buf = frame.buffer_mut();
+    sidebar::draw(buf, s.sidebar, app, app.focus == PaneId::Sidebar && !help_open);
+    reader::draw(buf, s.reader, app, app.focus == PaneId::Reader && !help_open);
+    let cursor = status(buf, s.status, app);
+    if let Mode::Help { scroll } = app.mode {
+        help::draw(buf, area, app, scroll);
+    }
+    if let Some(c) = cursor {
+        frame.set_cursor_position(c);
+    }
+}
+
+fn too_small(buf: &mut Buffer, area: Rect) {
+    let msg = format!(
+        "Terminal too small ({}×{}): copydesk needs {MIN_WIDTH}×{MIN_HEIGHT}. q quits.",
+        area.width, area.height
+    );
+    Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
+}
+
+/// The status bar: the search prompt, a message, or hints for the focused pane on the left;
+/// loading progress and counts on the right. Returns where the cursor goes when typing.
+fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
+    let theme = &app.theme;
+    buf.set_style(area, theme.status);
+    let mut right = Vec::new();
+    if let Some(j) = &app.jumps {
+        match j.current {
+            Some(i) => right.push(format!("match {}/{}", i + 1, j.ranges.len())),
+            None => right.push(format!("{} matches", j.ranges.len())),
+        }
+    }
+    if app.loading.active {
+        match app.loading.found {
+            Some(n) => right.push(format!(
+                "Loading {}/{}…",
+                sidebar::format_count(app.loading.files_done.min(n)),
+                sidebar::format_count(n)
+            )),
+            None => right.push("Loading…".to_string()),
+        }
+    } else {
+        right.push(plural(app.articles.len(), "article"));
+    }
+    if !app.problems.is_empty() {
+        right.push(plural(app.problems.len(), "problem"));
+    }
+    let right = format!("{} ", right.join(" · "));
+    let rw = str_width(&right) as u16;
+    let left_w = area.width.saturating_sub(rw + 1);
+    let right_x = area.x + area.width.saturating_sub(rw);
+    buf.set_stringn(right_x, area.y, &right, area.width as usize, theme.dim);
+
+    let mut cursor = None;
+    let line = match (&app.mode, &app.message) {
+        (Mode::Search(p), _) => {
+            let input = clean(&p.input);
+            // Keep the end of a long query in view, where the typing happens.
+            let room = (left_w as usize).saturating_sub(3);
+            let mut shown: &str = &input;
+            while str_width(shown) > room && !shown.is_empty() {
+                let cut = shown.chars().next().map_or(1, char::len_utf8);
+                shown = &shown[cut..];
+            }
+            let x = area.x + 1 + 1 + str_width(shown) as u16;
+            cursor = Some(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+            Line::from(vec![
+                Span::styled("/", theme.prompt),
+                Span::raw(shown.to_string()),
+            ])
+        }
+        (_, Some(m)) => Line::styled(clean(&m.text), if m.error { theme.error } else { theme.status }),
+        (Mode::Help { .. }, None) => hints(app, Context::Help, &[Action::Down, Action::Up, Action::Cancel]),
+        (Mode::Normal, None) => hints(app, app.focus.context(), app.focus.hints()),
+    };
+    buf.set_line(area.x + 1, area.y, &line, left_w.saturating_sub(1));
+    cursor
+}
+
+/// "1 article", "1,200 articles".
+pub fn plural(n: usize, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{} {noun}{s}", sidebar::format_count(n))
+}
+
+/// "j down  / search  ? help …" from the keymap, so the hints always match the bindings.
+fn hints(app: &App, ctx: Context, actions: &[Action]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for a in actions {
+        if let Some(k) = app.keymap.hint_key(ctx, *a) {
+            if !spans.is_empty() {
+                spans.push(Span::raw("  "));
+            }
+            spans.push(Span::styled(k.to_string(), app.theme.hint_key));
+            spans.push(Span::raw(format!(" {}", a.label())));
+        }
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_counts_cells() {
+        assert_eq!(truncate("hello", 5), "hello");
+        assert_eq!(truncate("hello world", 6), "hello…");
+        assert_eq!(truncate("日本語の", 5), "日本…");
+        assert_eq!(truncate("abc", 0), "");
+    }
+
+    #[test]
+    fn no_layout_below_the_minimum() {
+        assert!(screen(Rect::new(0, 0, 39, 30)).is_none());
+        assert!(screen(Rect::new(0, 0, 100, 9)).is_none());
+        let s = screen(Rect::new(0, 0, 100, 30)).unwrap();
+        assert_eq!(s.sidebar.width + s.reader.width, 100);
+        assert_eq!(s.status.y, 29);
+    }
+}

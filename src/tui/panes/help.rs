@@ -1,0 +1,134 @@
+//! The help screen, written from the keymap itself: whatever the table binds is what it lists.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use crate::tui::app::App;
+use crate::tui::keymap::{Context, Keymap};
+
+/// Width of the keys column.
+const KEYS_WIDTH: usize = 22;
+
+/// The help text: a heading per context, then one row per action with all its keys.
+pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for ctx in Context::ALL {
+        let entries = keymap.entries(*ctx);
+        if entries.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::styled(ctx.title().to_string(), heading));
+        for (action, keys) in entries {
+            let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
+            let pad = KEYS_WIDTH
+                .saturating_sub(crate::tui::wrap::str_width(&keys))
+                .max(1);
+            out.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(keys, key_style),
+                Span::raw(" ".repeat(pad)),
+                Span::raw(action.describe()),
+            ]));
+        }
+    }
+    out
+}
+
+/// The popup's area: centred, at most 84×(height-2).
+pub fn area(screen: Rect) -> Rect {
+    let w = screen.width.min(84);
+    let h = screen.height.saturating_sub(2).max(screen.height.min(3));
+    Rect {
+        x: screen.x + (screen.width - w) / 2,
+        y: screen.y + (screen.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// Rows of help text visible in a popup over `screen`.
+pub fn visible_rows(screen: Rect) -> usize {
+    area(screen).height.saturating_sub(2) as usize
+}
+
+pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
+    let theme = &app.theme;
+    let popup = area(screen);
+    Clear.render(popup, buf);
+    let lines = lines(&app.keymap, theme.heading, theme.hint_key);
+    let rows = visible_rows(screen);
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let more = if scroll + rows < lines.len() {
+        " ↓ more "
+    } else {
+        ""
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(theme.border_focused)
+        .title(Span::styled(" Help — keys ", theme.title_focused))
+        .title_bottom(Line::from(format!("{more} Esc closes ")).right_aligned());
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    for (row, line) in lines.iter().skip(scroll).take(rows).enumerate() {
+        buf.set_line(
+            inner.x + 1,
+            inner.y + row as u16,
+            line,
+            inner.width.saturating_sub(1),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::Action;
+    use crate::tui::keymap::Key;
+
+    fn text(keymap: &Keymap) -> String {
+        lines(keymap, Style::new(), Style::new())
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn every_binding_is_listed_with_its_description() {
+        let km = Keymap::default();
+        let help = text(&km);
+        for ctx in Context::ALL {
+            for (action, keys) in km.entries(*ctx) {
+                let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
+                let row = help
+                    .lines()
+                    .find(|l| l.trim_start().starts_with(&keys) && l.contains(action.describe()));
+                assert!(row.is_some(), "{ctx:?}: {keys} {action:?} missing from help");
+            }
+        }
+    }
+
+    #[test]
+    fn a_rebound_key_shows_and_the_old_one_goes() {
+        let mut km = Keymap::default();
+        km.bind(Context::Article, Key::char('/'), Action::Help);
+        km.bind(Context::Article, Key::char('s'), Action::Search);
+        let help = text(&km);
+        assert!(
+            help.lines()
+                .any(|l| l.trim_start().starts_with("s ") && l.contains("Search the article"))
+        );
+        assert!(
+            !help
+                .lines()
+                .any(|l| l.trim_start().starts_with("/ ") && l.contains("Search the article"))
+        );
+    }
+}

@@ -1,0 +1,5 @@
+//! One module per pane: its state, how it takes actions, how it draws, and the hints it offers.
+
+pub mod help;
+pub mod reader;
+pub mod sidebar;

@@ -1,0 +1,186 @@
+//! The sidebar: the loaded articles, two rows each (title or file name; source and word count).
+//! Only the rows in view are drawn, so ten thousand articles cost no more than ten.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Widget;
+
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::draw::{clean, pane_block, truncate};
+use crate::tui::wrap::str_width;
+
+pub const HINTS: &[Action] = &[
+    Action::Down,
+    Action::Up,
+    Action::Open,
+    Action::Search,
+    Action::FocusNext,
+    Action::Help,
+    Action::Quit,
+];
+
+/// Rows per article.
+pub const ITEM_HEIGHT: u16 = 2;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SidebarState {
+    pub selected: usize,
+    /// First article shown.
+    pub offset: usize,
+}
+
+impl SidebarState {
+    /// Moves the selection for a movement action; returns false for actions it does not take.
+    pub fn handle(&mut self, action: Action, len: usize, visible: usize) -> bool {
+        let page = visible.max(1);
+        match action {
+            Action::Down => self.selected += 1,
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => self.selected += page,
+            Action::PageUp => self.selected = self.selected.saturating_sub(page),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = usize::MAX,
+            _ => return false,
+        }
+        self.clamp(len, visible);
+        true
+    }
+
+    /// Keeps the selection inside the list and in view.
+    pub fn clamp(&mut self, len: usize, visible: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+        self.offset = scrolled_offset(self.offset, self.selected, len, visible);
+    }
+}
+
+/// The first item to show so that `selected` is visible, moving as little as possible.
+fn scrolled_offset(offset: usize, selected: usize, len: usize, visible: usize) -> usize {
+    let visible = visible.max(1);
+    let mut offset = offset.min(len.saturating_sub(visible));
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + visible {
+        offset = selected + 1 - visible;
+    }
+    offset
+}
+
+/// How many articles fit in a sidebar of this inner height.
+pub fn visible_items(inner_height: u16) -> usize {
+    (inner_height / ITEM_HEIGHT) as usize
+}
+
+pub fn format_count(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "  CBS News        538 words": the word count kept whole at the right, the source cut to
+/// fit; a source that is only the file name (already on the row above) is left out.
+fn meta_row(a: &crate::article::Article, w: usize) -> String {
+    let words = format!("{} words", format_count(a.words));
+    let stem = a.file_name().rsplit_once('.').map_or(a.file_name(), |(s, _)| s);
+    let source = if a.title.is_none() && a.source == stem {
+        String::new()
+    } else {
+        clean(&a.source)
+    };
+    let room = w.saturating_sub(str_width(&words) + 3);
+    let source = truncate(&source, room);
+    let gap = w
+        .saturating_sub(2 + str_width(&source) + str_width(&words) + 1)
+        .max(1);
+    truncate(&format!("  {source}{}{words}", " ".repeat(gap)), w)
+}
+
+pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
+    let theme = &app.theme;
+    let title = format!("Articles {}", format_count(app.articles.len()));
+    let block = pane_block(&title, focused, theme);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if app.articles.is_empty() {
+        let msg = if app.loading.active {
+            "Loading…"
+        } else {
+            "No articles"
+        };
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            msg,
+            inner.width.saturating_sub(1) as usize,
+            theme.dim,
+        );
+        return;
+    }
+    let visible = visible_items(inner.height);
+    let state = &app.sidebar;
+    let offset = scrolled_offset(state.offset, state.selected, app.articles.len(), visible);
+    let w = inner.width as usize;
+    for (row, (i, a)) in app
+        .articles
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .enumerate()
+    {
+        let y = inner.y + row as u16 * ITEM_HEIGHT;
+        let selected = i == state.selected;
+        let (mark, style, meta_style) = match (selected, focused) {
+            (true, true) => ("▶ ", theme.selected, theme.selected),
+            (true, false) => ("▶ ", theme.selected_unfocused, theme.selected_unfocused),
+            (false, _) => ("  ", Style::new(), theme.dim),
+        };
+        let title = a.title.as_deref().unwrap_or(a.file_name());
+        let first = truncate(&format!("{mark}{}", clean(title)), w);
+        let meta = meta_row(a, w);
+        for (dy, (text, st)) in [(first, style), (meta, meta_style)].into_iter().enumerate() {
+            let row_area = Rect {
+                y: y + dy as u16,
+                height: 1,
+                ..inner
+            };
+            if selected {
+                buf.set_style(row_area, st);
+            }
+            buf.set_stringn(inner.x, row_area.y, &text, w, st);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selection_stays_in_view() {
+        let mut s = SidebarState::default();
+        s.handle(Action::Bottom, 100, 10);
+        assert_eq!((s.selected, s.offset), (99, 90));
+        s.handle(Action::PageUp, 100, 10);
+        assert_eq!((s.selected, s.offset), (89, 89));
+        s.handle(Action::Top, 100, 10);
+        assert_eq!((s.selected, s.offset), (0, 0));
+        s.handle(Action::Up, 0, 10);
+        assert_eq!((s.selected, s.offset), (0, 0));
+    }
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        assert_eq!(format_count(0), "0");
+        assert_eq!(format_count(999), "999");
+        assert_eq!(format_count(1234), "1,234");
+        assert_eq!(format_count(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,641 @@
+//! Whole-app tests of the reader: key sequences through the keymap and `App::update`, screens
+//! through ratatui's `TestBackend` with insta snapshots, and cell styles where meaning is carried
+//! by style (search matches, boilerplate, focus) rather than by text.
+
+use copydesk::article::{self, Article, LoadError, LoadEvent};
+use copydesk::tui::app::{Mode, PaneId};
+use copydesk::tui::theme::Theme;
+use copydesk::tui::{App, Msg, Options, draw};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn demo_app() -> App {
+    App::new(article::demo::articles(), Options::default())
+}
+
+fn no_color_app() -> App {
+    let options = Options {
+        theme: Theme::new(true),
+        ..Options::default()
+    };
+    App::new(article::demo::articles(), options)
+}
+
+/// Draws the app on a `w`×`h` screen (telling the app its size first, as the event loop does).
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Msg::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    t
+}
+
+/// Types keys: plain characters, or `<Name>` for a named key (`<Tab>`, `<Esc>`, `<Enter>`, `<BS>`,
+/// `<Down>`, `<PgDn>`, `<C-c>`).
+fn keys(app: &mut App, s: &str) {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let (key, len) = if c == '<'
+            && let Some(end) = rest.find('>')
+            && end > 1
+        {
+            let name = &rest[1..end];
+            let k = match name {
+                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
+                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
+                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
+                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
+                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
+                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
+                "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
+                "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
+                "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+                "C-d" => KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL),
+                "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
+                other => panic!("unknown key name {other}"),
+            };
+            (k, end + 1)
+        } else {
+            let mods = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyEvent::new(KeyCode::Char(c), mods), c.len_utf8())
+        };
+        app.handle_key(key);
+        rest = &rest[len..];
+    }
+}
+
+fn row_text(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+fn screen_text(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn demo_at_100x30() {
+    let mut app = demo_app();
+    let t = render(&mut app, 100, 30);
+    insta::assert_snapshot!(t.backend());
+}
+
+/// One letter a cell for the modifiers that carry meaning, so a snapshot shows styles too:
+/// C current match (reverse+underline), R reverse, i dim+italic (boilerplate), b bold, . plain.
+fn style_map(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let m = buf[(x, y)].modifier;
+            out.push(if m.contains(Modifier::REVERSED | Modifier::UNDERLINED) {
+                'C'
+            } else if m.contains(Modifier::REVERSED) {
+                'R'
+            } else if m.contains(Modifier::DIM | Modifier::ITALIC) {
+                'i'
+            } else if m.contains(Modifier::BOLD) {
+                'b'
+            } else {
+                '.'
+            });
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The cells of row `y` from `x`, `len` long.
+fn cells(buf: &Buffer, x: u16, y: u16, len: u16) -> Vec<&ratatui::buffer::Cell> {
+    (x..x + len).map(|x| &buf[(x, y)]).collect()
+}
+
+/// Finds `needle` on screen; returns (x, y) of its first cell.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    (0..buf.area.height).find_map(|y| {
+        let row = row_text(buf, y);
+        row.find(needle).map(|bx| (row[..bx].chars().count() as u16, y))
+    })
+}
+
+/// An article with boilerplate marked where the loader would mark it: the caption and the
+/// video length.
+fn article_with_boilerplate() -> Article {
+    let text = "Putin: U.S. and NATO have ignored security demands 01:58\n\n\
+Russian President Vladimir Putin on Tuesday accused the U.S. of ignoring demands.\n\n\
+Russia Hungary\nRussian President Vladimir Putin toasts in Moscow. Alexei Nikolsky / AP\n\n\
+Putin argued that it is possible to negotiate an end to the standoff."
+        .to_string();
+    let mut a = article::build(
+        "fixtures/bp.txt",
+        text,
+        "UTF-8",
+        article::Meta::default(),
+        Vec::new(),
+    );
+    let t = a.text.clone();
+    let video = t.find("01:58").unwrap();
+    let cap = t.find("Russia Hungary").unwrap();
+    let cap_end = t.find("/ AP").unwrap() + 4;
+    a.boilerplate = vec![video..video + 5, cap..cap_end];
+    a.title = Some("Putin accuses U.S. of ignoring demands".into());
+    a.source = "CBS News".into();
+    a
+}
+
+#[test]
+fn help_is_written_from_the_keymap() {
+    let mut app = demo_app();
+    keys(&mut app, "?");
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    let t = render(&mut app, 100, 30);
+    insta::assert_snapshot!(t.backend());
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("Search the article"));
+    assert!(text.contains("Tab"));
+
+    // Rebinding a key changes what help shows: the screen reads the same table as dispatch.
+    let mut app = demo_app();
+    app.keymap.bind(
+        copydesk::tui::keymap::Context::Global,
+        "F2".parse().unwrap(),
+        copydesk::tui::Action::Quit,
+    );
+    keys(&mut app, "?");
+    let text = screen_text(render(&mut app, 100, 30).backend().buffer());
+    assert!(text.contains("q, Ctrl-c, F2"), "{text}");
+
+    // q and Esc close help; q does not quit from it.
+    keys(&mut app, "q");
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(!app.quit);
+}
+
+#[test]
+fn help_scrolls_on_a_short_terminal() {
+    let mut app = demo_app();
+    render(&mut app, 80, 12);
+    keys(&mut app, "?G");
+    let text = screen_text(render(&mut app, 80, 12).backend().buffer());
+    assert!(text.contains("Help"), "{text}");
+    assert!(
+        text.contains("Close help"),
+        "the last context's rows are reachable: {text}"
+    );
+}
+
+#[test]
+fn search_highlights_every_match_and_n_moves() {
+    let mut app = demo_app();
+    render(&mut app, 100, 30);
+    keys(&mut app, "<Tab>/putin");
+    assert!(matches!(&app.mode, Mode::Search(p) if p.input == "putin"));
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.mode, Mode::Normal);
+    let text = app.current_article().unwrap().text.clone();
+    let expected = text.to_lowercase().matches("putin").count();
+    let j = app.jumps.as_ref().unwrap();
+    assert_eq!(j.ranges.len(), expected);
+    assert!(expected > 3);
+    assert!(
+        j.ranges
+            .iter()
+            .all(|r| text[r.clone()].eq_ignore_ascii_case("putin"))
+    );
+    assert_eq!(j.current, Some(0));
+    let status = app.message.as_ref().unwrap().text.clone();
+    assert_eq!(status, format!("{expected} matches for “putin”"));
+
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    insta::assert_snapshot!("search_text", t.backend());
+    insta::assert_snapshot!("search_styles", style_map(buf));
+    // Every visible "Putin" is reversed; the current one also underlined.
+    let (x, y) = find(buf, "Putin").unwrap();
+    assert!(
+        cells(buf, x, y, 5)
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    let current: Vec<_> = (0..30)
+        .flat_map(|y| (0..100).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buf[(x, y)]
+                .modifier
+                .contains(Modifier::UNDERLINED | Modifier::REVERSED)
+        })
+        .collect();
+    assert_eq!(current.len(), 5, "exactly one match is current");
+
+    keys(&mut app, "n");
+    assert_eq!(app.jumps.as_ref().unwrap().current, Some(1));
+    keys(&mut app, "NN");
+    assert_eq!(
+        app.jumps.as_ref().unwrap().current,
+        Some(expected - 1),
+        "N wraps to the last"
+    );
+    assert_eq!(app.message.as_ref().unwrap().text, "Search wrapped to the bottom");
+    // The last match is in view, as the current one, after the jump.
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert_eq!(style_map(buf).matches('C').count(), 5);
+    assert!(row_text(buf, 29).contains(&format!("match {expected}/{expected}")));
+
+    // Esc clears the highlight.
+    keys(&mut app, "<Esc>");
+    assert!(app.jumps.is_none());
+    let t = render(&mut app, 100, 30);
+    assert!(!style_map(t.backend().buffer()).contains('R'));
+}
+
+#[test]
+fn search_is_case_insensitive_beyond_ascii_and_esc_restores() {
+    let text = "Orbán met ORBÁN. Straße and STRASSE.".to_string();
+    let a = article::build("x.txt", text, "UTF-8", article::Meta::default(), Vec::new());
+    let mut app = App::new(vec![a], Options::default());
+    render(&mut app, 100, 30);
+    keys(&mut app, "/orbán<Enter>");
+    assert_eq!(app.jumps.as_ref().unwrap().ranges.len(), 2);
+    keys(&mut app, "/zzz");
+    assert!(app.jumps.as_ref().unwrap().ranges.is_empty());
+    keys(&mut app, "<Esc>");
+    assert_eq!(
+        app.jumps.as_ref().unwrap().ranges.len(),
+        2,
+        "Esc puts back the previous search"
+    );
+    keys(&mut app, "/zzz<Enter>");
+    assert!(app.message.as_ref().unwrap().error);
+    assert_eq!(app.message.as_ref().unwrap().text, "No match for “zzz”");
+    // Backspace edits, and on an empty prompt leaves it.
+    keys(&mut app, "/ab<BS>");
+    assert!(matches!(&app.mode, Mode::Search(p) if p.input == "a"));
+    keys(&mut app, "<BS><BS>");
+    assert_eq!(app.mode, Mode::Normal);
+    // Printable keys bound elsewhere (q, j) are text inside the prompt.
+    keys(&mut app, "/qj");
+    assert!(matches!(&app.mode, Mode::Search(p) if p.input == "qj"));
+    assert!(!app.quit);
+}
+
+#[test]
+fn search_follows_to_the_next_article() {
+    let mut app = demo_app();
+    render(&mut app, 100, 30);
+    keys(&mut app, "/nato<Enter>");
+    let first = app.jumps.as_ref().unwrap().ranges.clone();
+    assert!(app.message.is_some());
+    keys(&mut app, "j");
+    assert!(app.message.is_none(), "the next key clears the message");
+    let second = app.jumps.as_ref().unwrap();
+    let text = &app.current_article().unwrap().text;
+    assert_eq!(second.ranges.len(), text.to_lowercase().matches("nato").count());
+    assert_ne!(second.ranges, first);
+    assert_eq!(second.current, None);
+}
+
+#[test]
+fn keys_scroll_the_reader_and_move_the_selection() {
+    let mut app = demo_app();
+    render(&mut app, 100, 30);
+    assert_eq!(app.focus, PaneId::Sidebar);
+    keys(&mut app, "jj");
+    assert_eq!(app.sidebar.selected, 2);
+    keys(&mut app, "k");
+    assert_eq!(app.sidebar.selected, 1);
+    keys(&mut app, "G");
+    assert_eq!(app.sidebar.selected, 4);
+    keys(&mut app, "g<Enter>");
+    assert_eq!(app.focus, PaneId::Reader);
+    assert_eq!(app.sidebar.selected, 0);
+    keys(&mut app, "jjj");
+    assert_eq!(app.reader.scroll, 3);
+    keys(&mut app, "k");
+    assert_eq!(app.reader.scroll, 2);
+    keys(&mut app, " ");
+    let page = app.reader.scroll;
+    assert!(page > 10, "Space pages down: {page}");
+    keys(&mut app, "g<C-d>");
+    assert_eq!(
+        app.reader.scroll,
+        app.geometry().unwrap().body.height as usize / 2
+    );
+    keys(&mut app, "<C-u>");
+    assert_eq!(app.reader.scroll, 0);
+    keys(&mut app, "<End>");
+    let total = app.reader.total_lines();
+    let bottom = app.reader.scroll;
+    let t = render(&mut app, 100, 30);
+    assert!(row_text(t.backend().buffer(), 28).contains("100%"));
+    keys(&mut app, "j");
+    assert_eq!(app.reader.scroll, bottom, "no scrolling past the end");
+    assert!(bottom < total);
+    keys(&mut app, "g");
+    assert_eq!(app.reader.scroll, 0);
+    // ] and [ change article from the reader; the position in each is remembered.
+    keys(&mut app, "jjjj]");
+    assert_eq!(app.sidebar.selected, 1);
+    assert_eq!(app.reader.scroll, 0);
+    keys(&mut app, "[");
+    assert_eq!(app.reader.scroll, 4);
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn focus_is_shown_without_colour() {
+    let mut app = no_color_app();
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert_eq!(buf[(0, 0)].symbol(), "┏", "focused sidebar has a thick border");
+    assert_eq!(buf[(30, 0)].symbol(), "┌");
+    assert!(row_text(buf, 0).contains("▶ Articles"));
+    keys(&mut app, "<Tab>");
+    assert_eq!(app.focus, PaneId::Reader);
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert_eq!(buf[(0, 0)].symbol(), "┌");
+    assert_eq!(buf[(30, 0)].symbol(), "┏");
+    assert!(row_text(buf, 0).contains("▶ Reader"));
+    keys(&mut app, "<S-Tab>");
+    assert_eq!(app.focus, PaneId::Sidebar);
+}
+
+#[test]
+fn no_color_screen_has_no_colour_and_keeps_meaning() {
+    let mut app = no_color_app();
+    render(&mut app, 100, 30);
+    keys(&mut app, "/russia<Enter>");
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "{cell:?}");
+    }
+    insta::assert_snapshot!("no_color_styles", style_map(buf));
+    let (x, y) = find(buf, "Russia").unwrap();
+    assert!(
+        cells(buf, x, y, 6)
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::REVERSED))
+    );
+    // The selected article is reversed too, not merely coloured.
+    assert!(buf[(3, 1)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn boilerplate_is_dimmed_and_can_be_hidden() {
+    let mut app = App::new(vec![article_with_boilerplate()], Options::default());
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "01:58").unwrap();
+    assert!(
+        cells(buf, x, y, 5)
+            .iter()
+            .all(|c| c.modifier.contains(Modifier::DIM | Modifier::ITALIC))
+    );
+    let (x, y) = find(buf, "Russian President Vladimir Putin on").unwrap();
+    assert!(!buf[(x, y)].modifier.contains(Modifier::DIM));
+    insta::assert_snapshot!("boilerplate_shown", t.backend());
+
+    keys(&mut app, "b");
+    assert!(!app.show_boilerplate);
+    let t = render(&mut app, 100, 30);
+    let text = screen_text(t.backend().buffer());
+    assert!(!text.contains("01:58") && !text.contains("Nikolsky") && !text.contains("Russia Hungary"));
+    assert!(text.contains("Boilerplate hidden: 2 passages in this article (b to show)"));
+    insta::assert_snapshot!("boilerplate_hidden", t.backend());
+    // A search does not land in hidden text.
+    keys(&mut app, "/nikolsky<Enter>");
+    assert!(app.jumps.as_ref().unwrap().ranges.is_empty());
+    keys(&mut app, "b");
+    assert_eq!(
+        app.jumps.as_ref().unwrap().ranges.len(),
+        1,
+        "shown again, it is found again"
+    );
+}
+
+#[test]
+fn warnings_show_in_the_still_header() {
+    let text = (0..40)
+        .map(|i| format!("Paragraph {i}."))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let warnings = vec!["3 invalid bytes replaced".to_string()];
+    let a = article::build(
+        "bad.txt",
+        text,
+        "windows-1252",
+        article::Meta::default(),
+        warnings,
+    );
+    let mut app = App::new(vec![a], Options::default());
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert!(
+        row_text(buf, 3).contains("⚠ 3 invalid bytes replaced"),
+        "{}",
+        row_text(buf, 3)
+    );
+    assert!(row_text(buf, 5).contains("Paragraph 0."));
+    // The header stays while the text scrolls.
+    keys(&mut app, "<Tab>jj");
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert!(row_text(buf, 5).contains("Paragraph 1."), "{}", row_text(buf, 5));
+    assert!(row_text(buf, 1).contains("bad.txt") && row_text(buf, 3).contains("⚠"));
+}
+
+#[test]
+fn tiny_terminal_gets_a_message() {
+    let mut app = demo_app();
+    let t = render(&mut app, 20, 5);
+    insta::assert_snapshot!(t.backend());
+    assert!(screen_text(t.backend().buffer()).contains("too small"));
+    // Keys still work, and q still quits.
+    keys(&mut app, "jjG/x<Esc>?<Esc>");
+    keys(&mut app, "q");
+    assert!(app.quit);
+}
+
+#[test]
+fn no_size_makes_it_panic() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (20, 5),
+        (39, 9),
+        (40, 10),
+        (41, 11),
+        (200, 3),
+        (3, 200),
+        (500, 200),
+    ] {
+        let mut app = demo_app();
+        keys(&mut app, "<Tab>");
+        render(&mut app, w, h);
+        keys(&mut app, "/putin<Enter>nG?");
+        render(&mut app, w, h);
+        keys(&mut app, "<Esc>");
+        render(&mut app, w, h);
+    }
+}
+
+#[test]
+fn resize_keeps_the_reading_position() {
+    let mut app = demo_app();
+    render(&mut app, 100, 30);
+    keys(&mut app, "<Tab>jjjjjjjjjj");
+    let before = screen_text(render(&mut app, 100, 30).backend().buffer());
+    // The first text row, after the border and the three header rows.
+    let top_line: String = before.lines().nth(4).unwrap().chars().skip(32).collect();
+    let first_words: Vec<&str> = top_line.split_whitespace().take(2).collect();
+    let after = screen_text(render(&mut app, 60, 30).backend().buffer());
+    let row = after.lines().nth(4).unwrap();
+    let side = copydesk::tui::draw::screen(ratatui::layout::Rect::new(0, 0, 60, 30))
+        .unwrap()
+        .sidebar
+        .width;
+    let row: String = row.chars().skip(side as usize + 1).collect();
+    let found: Vec<&str> = row.split_whitespace().take(2).collect();
+    assert_eq!(
+        found, first_words,
+        "not at the top after resize:\n{before}\n{after}"
+    );
+}
+
+#[test]
+fn articles_appear_as_they_load() {
+    let mut app = App::new(Vec::new(), Options::default());
+    app.start_loading();
+    render(&mut app, 100, 30);
+    app.update(Msg::Load(LoadEvent::Found(3)));
+    let mut demo = article::demo::articles();
+    let b = demo.remove(1);
+    let a = demo.remove(0);
+    app.update(Msg::Load(LoadEvent::Loaded(vec![b])));
+    let t = render(&mut app, 100, 30);
+    let buf = t.backend().buffer();
+    assert!(
+        row_text(buf, 29).contains("Loading 1/3…"),
+        "{}",
+        row_text(buf, 29)
+    );
+    assert!(screen_text(buf).contains("001_ap-moscow"));
+    app.update(Msg::Load(LoadEvent::Problem(LoadError::File {
+        path: "broken.txt".into(),
+        message: "Permission denied".into(),
+    })));
+    app.update(Msg::Load(LoadEvent::Loaded(vec![a])));
+    let t = render(&mut app, 100, 30);
+    let status = row_text(t.backend().buffer(), 29);
+    assert!(
+        status.contains("Loading 3/3…") && status.contains("1 problem"),
+        "{status}"
+    );
+    assert!(
+        status.contains("Could not read broken.txt: Permission denied"),
+        "{status}"
+    );
+    // The user is on the first article to arrive; sorting at the end keeps them there.
+    assert_eq!(app.sidebar.selected, 0);
+    app.update(Msg::Load(LoadEvent::Done));
+    assert!(!app.loading.active);
+    assert_eq!(app.articles[0].path, "demo/000_ap-cut_7b16be5f68741545.txt");
+    assert_eq!(
+        app.current_article().unwrap().path,
+        "demo/001_ap-moscow-dateline_b38d0da1d2f2dce8.txt"
+    );
+    assert_eq!(app.problems, vec!["broken.txt: Permission denied".to_string()]);
+    let status = row_text(render(&mut app, 100, 30).backend().buffer(), 29);
+    assert!(status.contains("2 articles"), "{status}");
+}
+
+#[test]
+fn a_loader_that_dies_is_reported() {
+    let mut app = App::new(Vec::new(), Options::default());
+    app.start_loading();
+    app.update(Msg::Load(LoadEvent::Found(10)));
+    app.update(Msg::LoadFailed("the loader failed: boom".into()));
+    assert!(!app.loading.active);
+    let status = row_text(render(&mut app, 100, 30).backend().buffer(), 29);
+    assert!(
+        status.contains("Loading stopped: the loader failed: boom"),
+        "{status}"
+    );
+    assert!(status.contains("0 articles · 1 problem"), "{status}");
+}
+
+#[test]
+fn mouse_wheel_scrolls_and_click_selects() {
+    let mut app = demo_app();
+    render(&mut app, 100, 30);
+    let ev = |kind, column, row| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.update(ev(MouseEventKind::ScrollDown, 60, 10));
+    assert_eq!(app.reader.scroll, 3);
+    app.update(ev(MouseEventKind::ScrollUp, 60, 10));
+    assert_eq!(app.reader.scroll, 0);
+    // Third article: rows 5-6 inside the sidebar border.
+    app.update(ev(MouseEventKind::Down(MouseButton::Left), 5, 6));
+    assert_eq!(app.sidebar.selected, 2);
+    app.update(ev(MouseEventKind::Down(MouseButton::Left), 60, 10));
+    assert_eq!(app.focus, PaneId::Reader);
+    app.update(ev(MouseEventKind::ScrollDown, 5, 5));
+    assert_eq!(app.sidebar.selected, 3);
+}
+
+#[test]
+fn ctrl_c_quits_even_from_help() {
+    let mut app = demo_app();
+    keys(&mut app, "?<C-c>");
+    assert!(app.quit);
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "j", "k", "g", "G", " ", "<Tab>", "<S-Tab>", "<Esc>", "<Enter>", "<BS>", "/", "n", "N", "b", "?",
+        "]", "[", "a", "<PgDn>", "<End>", "<Down>", "<Up>",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any keys at any size, resized in between, never panic and never leave the state
+        /// pointing outside the article list or past the text.
+        #[test]
+        fn any_keys_at_any_size(
+            seq in proptest::collection::vec(0..KEYS.len(), 0..40),
+            w in 0u16..140, h in 0u16..50, w2 in 0u16..140, h2 in 0u16..50,
+        ) {
+            let mut app = demo_app();
+            render(&mut app, w, h);
+            for (i, k) in seq.iter().enumerate() {
+                keys(&mut app, KEYS[*k]);
+                if i == seq.len() / 2 {
+                    render(&mut app, w2, h2);
+                }
+            }
+            render(&mut app, w, h);
+            prop_assert!(app.sidebar.selected < app.articles.len());
+            prop_assert!(app.reader.scroll <= app.reader.total_lines());
+        }
+    }
+}
