@@ -88,9 +88,17 @@ pub struct ArticleRecord<'a> {
     pub text: Option<&'a str>,
 }
 
+pub mod boilerplate;
 mod build;
+pub mod decode;
 pub mod demo;
+pub mod formats;
 pub mod load;
+pub mod segment;
 
 pub use build::{Meta, build};
-pub use load::{LoadError, LoadEvent, Source, discover, load_paths, load_source, load_streaming};
+pub use formats::Format;
+pub use load::{
+    Disk, FileReader, LoadError, LoadEvent, MAX_FILE_BYTES, Source, discover, load_bytes, load_paths,
+    load_paths_with, load_source, load_streaming, read_source,
+};
