@@ -111,7 +111,9 @@ fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
         .filter(|r| !text[(*r).clone()].trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ':']))
         .count();
     let widest = lines.iter().map(|r| text[r.clone()].chars().count()).max().unwrap_or(0);
-    widest <= LONG_LINE && open * 3 >= body.len() * 2
+    // Lines much shorter than a wrap width are headlines or chrome stacked up, not wrapped prose.
+    let average = body.iter().map(|r| text[r.clone()].chars().count()).sum::<usize>() / body.len();
+    widest <= LONG_LINE && average >= 50 && open * 3 >= body.len() * 2
 }
 
 /// Sentences of all paragraphs, in order.
@@ -335,7 +337,7 @@ mod tests {
 
     #[test]
     fn hard_wrapped_prose_keeps_sentences_across_lines() {
-        let t = "The president said on Tuesday that the talks would\ncontinue next week in Geneva, and that\nno deal was near. Others disagreed.";
+        let t = "The president said on Tuesday that the talks with the rebels would\ncontinue next week in Geneva, and that officials on both sides knew\nno deal was near. Others disagreed.";
         let ls = lines(t);
         let ps = paragraphs(t, &ls);
         assert_eq!(ps.len(), 1);
