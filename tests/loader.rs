@@ -9,7 +9,9 @@ use copydesk::article::{
 };
 
 fn fixtures(sub: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loader").join(sub)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/loader")
+        .join(sub)
 }
 
 fn one(path: PathBuf) -> Article {
@@ -33,7 +35,10 @@ fn txt_title_paragraphs_sentences() {
     assert_eq!(a.encoding, "UTF-8");
     assert_eq!(a.title.as_deref(), Some("Talks to resume in Geneva"));
     assert_eq!(a.source, "story");
-    assert_eq!(spans(&a, &a.paragraphs), ["Talks to resume in Geneva", P1, P2, P3]);
+    assert_eq!(
+        spans(&a, &a.paragraphs),
+        ["Talks to resume in Geneva", P1, P2, P3]
+    );
     assert_eq!(spans(&a, &a.sentences), ["Talks to resume in Geneva", P1, P2, P3]);
     assert_eq!(a.words, 5 + 22 + 22 + 9);
     assert!(a.boilerplate.is_empty());
@@ -54,7 +59,15 @@ fn html_article_without_navigation_scripts_or_footer() {
     let a = one(fixtures("formats/story.html"));
     assert_eq!(a.title.as_deref(), Some("Talks to resume in Geneva"));
     assert_eq!(a.source, "Daily Wire News");
-    for gone in ["tracking", "never", "Home", "Share on", "Privacy", "Copyright", "color:red"] {
+    for gone in [
+        "tracking",
+        "never",
+        "Home",
+        "Share on",
+        "Privacy",
+        "Copyright",
+        "color:red",
+    ] {
         assert!(!a.text.contains(gone), "{gone} should not be in {:?}", a.text);
     }
     assert_eq!(a.paragraphs.len(), 4);
@@ -66,7 +79,11 @@ fn html_article_without_navigation_scripts_or_footer() {
 fn html_page_without_an_article_still_gives_its_text() {
     let dir = tempfile::tempdir().unwrap();
     let p = dir.path().join("tiny.html");
-    std::fs::write(&p, "<html><body><div>Short note.</div><script>x()</script></body></html>").unwrap();
+    std::fs::write(
+        &p,
+        "<html><body><div>Short note.</div><script>x()</script></body></html>",
+    )
+    .unwrap();
     let a = one(p);
     assert_eq!(a.text.trim(), "Short note.");
 }
@@ -120,20 +137,37 @@ fn bad_input_is_reported_by_name_and_never_fatal() {
 fn encodings() {
     let a = one(fixtures("bad/windows-1252.txt"));
     assert_eq!(a.encoding, "windows-1252");
-    assert!(a.text.contains("caf\u{e9}") && a.text.contains("\u{201c}nobody came\u{201d}") && a.text.contains("5\u{20ac}"));
+    assert!(
+        a.text.contains("caf\u{e9}")
+            && a.text.contains("\u{201c}nobody came\u{201d}")
+            && a.text.contains("5\u{20ac}")
+    );
     assert!(a.warnings.is_empty());
     for (f, enc) in [("bad/utf16le.txt", "UTF-16LE"), ("bad/utf16be.txt", "UTF-16BE")] {
         let a = one(fixtures(f));
         assert_eq!(a.encoding, enc);
-        assert!(a.text.starts_with("Kyiv \u{2014} Zelenskyy"), "BOM is not text: {:?}", a.text);
-        assert_eq!(spans(&a, &a.paragraphs), ["Kyiv \u{2014} Zelenskyy said the talks were \u{201c}useful.\u{201d}", "More talks are planned."]);
+        assert!(
+            a.text.starts_with("Kyiv \u{2014} Zelenskyy"),
+            "BOM is not text: {:?}",
+            a.text
+        );
+        assert_eq!(
+            spans(&a, &a.paragraphs),
+            [
+                "Kyiv \u{2014} Zelenskyy said the talks were \u{201c}useful.\u{201d}",
+                "More talks are planned."
+            ]
+        );
     }
     let a = one(fixtures("bad/bom-utf8.txt"));
     assert!(a.text.starts_with("Headline"));
     assert_eq!(a.title.as_deref(), Some("Headline here"));
     let a = one(fixtures("bad/invalid-utf8.txt"));
     assert_eq!(a.encoding, "UTF-8");
-    assert_eq!(a.warnings, ["3 invalid byte sequences replaced with U+FFFD while decoding as UTF-8"]);
+    assert_eq!(
+        a.warnings,
+        ["3 invalid byte sequences replaced with U+FFFD while decoding as UTF-8"]
+    );
     assert_eq!(a.text.matches('\u{FFFD}').count(), 3);
 }
 
@@ -142,14 +176,27 @@ fn crlf_and_lone_cr_end_lines() {
     let a = one(fixtures("bad/lone-cr.txt"));
     assert_eq!(
         spans(&a, &a.paragraphs),
-        ["Headline here", "First paragraph, which is a sentence.\rStill the first? No.", "Second paragraph."]
+        [
+            "Headline here",
+            "First paragraph, which is a sentence.\rStill the first? No.",
+            "Second paragraph."
+        ]
     );
     assert_eq!(
         spans(&a, &a.sentences),
-        ["Headline here", "First paragraph, which is a sentence.", "Still the first?", "No.", "Second paragraph."]
+        [
+            "Headline here",
+            "First paragraph, which is a sentence.",
+            "Still the first?",
+            "No.",
+            "Second paragraph."
+        ]
     );
     let a = one(fixtures("bad/bom-utf8.txt"));
-    assert_eq!(spans(&a, &a.sentences), ["Headline here", "Body sentence one.", "Body sentence two."]);
+    assert_eq!(
+        spans(&a, &a.sentences),
+        ["Headline here", "Body sentence one.", "Body sentence two."]
+    );
 }
 
 #[test]
@@ -158,7 +205,14 @@ fn discovery_order_hidden_entries_and_display_paths() {
     let root = dir.path();
     std::fs::create_dir_all(root.join("b/.git")).unwrap();
     std::fs::create_dir_all(root.join("a")).unwrap();
-    for f in ["b/z.txt", "b/c.txt", "a/m.txt", "b/.git/HEAD", ".hidden.txt", "top.txt"] {
+    for f in [
+        "b/z.txt",
+        "b/c.txt",
+        "a/m.txt",
+        "b/.git/HEAD",
+        ".hidden.txt",
+        "top.txt",
+    ] {
         std::fs::write(root.join(f), "Some text.").unwrap();
     }
     let arg = format!("{}/", root.display());
@@ -166,7 +220,15 @@ fn discovery_order_hidden_entries_and_display_paths() {
     assert!(problems.is_empty());
     let shown: Vec<String> = sources.iter().map(|s| s.display.clone()).collect();
     let r = root.display();
-    assert_eq!(shown, [format!("{r}/a/m.txt"), format!("{r}/b/c.txt"), format!("{r}/b/z.txt"), format!("{r}/top.txt")]);
+    assert_eq!(
+        shown,
+        [
+            format!("{r}/a/m.txt"),
+            format!("{r}/b/c.txt"),
+            format!("{r}/b/z.txt"),
+            format!("{r}/top.txt")
+        ]
+    );
     // A hidden file named on the command line is read: the user asked for it.
     let (a, _) = load_paths(&[root.join(".hidden.txt")]);
     assert_eq!(a.len(), 1);
@@ -190,9 +252,20 @@ fn symlink_loops_and_broken_links_are_reported_not_fatal() {
     assert_eq!(articles.len(), 1);
     let probs: Vec<String> = problems.iter().map(|e| e.to_string()).collect();
     assert_eq!(probs.len(), 3, "{probs:?}");
-    assert!(probs.iter().any(|p| p.contains("d/broken.txt: broken symbolic link")), "{probs:?}");
-    assert!(probs.iter().any(|p| p.contains("d/sub/back: symbolic link loop")), "{probs:?}");
-    assert!(probs.iter().any(|p| p.contains("d/self: symbolic link loop")), "{probs:?}");
+    assert!(
+        probs
+            .iter()
+            .any(|p| p.contains("d/broken.txt: broken symbolic link")),
+        "{probs:?}"
+    );
+    assert!(
+        probs.iter().any(|p| p.contains("d/sub/back: symbolic link loop")),
+        "{probs:?}"
+    );
+    assert!(
+        probs.iter().any(|p| p.contains("d/self: symbolic link loop")),
+        "{probs:?}"
+    );
 }
 
 /// Fails to read files whose name contains "secret", as a permission error would.
@@ -245,7 +318,11 @@ fn a_50_mb_file_loads() {
 fn streaming_sends_found_batches_and_done() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..150 {
-        std::fs::write(dir.path().join(format!("{i:03}.txt")), format!("Story number {i}.")).unwrap();
+        std::fs::write(
+            dir.path().join(format!("{i:03}.txt")),
+            format!("Story number {i}."),
+        )
+        .unwrap();
     }
     std::fs::write(dir.path().join("empty.txt"), "").unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -254,9 +331,18 @@ fn streaming_sends_found_batches_and_done() {
     let events: Vec<LoadEvent> = rx.into_iter().collect();
     assert!(matches!(events[0], LoadEvent::Found(151)));
     assert!(matches!(events.last(), Some(LoadEvent::Done)));
-    let loaded: usize = events.iter().map(|e| if let LoadEvent::Loaded(a) = e { a.len() } else { 0 }).sum();
-    let batches = events.iter().filter(|e| matches!(e, LoadEvent::Loaded(_))).count();
-    let problems = events.iter().filter(|e| matches!(e, LoadEvent::Problem(_))).count();
+    let loaded: usize = events
+        .iter()
+        .map(|e| if let LoadEvent::Loaded(a) = e { a.len() } else { 0 })
+        .sum();
+    let batches = events
+        .iter()
+        .filter(|e| matches!(e, LoadEvent::Loaded(_)))
+        .count();
+    let problems = events
+        .iter()
+        .filter(|e| matches!(e, LoadEvent::Problem(_)))
+        .count();
     assert_eq!((loaded, problems), (150, 1));
     assert!(batches > 1 && batches < 150, "{batches} batches");
 }

@@ -36,7 +36,10 @@ fn locate(text: &str, parts: &[String]) -> Vec<std::ops::Range<usize>> {
     parts
         .iter()
         .map(|p| {
-            let at = from + text[from..].find(p.as_str()).unwrap_or_else(|| panic!("{p:?} not in text"));
+            let at = from
+                + text[from..]
+                    .find(p.as_str())
+                    .unwrap_or_else(|| panic!("{p:?} not in text"));
             from = at + p.len();
             at..at + p.len()
         })
@@ -56,14 +59,20 @@ fn check(prefix: &str) {
     assert_eq!(sentences, e.sentences, "sentences");
 
     let got: HashSet<usize> = a.boilerplate.iter().flat_map(|r| r.clone()).collect();
-    let want: HashSet<usize> = locate(&a.text, &e.boilerplate).into_iter().flat_map(|r| r).collect();
+    let want: HashSet<usize> = locate(&a.text, &e.boilerplate).into_iter().flatten().collect();
     let want_chars = chars(&a.text, &want);
     let missed = chars(&a.text, &want.difference(&got).copied().collect());
     let extra = chars(&a.text, &got.difference(&want).copied().collect());
     // A few characters either way (a newline between two lines of one caption block).
     let slack = 3 + want_chars / 50;
-    assert!(missed <= slack, "{prefix}: {missed} boilerplate characters not marked");
-    assert!(extra <= slack, "{prefix}: {extra} characters marked as boilerplate that are not");
+    assert!(
+        missed <= slack,
+        "{prefix}: {missed} boilerplate characters not marked"
+    );
+    assert!(
+        extra <= slack,
+        "{prefix}: {extra} characters marked as boilerplate that are not"
+    );
 }
 
 #[test]
@@ -76,7 +85,10 @@ fn seed_001_one_paragraph_a_line_with_dateline_and_promo() {
     check("001");
     let (a, _) = load("001");
     // Each line is a paragraph: the file has no blank lines.
-    assert_eq!(a.paragraphs.len(), a.text.lines().filter(|l| !l.trim().is_empty()).count());
+    assert_eq!(
+        a.paragraphs.len(),
+        a.text.lines().filter(|l| !l.trim().is_empty()).count()
+    );
     let b: Vec<&str> = a.boilerplate.iter().map(|r| &a.text[r.clone()]).collect();
     assert_eq!(b[0].trim(), "Moscow:");
     assert!(b[1].starts_with("READ:"));
@@ -113,7 +125,10 @@ fn seed_004_glued_caption_and_login_footer() {
     let (a, _) = load("004");
     let cap = a.text.find("Russian President Vladimir Putin, left,").unwrap();
     let credit = a.text.find("via AP").unwrap() + "via AP".len();
-    assert!((cap..credit).all(|i| a.is_boilerplate(i)), "the whole caption with its glued credit");
+    assert!(
+        (cap..credit).all(|i| a.is_boilerplate(i)),
+        "the whole caption with its glued credit"
+    );
     assert!(a.is_boilerplate(a.text.find("Forgot your details?").unwrap()));
 }
 

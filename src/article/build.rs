@@ -57,10 +57,12 @@ fn file_stem(path: &str) -> &str {
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }
 
 #[cfg(test)]
@@ -69,8 +71,17 @@ mod tests {
 
     #[test]
     fn id_is_sha256_of_text_and_source_falls_back_to_file_name() {
-        let a = build("dir/story.one.txt", "abc".into(), "UTF-8", Meta::default(), Vec::new());
-        assert_eq!(a.id, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let a = build(
+            "dir/story.one.txt",
+            "abc".into(),
+            "UTF-8",
+            Meta::default(),
+            Vec::new(),
+        );
+        assert_eq!(
+            a.id,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
         assert_eq!(a.source, "story.one");
         let a = build("feed.jsonl#3", "abc".into(), "UTF-8", Meta::default(), Vec::new());
         assert_eq!(a.source, "feed");
@@ -80,6 +91,9 @@ mod tests {
             ..Meta::default()
         };
         let a = build("x.txt", "Some words here.".into(), "UTF-8", meta, Vec::new());
-        assert_eq!((a.title.as_deref(), a.source.as_str(), a.words), (Some("T"), "Wire", 3));
+        assert_eq!(
+            (a.title.as_deref(), a.source.as_str(), a.words),
+            (Some("T"), "Wire", 3)
+        );
     }
 }

@@ -143,7 +143,10 @@ mod tests {
         let mut le = vec![0xFF, 0xFE];
         le.extend("Caf\u{e9} news".encode_utf16().flat_map(|u| u.to_le_bytes()));
         let d = decode(&le);
-        assert_eq!((d.text.as_str(), d.encoding, d.replaced), ("Caf\u{e9} news", "UTF-16LE", 0));
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.replaced),
+            ("Caf\u{e9} news", "UTF-16LE", 0)
+        );
         let mut be = vec![0xFE, 0xFF];
         be.extend("Caf\u{e9} news".encode_utf16().flat_map(|u| u.to_be_bytes()));
         let d = decode(&be);
@@ -153,14 +156,19 @@ mod tests {
 
     #[test]
     fn utf16le_without_bom_is_detected() {
-        let le: Vec<u8> = "Plain news text".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let le: Vec<u8> = "Plain news text"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         let d = decode(&le);
         assert_eq!((d.text.as_str(), d.encoding), ("Plain news text", "UTF-16LE"));
     }
 
     #[test]
     fn windows_1252_is_detected() {
-        let d = decode(b"The caf\xe9 said \x93no comment\x94 to the na\xefve reporters at the r\xe9sum\xe9 desk.");
+        let d = decode(
+            b"The caf\xe9 said \x93no comment\x94 to the na\xefve reporters at the r\xe9sum\xe9 desk.",
+        );
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("caf\u{e9}") && d.text.contains("\u{201c}no comment\u{201d}"));
         assert_eq!(d.replaced, 0);
@@ -168,7 +176,15 @@ mod tests {
 
     #[test]
     fn damaged_utf8_is_replaced_and_counted() {
-        let d = decode("Orb\u{e1}n said \u{201c}no\u{201d} \u{2014} ".as_bytes().iter().chain(b"\xff\xfe x").copied().collect::<Vec<_>>().as_slice());
+        let d = decode(
+            "Orb\u{e1}n said \u{201c}no\u{201d} \u{2014} "
+                .as_bytes()
+                .iter()
+                .chain(b"\xff\xfe x")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+        );
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.replaced, 2);
         assert!(d.text.ends_with("\u{FFFD}\u{FFFD} x"));

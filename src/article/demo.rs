@@ -30,6 +30,14 @@ pub const FILES: &[(&str, &str)] = &[
 pub fn articles() -> Vec<Article> {
     FILES
         .iter()
-        .flat_map(|(name, text)| load_bytes(&format!("demo/{name}"), text.as_bytes(), Some(Format::Text), Vec::new()).0)
+        .flat_map(|(name, text)| {
+            load_bytes(
+                &format!("demo/{name}"),
+                text.as_bytes(),
+                Some(Format::Text),
+                Vec::new(),
+            )
+            .0
+        })
         .collect()
 }

@@ -122,7 +122,9 @@ impl Walk {
             return;
         }
         if !meta.is_dir() {
-            return self.problems.push(LoadError::new(display, "not a regular file or folder, skipped"));
+            return self
+                .problems
+                .push(LoadError::new(display, "not a regular file or folder, skipped"));
         }
         let canon = match std::fs::canonicalize(p) {
             Ok(c) => c,
@@ -156,7 +158,11 @@ impl Walk {
             if ns.starts_with('.') {
                 continue;
             }
-            let child = if base.is_empty() { format!("/{ns}") } else { format!("{base}/{ns}") };
+            let child = if base.is_empty() {
+                format!("/{ns}")
+            } else {
+                format!("{base}/{ns}")
+            };
             self.visit(&p.join(&n), &child, ancestors);
         }
         ancestors.pop();
@@ -343,14 +349,39 @@ mod tests {
 
     #[test]
     fn empty_whitespace_and_binary_are_problems() {
-        assert_eq!(load_bytes("e.txt", b"", None, vec![]).1[0].to_string(), "e.txt: empty file, skipped");
-        assert!(load_bytes("w.txt", b" \r\n\t ", None, vec![]).1[0].to_string().contains("only white space"));
-        assert!(load_bytes("b.bin", b"\x7fELF\x02\x01\x01\0\0\0", None, vec![]).1[0].to_string().contains("binary"));
+        assert_eq!(
+            load_bytes("e.txt", b"", None, vec![]).1[0].to_string(),
+            "e.txt: empty file, skipped"
+        );
+        assert!(
+            load_bytes("w.txt", b" \r\n\t ", None, vec![]).1[0]
+                .to_string()
+                .contains("only white space")
+        );
+        assert!(
+            load_bytes("b.bin", b"\x7fELF\x02\x01\x01\0\0\0", None, vec![]).1[0]
+                .to_string()
+                .contains("binary")
+        );
     }
 
     #[test]
     fn replaced_bytes_are_counted_in_a_warning() {
-        let (a, _) = load_bytes("u.txt", "Orb\u{e1}n \u{2014} ".as_bytes().iter().chain(b"\xff ok.").copied().collect::<Vec<_>>().as_slice(), Some(Format::Text), vec![]);
-        assert_eq!(a[0].warnings, ["1 invalid byte sequence replaced with U+FFFD while decoding as UTF-8"]);
+        let (a, _) = load_bytes(
+            "u.txt",
+            "Orb\u{e1}n \u{2014} "
+                .as_bytes()
+                .iter()
+                .chain(b"\xff ok.")
+                .copied()
+                .collect::<Vec<_>>()
+                .as_slice(),
+            Some(Format::Text),
+            vec![],
+        );
+        assert_eq!(
+            a[0].warnings,
+            ["1 invalid byte sequence replaced with U+FFFD while decoding as UTF-8"]
+        );
     }
 }

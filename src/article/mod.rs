@@ -47,8 +47,7 @@ impl Article {
 
     /// The file name part of the path, for display and for matching by name.
     pub fn file_name(&self) -> &str {
-        let p = self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path);
-        p
+        self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
     }
 
     /// The `list --json` record.

@@ -22,7 +22,11 @@ pub fn lines(text: &str) -> Vec<Line> {
         match bytes[i] {
             b'\n' | b'\r' => {
                 out.push(line(text, start..i));
-                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,
@@ -108,11 +112,23 @@ fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
     let body = &lines[..lines.len() - 1];
     let open = body
         .iter()
-        .filter(|r| !text[(*r).clone()].trim_end().ends_with(['.', '!', '?', '"', '\u{201d}', ':']))
+        .filter(|r| {
+            !text[(*r).clone()]
+                .trim_end()
+                .ends_with(['.', '!', '?', '"', '\u{201d}', ':'])
+        })
         .count();
-    let widest = lines.iter().map(|r| text[r.clone()].chars().count()).max().unwrap_or(0);
+    let widest = lines
+        .iter()
+        .map(|r| text[r.clone()].chars().count())
+        .max()
+        .unwrap_or(0);
     // Lines much shorter than a wrap width are headlines or chrome stacked up, not wrapped prose.
-    let average = body.iter().map(|r| text[r.clone()].chars().count()).sum::<usize>() / body.len();
+    let average = body
+        .iter()
+        .map(|r| text[r.clone()].chars().count())
+        .sum::<usize>()
+        / body.len();
     widest <= LONG_LINE && average >= 50 && open * 3 >= body.len() * 2
 }
 
@@ -145,11 +161,73 @@ const NEVER_FINAL: &[&str] = &[
 /// Words that begin sentences: after "U.S." or "D.C." they mark a sentence end, where a name
 /// ("U.S. President", "U.N. Security Council") would not.
 const STARTERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "But", "And", "Or", "So", "Yet", "In",
-    "On", "At", "As", "By", "For", "From", "To", "With", "This", "That", "These", "Those", "There", "Here",
-    "His", "Her", "Its", "Their", "Our", "My", "Meanwhile", "However", "Still", "Also", "After", "Before",
-    "When", "While", "If", "Some", "Many", "Most", "No", "Not", "Now", "Then", "Earlier", "Later", "Last",
-    "Since", "During", "Officials", "Asked", "What", "Why", "How", "Who", "Where", "Both", "Each", "Other",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "From",
+    "To",
+    "With",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Meanwhile",
+    "However",
+    "Still",
+    "Also",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Not",
+    "Now",
+    "Then",
+    "Earlier",
+    "Later",
+    "Last",
+    "Since",
+    "During",
+    "Officials",
+    "Asked",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Where",
+    "Both",
+    "Each",
+    "Other",
 ];
 
 /// Appends the sentences of `range` (one paragraph or line) to `out`. Works on byte offsets
@@ -207,7 +285,9 @@ fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
 /// Whether the terminator `c` at byte `pos` of `s` ends a sentence, given the text `after` it
 /// (from the next word on).
 fn ends_sentence(s: &str, pos: usize, c: char, after: &str) -> bool {
-    let next = after.chars().find(|c| !matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '['));
+    let next = after
+        .chars()
+        .find(|c| !matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '['));
     let Some(next) = next else { return true };
     if next.is_lowercase() {
         return false;
@@ -312,15 +392,27 @@ mod tests {
     #[test]
     fn glued_caption_credit_is_split() {
         let s = "Putin meets Orban in Moscow on Tuesday.Mikhail Klimentyev / Sputnik via AP";
-        assert_eq!(sents(s), ["Putin meets Orban in Moscow on Tuesday.", "Mikhail Klimentyev / Sputnik via AP"]);
-        assert_eq!(sents("See nbcnews.com for more. It is 2.5.Then"), ["See nbcnews.com for more.", "It is 2.5.Then"]);
+        assert_eq!(
+            sents(s),
+            [
+                "Putin meets Orban in Moscow on Tuesday.",
+                "Mikhail Klimentyev / Sputnik via AP"
+            ]
+        );
+        assert_eq!(
+            sents("See nbcnews.com for more. It is 2.5.Then"),
+            ["See nbcnews.com for more.", "It is 2.5.Then"]
+        );
     }
 
     #[test]
     fn lines_handle_crlf_and_lone_cr() {
         let t = "a\r\nb\rc\n\nd";
         let l: Vec<_> = lines(t).into_iter().map(|l| (&t[l.range], l.blank)).collect();
-        assert_eq!(l, [("a", false), ("b", false), ("c", false), ("", true), ("d", false)]);
+        assert_eq!(
+            l,
+            [("a", false), ("b", false), ("c", false), ("", true), ("d", false)]
+        );
     }
 
     #[test]

@@ -95,7 +95,10 @@ fn strip_tags(src: &str) -> String {
         match rest.find('>') {
             Some(gt) => {
                 let tag = rest[..gt].to_ascii_lowercase();
-                if ["<p", "</p", "<br", "<div", "</div", "<h", "</h", "<li", "<tr"].iter().any(|t| tag.starts_with(t)) {
+                if ["<p", "</p", "<br", "<div", "</div", "<h", "</h", "<li", "<tr"]
+                    .iter()
+                    .any(|t| tag.starts_with(t))
+                {
                     out.push('\n');
                 }
                 rest = &rest[gt + 1..];
@@ -104,5 +107,10 @@ fn strip_tags(src: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+    out.replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
 }

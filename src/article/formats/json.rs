@@ -10,7 +10,13 @@ const TEXT_KEYS: &[&str] = &["text", "content", "body", "articleBody", "article_
 const TITLE_KEYS: &[&str] = &["title", "headline"];
 const URL_KEYS: &[&str] = &["url", "link"];
 const SOURCE_KEYS: &[&str] = &["source", "outlet", "publisher", "site_name", "site"];
-const DATE_KEYS: &[&str] = &["published", "published_at", "publishedAt", "datePublished", "date"];
+const DATE_KEYS: &[&str] = &[
+    "published",
+    "published_at",
+    "publishedAt",
+    "datePublished",
+    "date",
+];
 
 /// Reads a file holding one JSON object.
 pub fn read_object(src: &str) -> Result<Piece, String> {
@@ -107,7 +113,9 @@ mod tests {
 
     #[test]
     fn lines_keep_going_past_bad_ones() {
-        let r = read_lines("{\"text\":\"a\"}\r\n\nnot json\n{\"text\":\"c\",\"source\":{\"name\":\"Wire\"}}\n").unwrap();
+        let r =
+            read_lines("{\"text\":\"a\"}\r\n\nnot json\n{\"text\":\"c\",\"source\":{\"name\":\"Wire\"}}\n")
+                .unwrap();
         let lines: Vec<_> = r.pieces.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(1), Some(4)]);
         assert_eq!(r.pieces[1].meta.source.as_deref(), Some("Wire"));

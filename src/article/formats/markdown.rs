@@ -12,7 +12,8 @@ pub fn read(src: &str) -> Piece {
     let mut heading: Option<String> = None;
     let mut first_heading = None;
     let mut in_meta = false;
-    let opts = Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let opts =
+        Options::ENABLE_YAML_STYLE_METADATA_BLOCKS | Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     for ev in Parser::new_ext(src, opts) {
         match ev {
             Event::Start(Tag::MetadataBlock(_)) => in_meta = true,
@@ -37,7 +38,11 @@ pub fn read(src: &str) -> Piece {
             Event::SoftBreak => text.push(' '),
             Event::HardBreak => text.push('\n'),
             Event::End(
-                TagEnd::Paragraph | TagEnd::BlockQuote(_) | TagEnd::CodeBlock | TagEnd::Item | TagEnd::TableRow,
+                TagEnd::Paragraph
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::Item
+                | TagEnd::TableRow,
             )
             | Event::Rule => end_block(&mut text),
             Event::End(TagEnd::TableCell) => text.push('\t'),
@@ -68,7 +73,9 @@ fn end_block(text: &mut String) {
 
 fn front_matter(block: &str, meta: &mut Meta) {
     for line in block.lines() {
-        let Some((k, v)) = line.split_once(':') else { continue };
+        let Some((k, v)) = line.split_once(':') else {
+            continue;
+        };
         let v = v.trim().trim_matches(['"', '\'']).trim();
         if v.is_empty() {
             continue;
@@ -90,8 +97,13 @@ mod tests {
 
     #[test]
     fn markup_is_removed_and_heading_is_title() {
-        let p = read("---\nsource: Daily News\n---\n# Talks *stall*\n\nThe **minister** said\nno.\n\n- one\n- two\n\n> quoted [link](http://x)\n");
-        assert_eq!(p.text, "Talks stall\n\nThe minister said no.\n\none\n\ntwo\n\nquoted link");
+        let p = read(
+            "---\nsource: Daily News\n---\n# Talks *stall*\n\nThe **minister** said\nno.\n\n- one\n- two\n\n> quoted [link](http://x)\n",
+        );
+        assert_eq!(
+            p.text,
+            "Talks stall\n\nThe minister said no.\n\none\n\ntwo\n\nquoted link"
+        );
         assert_eq!(p.meta.title.as_deref(), Some("Talks stall"));
         assert_eq!(p.meta.source.as_deref(), Some("Daily News"));
     }

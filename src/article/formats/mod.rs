@@ -58,9 +58,18 @@ pub fn sniff(text: &str) -> Format {
     }
     if t.starts_with('<') {
         let head: String = t.chars().take(2048).collect::<String>().to_ascii_lowercase();
-        if ["<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<p ", "<div"]
-            .iter()
-            .any(|tag| head.contains(tag))
+        if [
+            "<!doctype html",
+            "<html",
+            "<head",
+            "<body",
+            "<article",
+            "<p>",
+            "<p ",
+            "<div",
+        ]
+        .iter()
+        .any(|tag| head.contains(tag))
         {
             return Format::Html;
         }
@@ -115,7 +124,10 @@ mod tests {
         assert_eq!(Format::from_path(Path::new("README")), None);
         assert_eq!(sniff("  {\"text\": \"hi\"}"), Format::Json);
         assert_eq!(sniff("{\"text\": \"a\"}\n{\"text\": \"b\"}\n"), Format::JsonLines);
-        assert_eq!(sniff("<!DOCTYPE html><html><body><p>Hi</p></body></html>"), Format::Html);
+        assert_eq!(
+            sniff("<!DOCTYPE html><html><body><p>Hi</p></body></html>"),
+            Format::Html
+        );
         assert_eq!(sniff("<3 plain text"), Format::Text);
         assert_eq!(sniff("{not json at all"), Format::Text);
     }
