@@ -1,6 +1,7 @@
 //! The five sample versions of one AP story, loaded from disk: title, source, paragraphs,
 //! sentences and boilerplate checked against expectations reviewed by hand in
-//! `tests/fixtures/loader/seeds/NNN.expected.json`. Boilerplate is compared by the characters it
+//! `tests/fixtures/loader/seeds/NNN.expected.json`. The same for pages of other outlets
+//! (`tests/fixtures/loader/news/`), to keep the rules general rather than tuned to five files. Boilerplate is compared by the characters it
 //! covers, as the project's checks do, so a range may differ by a character or two.
 
 use std::collections::HashSet;
@@ -17,17 +18,25 @@ struct Expected {
     boilerplate: Vec<String>,
 }
 
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn load_file(file: PathBuf, expected: PathBuf) -> (Article, Expected) {
+    let (mut articles, problems) = load_paths(&[file]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let expected = std::fs::read_to_string(expected).unwrap();
+    (articles.remove(0), serde_json::from_str(&expected).unwrap())
+}
+
 fn load(prefix: &str) -> (Article, Expected) {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = fixtures();
     let seed = std::fs::read_dir(dir.join("seeds"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
         .unwrap();
-    let (mut articles, problems) = load_paths(&[seed]);
-    assert!(problems.is_empty(), "{problems:?}");
-    let expected = std::fs::read_to_string(dir.join(format!("loader/seeds/{prefix}.expected.json"))).unwrap();
-    (articles.remove(0), serde_json::from_str(&expected).unwrap())
+    load_file(seed, dir.join(format!("loader/seeds/{prefix}.expected.json")))
 }
 
 /// Byte positions of `parts`, found in order in `text`.
@@ -52,11 +61,15 @@ fn chars(text: &str, set: &HashSet<usize>) -> usize {
 
 fn check(prefix: &str) {
     let (a, e) = load(prefix);
-    assert_eq!(a.title, e.title, "title");
-    assert_eq!(a.source, e.source, "source");
-    assert_eq!(a.paragraphs.len(), e.paragraphs, "paragraphs");
+    compare(prefix, &a, &e);
+}
+
+fn compare(prefix: &str, a: &Article, e: &Expected) {
+    assert_eq!(a.title, e.title, "{prefix}: title");
+    assert_eq!(a.source, e.source, "{prefix}: source");
+    assert_eq!(a.paragraphs.len(), e.paragraphs, "{prefix}: paragraphs");
     let sentences: Vec<&str> = a.sentences.iter().map(|r| &a.text[r.clone()]).collect();
-    assert_eq!(sentences, e.sentences, "sentences");
+    assert_eq!(sentences, e.sentences, "{prefix}: sentences");
 
     let got: HashSet<usize> = a.boilerplate.iter().flat_map(|r| r.clone()).collect();
     let want: HashSet<usize> = locate(&a.text, &e.boilerplate).into_iter().flatten().collect();
@@ -141,5 +154,17 @@ fn demo_articles_match_the_seeds() {
         assert_eq!(d.id, a.id);
         assert_eq!(d.boilerplate, a.boilerplate);
         assert!(d.path.starts_with("demo/"));
+    }
+}
+
+#[test]
+fn other_outlets_pages() {
+    for name in ["apnews", "bbc", "cnn", "guardian", "reuters"] {
+        let dir = fixtures().join("loader/news");
+        let (a, e) = load_file(
+            dir.join(format!("{name}.txt")),
+            dir.join(format!("{name}.expected.json")),
+        );
+        compare(name, &a, &e);
     }
 }

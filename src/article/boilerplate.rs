@@ -59,10 +59,32 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A line that is a date (and maybe a time), nothing else.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
+    re(&format!(
+        r"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{month}\s+\d{{1,2}}|\d{{1,2}}\s+{month}),?\s+\d{{4}}(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?$"
+    ))
+});
+
+/// Interface labels that make up a whole line: "Share", "Advertisement", "Reuse this content",
+/// "Explore more on these topics", "Related Topics", "Image source, Getty Images".
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?:[,\s]+(?:at\s+)?\d{1,2}:\d{2}\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
+        r"^(?i:share|share this(?: article| story)?|print|e-?mail|comments?|menu|search|close|save|listen|play|advertisement|ad feedback|reuse this content|explore more on these topics|more on this story|related topics|related coverage|related|read next|up next|next article|top stories|most viewed|gallery|video|photos?|see more|show more|load more|back to top|skip to (?:main )?content|image source\s*,.*|image caption\s*,.*|media caption\s*,.*)[:.]?$",
     )
 });
+
+/// A line of rules or underscores separating a story from its notes ("___").
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^[-_*=~#•·. ]{3,}$"));
+
+/// Production credits and standards notes: "Reporting by …; Editing by …", "Our Standards: …".
+static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?:Additional )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Research|Graphics|Fact-checking)(?: and \w+)? by [A-Z]|(?i:our standards|editorial standards)\b)",
+    )
+});
+
+/// A short line pointing elsewhere: "Follow AP's coverage … at https://…".
+static LINK_LINE: LazyLock<Regex> = LazyLock::new(|| re(r"https?://\S+[.)]?$"));
 
 /// A photo credit ending a line: "Name / Agency", "NAME/AFP via Getty Images",
 /// "Name / Sputnik / Kremlin Pool Photo via AP", "(AP Photo/Name)", "Photo: Name", "… via AP".
@@ -90,7 +112,7 @@ static COOKIES: LazyLock<Regex> =
 /// "KYIV, Ukraine — ", "Moscow: ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|[A-Z]{2,6})\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){0,2}:\s+)",
+        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|[A-Z]{2,6})\)\s*[—–-]{1,2}\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){0,2}:\s+)",
     )
 });
 
@@ -205,8 +227,13 @@ fn classify(line: &str) -> Kind {
     if len <= CAPTION_MAX && (CREDIT_END.is_match(line) || CAPTION_WORDS.is_match(line)) {
         return Kind::Caption;
     }
+    if len <= 300 && (PRODUCTION.is_match(line) || (len <= 200 && LINK_LINE.is_match(line))) {
+        return Kind::Chrome;
+    }
     if len <= CHROME_MAX
         && (CHROME.is_match(line)
+            || LABEL_LINE.is_match(line)
+            || SEPARATOR.is_match(line)
             || PROMO.is_match(line)
             || VIDEO_LENGTH.is_match(line)
             || (BYLINE.is_match(line) && !ends_like_sentence(line))
@@ -238,10 +265,18 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
 
     // A block of short lines with chrome or a caption among them is furniture as a whole: the
     // slug over a caption ("Russia Hungary"), the title over a video length, an app banner.
-    for (ks, ms) in kinds.iter().zip(marked.iter_mut()) {
+    for ((ks, ms), p) in kinds.iter().zip(marked.iter_mut()).zip(paragraphs) {
         let any = ms.iter().any(|&m| m);
         if any && ks.iter().all(|k| *k != Kind::Body) {
             ms.iter_mut().for_each(|m| *m = true);
+        }
+        // A promo heading ("More on this story", "RELATED COVERAGE") and the short links under it.
+        if ks.first() == Some(&Kind::Chrome) {
+            for (i, l) in p.lines.iter().enumerate().skip(1) {
+                if text[l.clone()].chars().count() <= CHROME_MAX {
+                    ms[i] = true;
+                }
+            }
         }
         // A slug line directly above a caption.
         for i in 1..ks.len() {
@@ -299,7 +334,10 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         && p.range.len() > m.end() + 40
     {
         boilerplate.push(p.range.start..p.range.start + m.end());
-        dateline_agency = c.name("agency").map(|a| canonical_outlet(a.as_str()));
+        dateline_agency = c
+            .name("agency")
+            .or(c.name("glued"))
+            .map(|a| canonical_outlet(a.as_str()));
     }
 
     // Contributor taglines are the outlet's furniture too.
