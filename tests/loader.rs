@@ -346,3 +346,27 @@ fn streaming_sends_found_batches_and_done() {
     assert_eq!((loaded, problems), (150, 1));
     assert!(batches > 1 && batches < 150, "{batches} batches");
 }
+
+/// Hands out more bytes than the loader's cap, as a file of any size would.
+struct Endless;
+
+impl FileReader for Endless {
+    fn read(&self, _: &Path, limit: u64) -> io::Result<Vec<u8>> {
+        Ok("\u{20ac}".repeat(limit as usize / 3 + 1).into_bytes()[..limit as usize].to_vec())
+    }
+}
+
+#[test]
+fn files_over_the_cap_are_truncated_with_a_warning() {
+    let src = copydesk::article::Source {
+        fs_path: PathBuf::from("endless.txt"),
+        display: "endless.txt".into(),
+    };
+    let (a, p) = copydesk::article::read_source(&src, &Endless);
+    assert!(p.is_empty());
+    let a = &a[0];
+    assert_eq!(a.warnings, ["file is larger than 64 MiB; only its first 64 MiB were read"]);
+    // The cut fell inside a character; that is not reported as damage.
+    assert!(a.text.ends_with('\u{20ac}'));
+    assert_eq!(a.text.len(), copydesk::article::MAX_FILE_BYTES as usize / 3 * 3);
+}
