@@ -365,7 +365,10 @@ fn files_over_the_cap_are_truncated_with_a_warning() {
     let (a, p) = copydesk::article::read_source(&src, &Endless);
     assert!(p.is_empty());
     let a = &a[0];
-    assert_eq!(a.warnings, ["file is larger than 64 MiB; only its first 64 MiB were read"]);
+    assert_eq!(
+        a.warnings,
+        ["file is larger than 64 MiB; only its first 64 MiB were read"]
+    );
     // The cut fell inside a character; that is not reported as damage.
     assert!(a.text.ends_with('\u{20ac}'));
     assert_eq!(a.text.len(), copydesk::article::MAX_FILE_BYTES as usize / 3 * 3);

@@ -33,17 +33,33 @@ fn re(s: &str) -> Regex {
     Regex::new(&s).unwrap_or_else(|e| panic!("boilerplate pattern {s:?}: {e}"))
 }
 
-/// Interface words of web pages: accounts, apps, newsletters, sharing, cookies, ads.
+/// Interface phrases that mark a short line as chrome even when it reads like a sentence
+/// ("Get browser notifications for breaking news.", "Log in with your credentials").
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|subscribe|subscription|newsletters?|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset your password|create (?:an? )?(?:free )?account|already have an account|your credentials|send us an (?:e-?mail|message)|email us|contact us|advertisement|skip to (?:main )?content|share (?:this|on|via)|copy (?:the )?link|follow us|privacy policy|terms of (?:use|service)|all rights reserved|listen to this article|\d+ min(?:ute)? read|continue reading|read more|watch live|click here|tap here|enable javascript|ad ?blocker|we're not around|story continues|recommended stories|most (?:read|popular)|trending now|chrome safari)\b",
+        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset your password|create (?:an? )?(?:free )?account|already have an account|your credentials|send us an (?:e-?mail|message)|skip to (?:main )?content|privacy policy|terms of (?:use|service)|all rights reserved|listen to this article|\d+ min(?:ute)? read|enable javascript|ad ?blocker|we're not around|story continues below|chrome safari)\b",
     )
 });
 
-/// Promo labels at the start of a line ("READ: …", "RELATED: …", "Read more: …").
+/// Interface words that also occur in prose ("He did not share this view."): chrome only on a
+/// short line that is not a sentence.
+static CHROME_WEAK: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:subscribe|subscription|newsletters?|email us|contact us|advertisement|share (?:this|on|via)|copy (?:the )?link|follow us|continue reading|read more|watch live|click here|tap here|recommended stories|most (?:read|popular)|trending now)\b",
+    )
+});
+
+/// Promo labels at the start of a line, shouted: "READ: …", "RELATED: …", "WATCH: …".
+static PROMO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:READ(?: MORE| ALSO)?|RELATED(?: STORY| STORIES| COVERAGE)?|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ|ALSO|PHOTOS|VIDEO|GALLERY|ADVERTISEMENT|SPONSORED|TRENDING|RECOMMENDED)\s*(?::|$)",
+    )
+});
+
+/// Promo words opening a line that is not a sentence ("Read more: …", "Related", "Watch CBS News").
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:READ(?: MORE| ALSO)?|RELATED(?: STORY| STORIES)?|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ|ALSO|PHOTOS|VIDEO|GALLERY|ADVERTISEMENT|SPONSORED|TRENDING|RECOMMENDED)\s*:|(?i:read more|related|read also|also read|see also|more from|more on|recommended|sponsored|advertisement|most read|top stories|watch|listen)\b)",
+        r"^(?i:read more|related|read also|also read|see also|more from|more on|recommended|sponsored|advertisement|most read|top stories|watch|listen)\b",
     )
 });
 
@@ -100,7 +116,7 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
 /// or the "FILE -" label of an archive picture.
 static CAPTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:, (?:left|right|center|centre|second (?:from )?(?:left|right)|top|bottom|foreground|background|front|rear),|\((?:L|R|C|left|right|center|centre)\)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.|^FILE(?: PHOTO)?\s*[-—–:])",
+        r"(?:, (?:left|right|center|centre|second (?:from )?(?:left|right)),|\((?:L|R|C|left|right|center|centre)\)|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\.|^FILE(?: PHOTO)?\s*[-—–:])",
     )
 });
 
@@ -232,9 +248,10 @@ fn classify(line: &str) -> Kind {
     }
     if len <= CHROME_MAX
         && (CHROME.is_match(line)
+            || (!ends_like_sentence(line) && (CHROME_WEAK.is_match(line) || PROMO.is_match(line)))
+            || PROMO_LABEL.is_match(line)
             || LABEL_LINE.is_match(line)
             || SEPARATOR.is_match(line)
-            || PROMO.is_match(line)
             || VIDEO_LENGTH.is_match(line)
             || (BYLINE.is_match(line) && !ends_like_sentence(line))
             || DATE_LINE.is_match(line))
@@ -376,7 +393,10 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
     let mut merged: Vec<Range<usize>> = Vec::new();
     for r in boilerplate {
         match merged.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            // Overlapping, or lines of one block: one range, so a caption and its slug read as one.
+            Some(last) if r.start <= last.end || same_block(&text[last.end..r.start]) => {
+                last.end = last.end.max(r.end)
+            }
             _ => merged.push(r),
         }
     }
@@ -385,6 +405,11 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         source: chrome_outlet.or(tagline_outlet).or(dateline_agency),
         title,
     }
+}
+
+/// True when `gap` is white space holding at most one line break.
+fn same_block(gap: &str) -> bool {
+    gap.trim().is_empty() && gap.matches(['\n', '\r']).count() - gap.matches("\r\n").count() <= 1
 }
 
 #[cfg(test)]
@@ -428,6 +453,43 @@ mod tests {
             "{BODY}\n\nThe 24/7 news cycle and/or the Biden/Harris ticket were discussed at length by the panel.\n\n{BODY}"
         );
         assert!(run(&t).1.is_empty());
+    }
+
+    #[test]
+    fn short_prose_with_interface_words_is_story() {
+        for line in [
+            "He did not share this view.",
+            "Related talks are planned.",
+            "Watch for more sanctions, he said.",
+            "The newsletter was widely read.",
+            "Costs, background, and skills vary.",
+            "Users must subscribe to vote.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert!(run(&t).1.is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn labels_separators_production_credits_and_links() {
+        let t = format!(
+            "Share\n\n{BODY}\n\nMore on this story\nIs a deal near?\n\n{BODY}\n\n___\n\n\
+             Reporting by Jane Roe; Editing by John Doe\n\nFollow our coverage at https://example.com/hub"
+        );
+        let (_, covered) = run(&t);
+        assert_eq!(
+            covered,
+            [
+                "Share",
+                "More on this story\nIs a deal near?",
+                "___",
+                "Reporting by Jane Roe; Editing by John Doe",
+                "Follow our coverage at https://example.com/hub"
+            ]
+        );
+        let t = format!("(CNN){BODY}");
+        let (f, covered) = run(&t);
+        assert_eq!((covered, f.source.as_deref()), (vec!["(CNN)"], Some("CNN")));
     }
 
     #[test]
