@@ -53,6 +53,17 @@ fn bench(c: &mut Criterion) {
             black_box(n)
         })
     });
+    // Word counting alone, the fast path against the segmenter it must agree with.
+    let text: String = (0..500)
+        .map(|i| String::from_utf8_lossy(&variant(i)).into_owned())
+        .collect();
+    g.bench_function("count_words_500_articles", |b| {
+        b.iter(|| black_box(copydesk::article::segment::count_words(black_box(&text))))
+    });
+    g.bench_function("unicode_words_500_articles", |b| {
+        use unicode_segmentation::UnicodeSegmentation;
+        b.iter(|| black_box(black_box(&text).unicode_words().count()))
+    });
     g.finish();
 }
 

@@ -78,7 +78,7 @@ fn newsy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_bytes_in_every_format(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
@@ -97,6 +97,18 @@ proptest! {
             let (articles, _) = load_bytes("x", &bytes, f, Vec::new());
             articles.iter().for_each(check);
         }
+    }
+
+    #[test]
+    fn word_count_is_the_unicode_word_count(
+        s in any::<String>(),
+        n in newsy(),
+        a in "[ -~\t\n\r\u{b}\u{c}\u{300}\u{301}\u{945}\u{5b0}\u{200d}\u{e9}\u{201c}\u{201d}\u{2019}\u{a0}]{0,300}",
+    ) {
+        use unicode_segmentation::UnicodeSegmentation;
+        prop_assert_eq!(copydesk::article::segment::count_words(&a), a.unicode_words().count());
+        prop_assert_eq!(copydesk::article::segment::count_words(&s), s.unicode_words().count());
+        prop_assert_eq!(copydesk::article::segment::count_words(&n), n.unicode_words().count());
     }
 
     #[test]

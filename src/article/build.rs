@@ -2,7 +2,6 @@
 //! paragraphs, sentences, furniture, title and source.
 
 use sha2::{Digest, Sha256};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Article, boilerplate, segment};
 
@@ -18,7 +17,7 @@ pub struct Meta {
 /// Builds an article from its text. `path` is the display path; `encoding` the WHATWG name.
 pub fn build(path: &str, text: String, encoding: &str, meta: Meta, warnings: Vec<String>) -> Article {
     let id = hex(&Sha256::digest(text.as_bytes()));
-    let words = text.unicode_words().count();
+    let words = segment::count_words(&text);
     let lines = segment::lines(&text);
     let paras = segment::paragraphs(&text, &lines);
     let sentences = segment::sentences(&text, &paras);
