@@ -80,25 +80,18 @@ fn strip_tags(src: &str) -> String {
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
         rest = &rest[lt..];
-        let lower: String = rest.chars().take(8).collect::<String>().to_ascii_lowercase();
-        let skip_to = if lower.starts_with("<script") {
-            Some("</script")
-        } else if lower.starts_with("<style") {
-            Some("</style")
-        } else {
-            None
-        };
-        if let Some(close) = skip_to {
-            let pos = rest.to_ascii_lowercase().find(close).unwrap_or(rest.len());
+        let starts =
+            |p: &str| rest.len() >= p.len() && rest.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+        if let Some(close) = ["script", "style"].iter().find(|t| starts(&format!("<{t}"))) {
+            let pos = find_ascii_ci(rest, &format!("</{close}")).unwrap_or(rest.len());
             rest = &rest[pos..];
         }
+        let block = ["<p", "</p", "<br", "<div", "</div", "<h", "</h", "<li", "<tr"]
+            .iter()
+            .any(|t| starts(t));
         match rest.find('>') {
             Some(gt) => {
-                let tag = rest[..gt].to_ascii_lowercase();
-                if ["<p", "</p", "<br", "<div", "</div", "<h", "</h", "<li", "<tr"]
-                    .iter()
-                    .any(|t| tag.starts_with(t))
-                {
+                if block {
                     out.push('\n');
                 }
                 rest = &rest[gt + 1..];
@@ -113,4 +106,40 @@ fn strip_tags(src: &str) -> String {
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
+}
+
+/// Position of an ASCII `needle` in `hay`, ignoring ASCII case, without copying `hay`.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..=h.len().checked_sub(n.len())?).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stripping_is_safe_and_drops_scripts() {
+        let t = strip_tags(
+            "<P>One &amp; two</p><SCRIPT>bad()</Script><div>Caf\u{e9}</div><style>x{}</style>end<",
+        );
+        assert_eq!(t, "\nOne & two\n\nCaf\u{e9}\nend");
+        assert_eq!(find_ascii_ci("abc", "ABCD"), None);
+    }
+
+    #[test]
+    fn pages_without_text_are_an_error() {
+        for page in [
+            "<html><body></body></html>",
+            "<html><body><script>var x = 1;</script></body></html>",
+        ] {
+            assert!(read(page).is_err(), "{page}");
+        }
+        let p =
+            read("<html><head><title>T</title></head><body><ul><li>Only a list item</li></ul></body></html>")
+                .unwrap();
+        assert_eq!(p.text, "Only a list item");
+        // A lone "<" is text to the parser.
+        assert_eq!(read("<").map(|p| p.text), Ok("<".to_string()));
+    }
 }
