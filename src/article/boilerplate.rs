@@ -37,7 +37,7 @@ fn re(s: &str) -> Regex {
 /// ("Get browser notifications for breaking news.", "Log in with your credentials").
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset your password|create (?:an? )?(?:free )?account|already have an account|your credentials|send us an (?:e-?mail|message)|skip to (?:main )?content|privacy policy|terms of (?:use|service)|all rights reserved|listen to this article|\d+ min(?:ute)? read|enable javascript|ad ?blocker|we're not around|story continues below|chrome safari)\b",
+        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset your password|create (?:an? )?(?:free )?account|already have an account|your credentials|send us an (?:e-?mail|message)|skip to (?:main )?content|privacy policy|terms of (?:use|service)|all rights reserved|listen to this article|\d+ min(?:ute)? read|enable javascript|ad ?blocker|story continues below|continue in (?:the )?(?:app|browser)|view in (?:the )?app)\b",
     )
 });
 
@@ -287,6 +287,15 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         if any && ks.iter().all(|k| *k != Kind::Body) {
             ms.iter_mut().for_each(|m| *m = true);
         }
+        // A stack of three or more labels (section menus, topic tags): navigation, not prose.
+        let labels = p.lines.iter().all(|l| {
+            let s = &text[l.clone()];
+            let words = s.split_whitespace().count();
+            s.chars().count() <= 30 && words <= 4 && (words <= 2 || !ends_like_sentence(s))
+        });
+        if p.lines.len() >= 3 && labels {
+            ms.iter_mut().for_each(|m| *m = true);
+        }
         // A promo heading ("More on this story", "RELATED COVERAGE") and the short links under it.
         if ks.first() == Some(&Kind::Chrome) {
             for (i, l) in p.lines.iter().enumerate().skip(1) {
@@ -516,6 +525,16 @@ mod tests {
         );
         assert_eq!(f.title.as_deref(), Some("Leaders meet in Brussels"));
         assert_eq!(f.source.as_deref(), Some("Daily News"));
+    }
+
+    #[test]
+    fn menus_and_tag_lists_are_navigation() {
+        let t = format!(
+            "World\nU.S.\nPolitics\nBusiness\n\nTalks stall in Geneva\n\n{BODY}\n\nTwo lines\nare not a menu\n\n{BODY}"
+        );
+        let (f, covered) = run(&t);
+        assert_eq!(covered, ["World\nU.S.\nPolitics\nBusiness"]);
+        assert_eq!(f.title.as_deref(), Some("Talks stall in Geneva"));
     }
 
     #[test]

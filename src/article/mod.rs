@@ -1,5 +1,17 @@
 //! Articles: finding files, decoding them, reading their format, and describing their structure
 //! (paragraphs, sentences, boilerplate) as byte ranges into the text, which is never rewritten.
+//!
+//! The pipeline, one module a step: [`load`] finds files (folders recursively, names starting with
+//! a dot skipped, symlink loops and broken links reported) and reads them through a
+//! [`FileReader`]; [`decode`] turns bytes into text (BOM, UTF-8, UTF-16, legacy 8-bit detected by
+//! chardetng) and recognises binaries; [`formats`] extracts the text for reading (txt, md, html,
+//! json, jsonl; other names sniffed); [`segment`] finds lines, paragraphs and sentences;
+//! [`boilerplate`] marks page furniture and reads the headline and outlet from it.
+//!
+//! Decisions a user meets: an empty file, or one of only white space, is a problem ("empty
+//! file, skipped"), not an article; files are read up to [`MAX_FILE_BYTES`] (64 MiB) and a larger
+//! one is cut there with a warning; invalid bytes become U+FFFD and their count is a warning; a bad
+//! line of a JSON-lines file is a problem named `FILE#LINE` and the other lines still load.
 
 use std::ops::Range;
 
