@@ -1,11 +1,9 @@
-//! Turning decoded text (plus any metadata from the format) into an [`Article`].
-//! PROVISIONAL: a first cut so the other modules can be built against it; the loader work
-//! replaces the segmentation here with the real one.
+//! Turning decoded text (plus any metadata from the format) into an [`Article`]: id, words,
+//! paragraphs, sentences, furniture, title and source.
 
 use sha2::{Digest, Sha256};
-use unicode_segmentation::UnicodeSegmentation;
 
-use super::Article;
+use super::{Article, boilerplate, segment};
 
 /// Metadata a format may carry beside the text.
 #[derive(Debug, Clone, Default)]
@@ -19,44 +17,16 @@ pub struct Meta {
 /// Builds an article from its text. `path` is the display path; `encoding` the WHATWG name.
 pub fn build(path: &str, text: String, encoding: &str, meta: Meta, warnings: Vec<String>) -> Article {
     let id = hex(&Sha256::digest(text.as_bytes()));
-    let words = text.unicode_words().count();
-    let mut paragraphs = Vec::new();
-    let mut start = None;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let blank = line.trim().is_empty();
-        let content_end = pos + line.trim_end().len();
-        match (blank, start) {
-            (false, None) => start = Some((pos + (line.len() - line.trim_start().len()), content_end)),
-            (false, Some((s, _))) => start = Some((s, content_end)),
-            (true, Some((s, e))) => {
-                paragraphs.push(s..e);
-                start = None;
-            }
-            _ => {}
-        }
-        pos += line.len();
-    }
-    if let Some((s, e)) = start {
-        paragraphs.push(s..e);
-    }
-    let mut sentences = Vec::new();
-    for p in &paragraphs {
-        let mut off = p.start;
-        for s in text[p.clone()].split_sentence_bounds() {
-            let t = s.trim_end();
-            if !t.trim().is_empty() {
-                let lead = t.len() - t.trim_start().len();
-                sentences.push(off + lead..off + t.len());
-            }
-            off += s.len();
-        }
-    }
-    let title = meta.title.clone();
-    let source = meta.source.clone().unwrap_or_else(|| {
-        let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-        name.rsplit_once('.').map(|(a, _)| a).unwrap_or(name).to_string()
-    });
+    let words = segment::count_words(&text);
+    let lines = segment::lines(&text);
+    let paras = segment::paragraphs(&text, &lines);
+    let sentences = segment::sentences(&text, &paras);
+    let furniture = boilerplate::analyse(&text, &paras);
+    let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let title = clean(meta.title).or(furniture.title);
+    let source = clean(meta.source)
+        .or(furniture.source)
+        .unwrap_or_else(|| file_stem(path).to_string());
     Article {
         id,
         path: path.to_string(),
@@ -65,15 +35,64 @@ pub fn build(path: &str, text: String, encoding: &str, meta: Meta, warnings: Vec
         url: meta.url,
         published: meta.published,
         encoding: encoding.to_string(),
-        text,
         words,
-        paragraphs,
+        paragraphs: paras.into_iter().map(|p| p.range).collect(),
         sentences,
-        boilerplate: Vec::new(),
+        boilerplate: furniture.boilerplate,
         warnings,
+        text,
+    }
+}
+
+/// The file name without directories, extension or `#LINE`: the source of last resort.
+fn file_stem(path: &str) -> &str {
+    let path = path.rsplit_once('#').map_or(path, |(p, _)| p);
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
     }
 }
 
 fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_is_sha256_of_text_and_source_falls_back_to_file_name() {
+        let a = build(
+            "dir/story.one.txt",
+            "abc".into(),
+            "UTF-8",
+            Meta::default(),
+            Vec::new(),
+        );
+        assert_eq!(
+            a.id,
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        assert_eq!(a.source, "story.one");
+        let a = build("feed.jsonl#3", "abc".into(), "UTF-8", Meta::default(), Vec::new());
+        assert_eq!(a.source, "feed");
+        let meta = Meta {
+            title: Some("  T ".into()),
+            source: Some("Wire".into()),
+            ..Meta::default()
+        };
+        let a = build("x.txt", "Some words here.".into(), "UTF-8", meta, Vec::new());
+        assert_eq!(
+            (a.title.as_deref(), a.source.as_str(), a.words),
+            (Some("T"), "Wire", 3)
+        );
+    }
 }

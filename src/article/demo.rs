@@ -1,6 +1,6 @@
 //! The bundled demo: five versions of one wire story, embedded in the binary.
 
-use super::{Article, Meta, build};
+use super::{Article, Format, load_bytes};
 
 /// (file name, contents) of each bundled article.
 pub const FILES: &[(&str, &str)] = &[
@@ -26,18 +26,18 @@ pub const FILES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The demo articles, with paths `demo/NAME`.
+/// The demo articles, with paths `demo/NAME`, read as any text file is.
 pub fn articles() -> Vec<Article> {
     FILES
         .iter()
-        .map(|(name, text)| {
-            build(
+        .flat_map(|(name, text)| {
+            load_bytes(
                 &format!("demo/{name}"),
-                text.to_string(),
-                "UTF-8",
-                Meta::default(),
+                text.as_bytes(),
+                Some(Format::Text),
                 Vec::new(),
             )
+            .0
         })
         .collect()
 }

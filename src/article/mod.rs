@@ -1,5 +1,17 @@
 //! Articles: finding files, decoding them, reading their format, and describing their structure
 //! (paragraphs, sentences, boilerplate) as byte ranges into the text, which is never rewritten.
+//!
+//! The pipeline, one module a step: [`load`] finds files (folders recursively, names starting with
+//! a dot skipped, symlink loops and broken links reported) and reads them through a
+//! [`FileReader`]; [`decode`] turns bytes into text (BOM, UTF-8, UTF-16, legacy 8-bit detected by
+//! chardetng) and recognises binaries; [`formats`] extracts the text for reading (txt, md, html,
+//! json, jsonl; other names sniffed); [`segment`] finds lines, paragraphs and sentences;
+//! [`boilerplate`] marks page furniture and reads the headline and outlet from it.
+//!
+//! Decisions a user meets: an empty file, or one of only white space, is a problem ("empty
+//! file, skipped"), not an article; files are read up to [`MAX_FILE_BYTES`] (64 MiB) and a larger
+//! one is cut there with a warning; invalid bytes become U+FFFD and their count is a warning; a bad
+//! line of a JSON-lines file is a problem named `FILE#LINE` and the other lines still load.
 
 use std::ops::Range;
 
@@ -47,8 +59,7 @@ impl Article {
 
     /// The file name part of the path, for display and for matching by name.
     pub fn file_name(&self) -> &str {
-        let p = self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path);
-        p
+        self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
     }
 
     /// The `list --json` record.
@@ -88,9 +99,17 @@ pub struct ArticleRecord<'a> {
     pub text: Option<&'a str>,
 }
 
+pub mod boilerplate;
 mod build;
+pub mod decode;
 pub mod demo;
+pub mod formats;
 pub mod load;
+pub mod segment;
 
 pub use build::{Meta, build};
-pub use load::{LoadError, LoadEvent, Source, discover, load_paths, load_source, load_streaming};
+pub use formats::Format;
+pub use load::{
+    Disk, FileReader, LoadError, LoadEvent, MAX_FILE_BYTES, Source, discover, load_bytes, load_paths,
+    load_paths_with, load_source, load_streaming, read_source,
+};

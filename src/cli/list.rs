@@ -1,11 +1,12 @@
 //! `copydesk list --json PATH...`: one JSON object a line per article.
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::Global;
+use crate::article::Article;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -25,10 +26,25 @@ pub fn run(global: &Global, args: ListArgs, out: &mut dyn Write, err: &mut dyn W
     for p in &problems {
         writeln!(err, "copydesk: {p}")?;
     }
-    for a in &articles {
+    match print(&articles, &args, out) {
+        Ok(()) => {}
+        // The reader went away (`copydesk list --json … | head`): not an error of ours.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(0),
+        Err(e) => return Err(e.into()),
+    }
+    Ok(if articles.is_empty() {
+        super::EXIT_FAILURE
+    } else {
+        0
+    })
+}
+
+fn print(articles: &[Article], args: &ListArgs, out: &mut dyn Write) -> io::Result<()> {
+    for a in articles {
         if args.json {
-            serde_json::to_writer(&mut *out, &a.to_record(args.text))?;
-            writeln!(out)?;
+            let mut line = serde_json::to_vec(&a.to_record(args.text)).map_err(io::Error::other)?;
+            line.push(b'\n');
+            out.write_all(&line)?;
         } else {
             writeln!(
                 out,
@@ -40,9 +56,5 @@ pub fn run(global: &Global, args: ListArgs, out: &mut dyn Write, err: &mut dyn W
             )?;
         }
     }
-    Ok(if articles.is_empty() {
-        super::EXIT_FAILURE
-    } else {
-        0
-    })
+    out.flush()
 }

@@ -1,0 +1,125 @@
+//! JSON articles: an object with text/content/body and optional title, url, source/outlet,
+//! published; JSON lines hold one such object a line.
+
+use serde_json::{Map, Value};
+
+use super::{Piece, Read};
+use crate::article::Meta;
+
+const TEXT_KEYS: &[&str] = &["text", "content", "body", "articleBody", "article_body"];
+const TITLE_KEYS: &[&str] = &["title", "headline"];
+const URL_KEYS: &[&str] = &["url", "link"];
+const SOURCE_KEYS: &[&str] = &["source", "outlet", "publisher", "site_name", "site"];
+const DATE_KEYS: &[&str] = &[
+    "published",
+    "published_at",
+    "publishedAt",
+    "datePublished",
+    "date",
+];
+
+/// Reads a file holding one JSON object.
+pub fn read_object(src: &str) -> Result<Piece, String> {
+    let v: Value = serde_json::from_str(src).map_err(|e| format!("invalid JSON: {e}"))?;
+    piece(v)
+}
+
+/// Reads a JSON-lines file: blank lines are skipped, bad lines are problems, others articles.
+pub fn read_lines(src: &str) -> Result<Read, String> {
+    let mut read = Read::default();
+    for (i, line) in src.split('\n').enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let res = serde_json::from_str::<Value>(line)
+            .map_err(|e| format!("invalid JSON: {e}"))
+            .and_then(piece);
+        match res {
+            Ok(mut p) => {
+                p.line = Some(i + 1);
+                read.pieces.push(p);
+            }
+            Err(e) => read.problems.push((i + 1, e)),
+        }
+    }
+    if read.pieces.is_empty() && read.problems.is_empty() {
+        return Err("no JSON objects in the file".into());
+    }
+    Ok(read)
+}
+
+fn piece(v: Value) -> Result<Piece, String> {
+    let Value::Object(obj) = v else {
+        return Err("expected a JSON object with a text, content or body field".into());
+    };
+    let text = TEXT_KEYS
+        .iter()
+        .find_map(|k| text_of(obj.get(*k)?))
+        .ok_or("no text, content or body field")?;
+    Ok(Piece {
+        line: None,
+        text,
+        meta: Meta {
+            title: first_string(&obj, TITLE_KEYS),
+            source: first_string(&obj, SOURCE_KEYS),
+            url: first_string(&obj, URL_KEYS),
+            published: first_string(&obj, DATE_KEYS),
+        },
+        warnings: Vec::new(),
+    })
+}
+
+/// A text field: a string, or an array of paragraph strings.
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(items) => {
+            let parts: Vec<&str> = items.iter().filter_map(Value::as_str).collect();
+            (!parts.is_empty()).then(|| parts.join("\n\n"))
+        }
+        _ => None,
+    }
+}
+
+/// The first of `keys` holding a non-empty string (or an object with a "name", as schema.org
+/// publishers are written).
+fn first_string(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
+    keys.iter().find_map(|k| {
+        let s = match obj.get(*k)? {
+            Value::String(s) => s.trim().to_string(),
+            Value::Object(o) => o.get("name")?.as_str()?.trim().to_string(),
+            Value::Number(n) => n.to_string(),
+            _ => return None,
+        };
+        (!s.is_empty()).then_some(s)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn object_fields() {
+        let p = read_object(r#"{"title":"T","body":"Line one.\n\nTwo \"quoted\".","outlet":"Daily News","url":"http://x","published":"2022-02-01"}"#).unwrap();
+        assert_eq!(p.text, "Line one.\n\nTwo \"quoted\".");
+        assert_eq!(p.meta.title.as_deref(), Some("T"));
+        assert_eq!(p.meta.source.as_deref(), Some("Daily News"));
+        assert_eq!(p.meta.published.as_deref(), Some("2022-02-01"));
+        assert!(read_object("[1,2]").is_err());
+        assert!(read_object(r#"{"title":"no text"}"#).is_err());
+    }
+
+    #[test]
+    fn lines_keep_going_past_bad_ones() {
+        let r =
+            read_lines("{\"text\":\"a\"}\r\n\nnot json\n{\"text\":\"c\",\"source\":{\"name\":\"Wire\"}}\n")
+                .unwrap();
+        let lines: Vec<_> = r.pieces.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(1), Some(4)]);
+        assert_eq!(r.pieces[1].meta.source.as_deref(), Some("Wire"));
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].0, 3);
+    }
+}
