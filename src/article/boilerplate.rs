@@ -345,7 +345,10 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
     let title = first_free.as_ref().and_then(|l| {
         let s = &text[l.clone()];
         let words = s.split_whitespace().count();
-        (s.chars().count() <= 150 && words >= 2 && !ends_like_sentence(s) && !DATELINE.is_match(s))
+        // Headlines may ask ("Is war coming?") but do not end with a full stop as body lines do.
+        let bare = s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ' ', '\u{a0}']);
+        let sentence_end = bare.ends_with(['.', '\u{2026}']);
+        (s.chars().count() <= 150 && words >= 2 && !sentence_end && !DATELINE.is_match(s))
             .then(|| s.to_string())
     });
 
@@ -535,6 +538,10 @@ mod tests {
         let (f, covered) = run(&t);
         assert_eq!(covered, ["World\nU.S.\nPolitics\nBusiness"]);
         assert_eq!(f.title.as_deref(), Some("Talks stall in Geneva"));
+        let (f, _) = run(&format!("Is a deal near?\n\n{BODY}"));
+        assert_eq!(f.title.as_deref(), Some("Is a deal near?"));
+        let (f, _) = run(&format!("Talks stalled on Tuesday.\n\n{BODY}"));
+        assert_eq!(f.title, None, "a sentence is not a headline");
     }
 
     #[test]
