@@ -320,7 +320,10 @@ fn ends_sentence(s: &str, pos: usize, c: char, after: &str) -> bool {
         return false;
     }
     if c != '.' {
-        return true;
+        // A quoted question or exclamation followed by its attribution ("Why?" Putin asked.)
+        // goes on; only quotes close with ? or ! before a speaker, never with a full stop.
+        let quoted = s[pos + c.len_utf8()..].starts_with(['"', '\u{201d}', '\'', '\u{2019}']);
+        return !(quoted && attribution_follows(after));
     }
     let word = word_before(s, pos);
     let bare = word.trim_end_matches('.');
@@ -347,6 +350,42 @@ fn ends_sentence(s: &str, pos: usize, c: char, after: &str) -> bool {
         return STARTERS.contains(&next_word);
     }
     true
+}
+
+/// Verbs of saying that follow a quote and its speaker.
+const SAID: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "tweeted",
+    "replied",
+    "shouted",
+    "continued",
+    "explained",
+    "insisted",
+    "declared",
+    "wondered",
+];
+
+/// True when `after` opens with a speaker and a verb of saying: one to four capitalised words
+/// ("Putin", "President Joe Biden") and then "said", "asked" or the like.
+fn attribution_follows(after: &str) -> bool {
+    for (i, w) in after.split_whitespace().take(5).enumerate() {
+        let w = w.trim_end_matches([',', '.', ';', ':']);
+        if i > 0 && SAID.contains(&w) {
+            return true;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The word (letters, digits and inner dots) that ends just before byte `pos` of `s`.
@@ -412,6 +451,23 @@ mod tests {
                 "Has anyone thought about it?\"",
                 "\"Are we?\" asked Putin.",
                 "It ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_questions_before_their_speaker_go_on() {
+        let s = "\u{201c}Why now?\u{201d} Putin asked. \"Enough!\" President Joe Biden said on Tuesday. \
+                 \"Is it over?\" Nobody knows. \"Really?\" The crowd cheered.";
+        assert_eq!(
+            sents(s),
+            [
+                "\u{201c}Why now?\u{201d} Putin asked.",
+                "\"Enough!\" President Joe Biden said on Tuesday.",
+                "\"Is it over?\"",
+                "Nobody knows.",
+                "\"Really?\"",
+                "The crowd cheered."
             ]
         );
     }
