@@ -105,7 +105,8 @@ impl Walk {
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
             Err(e) if link_meta.file_type().is_symlink() => {
-                let why = if e.raw_os_error() == Some(40) {
+                // ELOOP: 40 on Linux, 62 on macOS and the BSDs (its ErrorKind is not stable yet).
+                let why = if matches!(e.raw_os_error(), Some(40 | 62)) {
                     "symbolic link loop, skipped".to_string()
                 } else {
                     format!("broken symbolic link ({}), skipped", io_message(&e))
