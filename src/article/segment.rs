@@ -31,25 +31,27 @@ pub struct Line {
     pub blank: bool,
 }
 
-/// Splits text into lines; `\r\n`, `\n` and a lone `\r` all end a line.
+/// Splits text into lines; `\r\n`, `\n`, a lone `\r` and the Unicode line and paragraph
+/// separators (U+2028, U+2029) all end a line.
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                out.push(line(text, start..i));
-                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+        let end_len = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => 0,
+        };
+        if end_len == 0 {
+            i += 1;
+            continue;
         }
+        out.push(line(text, start..i));
+        i += end_len;
+        start = i;
     }
     if start < bytes.len() {
         out.push(line(text, start..bytes.len()));
@@ -490,11 +492,18 @@ mod tests {
 
     #[test]
     fn lines_handle_crlf_and_lone_cr() {
-        let t = "a\r\nb\rc\n\nd";
+        let t = "a\r\nb\rc\n\nd\u{2028}e\u{2029}";
         let l: Vec<_> = lines(t).into_iter().map(|l| (&t[l.range], l.blank)).collect();
         assert_eq!(
             l,
-            [("a", false), ("b", false), ("c", false), ("", true), ("d", false)]
+            [
+                ("a", false),
+                ("b", false),
+                ("c", false),
+                ("", true),
+                ("d", false),
+                ("e", false)
+            ]
         );
     }
 
