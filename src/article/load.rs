@@ -222,7 +222,9 @@ pub fn read_source(src: &Source, reader: &dyn FileReader) -> (Vec<Article>, Vec<
 }
 
 /// Decodes, reads the format of and builds the articles in one file's bytes. `format` is `None`
-/// for a file whose name says nothing (it is sniffed). Used for files, the demo and benchmarks.
+/// for a file whose name says nothing (it is sniffed). `warnings` are those met while reading;
+/// the only one today is the size cap's, and when there is one a final U+FFFD is taken for a
+/// character cut by the cap rather than damage. Used for files, the demo and benchmarks.
 pub fn load_bytes(
     display: &str,
     bytes: &[u8],
