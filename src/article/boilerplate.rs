@@ -1,6 +1,6 @@
 //! Page furniture in news copied as text: site chrome, photo captions and credits, promos, video
 //! lengths, login and newsletter prompts, bylines and datelines. Marked as ranges, never removed.
-//! Also reads the outlet's name from that furniture and picks the headline.
+//! Also picks the headline, and passes the furniture to [`outlet`] to name the outlet.
 //!
 //! The rules are patterns of the trade rather than lists of sites: a caption ends in a credit
 //! ("Name / Agency", "via Getty Images", "AP Photo/Name") or describes a photo ("left, … right,",
@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::outlet;
 use super::segment::Paragraph;
 
 /// What the furniture says about the article.
@@ -25,7 +26,7 @@ pub struct Furniture {
     pub title: Option<String>,
 }
 
-fn re(s: &str) -> Regex {
+pub(super) fn re(s: &str) -> Regex {
     // ASCII word boundaries: Unicode ones keep the regex engine off its fast DFA on non-ASCII
     // text (curly quotes are everywhere in news), which made loading several times slower.
     let s = s.replace(r"\b", r"(?-u:\b)");
@@ -132,89 +133,12 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Outlet names in chrome: "Watch CBS News", "Download the NBC News App", "© 2022 Reuters",
-/// "Log in to NBC News", "CBS News App Open".
-static OUTLET_CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:^(?:Watch|View|Open|Get|Download|Install|Read)(?: the| it on| in)?\s+(?P<a>.+?)(?:\s+(?:App|app|In|in|Now|now|on \w+|Live|live))?\s*$|^(?P<b>.+?)\s+App\b|(?:©|Copyright|\([cC]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<c>[^.,]+?)(?:\.|,|$|\s+All rights)|(?i:log|sign) (?:in|up) (?:to|with|for) (?P<d>[^.,!]+?)\s*(?:$|[.,!]))",
-    )
-});
-
 /// A contributor tagline: "NPR's Frank Langfitt contributed to this report".
 static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:(?P<outlet>(?:The )?[A-Z][\p{L}&.]*(?: [A-Z][\p{L}&.]*){0,3})(?:'s|’s) [A-Z].{0,200}\bcontributed\b|.{0,200}\b(?:contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting)\b)",
     )
 });
-
-/// Words that name a kind of outlet, so "Watch CBS News" yields a source but "Watch Live" not.
-const OUTLET_WORDS: &[&str] = &[
-    "News",
-    "Times",
-    "Post",
-    "Journal",
-    "Herald",
-    "Tribune",
-    "Guardian",
-    "Telegraph",
-    "Independent",
-    "Mail",
-    "Express",
-    "Mirror",
-    "Star",
-    "Sun",
-    "Globe",
-    "Chronicle",
-    "Gazette",
-    "Observer",
-    "Review",
-    "Today",
-    "Daily",
-    "Weekly",
-    "Radio",
-    "TV",
-    "Network",
-    "Press",
-    "Magazine",
-    "Wire",
-    "Media",
-    "Insider",
-    "Reuters",
-    "Bloomberg",
-    "Politico",
-    "Axios",
-    "Economist",
-    "Standard",
-    "Record",
-    "Examiner",
-    "Courier",
-];
-
-fn outlet_like(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || name.len() > 40 {
-        return false;
-    }
-    let capitalised = words.iter().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || *w == "the"
-    });
-    let caps_word = words
-        .iter()
-        .any(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
-    capitalised && (caps_word || words.iter().any(|w| OUTLET_WORDS.contains(w)))
-}
-
-/// Full names of agencies that datelines and taglines abbreviate.
-fn canonical_outlet(name: &str) -> String {
-    match name.trim().trim_start_matches("The ") {
-        "Associated Press" => "AP".into(),
-        "Agence France-Presse" => "AFP".into(),
-        other => other.to_string(),
-    }
-}
 
 /// Longest line that can be chrome; beyond it a line is prose whatever words it uses.
 const CHROME_MAX: usize = 120;
@@ -345,7 +269,10 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
     let title = first_free.as_ref().and_then(|l| {
         let s = &text[l.clone()];
         let words = s.split_whitespace().count();
-        (s.chars().count() <= 150 && words >= 2 && !ends_like_sentence(s) && !DATELINE.is_match(s))
+        // Headlines may ask ("Is war coming?") but do not end with a full stop as body lines do.
+        let bare = s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ' ', '\u{a0}']);
+        let sentence_end = bare.ends_with(['.', '\u{2026}']);
+        (s.chars().count() <= 150 && words >= 2 && !sentence_end && !DATELINE.is_match(s))
             .then(|| s.to_string())
     });
 
@@ -363,7 +290,7 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         dateline_agency = c
             .name("agency")
             .or(c.name("glued"))
-            .map(|a| canonical_outlet(a.as_str()));
+            .and_then(|a| outlet::named(a.as_str()));
     }
 
     // Contributor taglines are the outlet's furniture too.
@@ -377,26 +304,16 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
                 && let Some(c) = TAGLINE.captures(s)
             {
                 boilerplate.push(l.clone());
-                if let Some(o) = c.name("outlet").map(|o| o.as_str())
-                    && tagline_outlet.is_none()
-                    && outlet_like(o)
-                {
-                    tagline_outlet = Some(canonical_outlet(o));
+                if tagline_outlet.is_none() {
+                    tagline_outlet = c.name("outlet").and_then(|o| outlet::named(o.as_str()));
                 }
             }
         }
     }
 
-    let chrome_outlet = boilerplate.iter().find_map(|r| {
-        let s = &text[r.clone()];
-        let c = OUTLET_CHROME.captures(s)?;
-        let name = ["a", "b", "c", "d"]
-            .iter()
-            .find_map(|g| c.name(g))?
-            .as_str()
-            .trim();
-        outlet_like(name).then(|| canonical_outlet(name))
-    });
+    let chrome_outlet = boilerplate
+        .iter()
+        .find_map(|r| outlet::in_chrome(&text[r.clone()]));
 
     boilerplate.sort_by_key(|r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::new();
@@ -535,6 +452,10 @@ mod tests {
         let (f, covered) = run(&t);
         assert_eq!(covered, ["World\nU.S.\nPolitics\nBusiness"]);
         assert_eq!(f.title.as_deref(), Some("Talks stall in Geneva"));
+        let (f, _) = run(&format!("Is a deal near?\n\n{BODY}"));
+        assert_eq!(f.title.as_deref(), Some("Is a deal near?"));
+        let (f, _) = run(&format!("Talks stalled on Tuesday.\n\n{BODY}"));
+        assert_eq!(f.title, None, "a sentence is not a headline");
     }
 
     #[test]

@@ -105,7 +105,8 @@ impl Walk {
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
             Err(e) if link_meta.file_type().is_symlink() => {
-                let why = if e.raw_os_error() == Some(40) {
+                // ELOOP: 40 on Linux, 62 on macOS and the BSDs (its ErrorKind is not stable yet).
+                let why = if matches!(e.raw_os_error(), Some(40 | 62)) {
                     "symbolic link loop, skipped".to_string()
                 } else {
                     format!("broken symbolic link ({}), skipped", io_message(&e))
@@ -221,7 +222,9 @@ pub fn read_source(src: &Source, reader: &dyn FileReader) -> (Vec<Article>, Vec<
 }
 
 /// Decodes, reads the format of and builds the articles in one file's bytes. `format` is `None`
-/// for a file whose name says nothing (it is sniffed). Used for files, the demo and benchmarks.
+/// for a file whose name says nothing (it is sniffed). `warnings` are those met while reading;
+/// the only one today is the size cap's, and when there is one a final U+FFFD is taken for a
+/// character cut by the cap rather than damage. Used for files, the demo and benchmarks.
 pub fn load_bytes(
     display: &str,
     bytes: &[u8],

@@ -6,7 +6,7 @@
 //! [`FileReader`]; [`decode`] turns bytes into text (BOM, UTF-8, UTF-16, legacy 8-bit detected by
 //! chardetng) and recognises binaries; [`formats`] extracts the text for reading (txt, md, html,
 //! json, jsonl; other names sniffed); [`segment`] finds lines, paragraphs and sentences;
-//! [`boilerplate`] marks page furniture and reads the headline and outlet from it.
+//! [`boilerplate`] marks page furniture and picks the headline; [`outlet`] names the outlet.
 //!
 //! Decisions a user meets: an empty file, or one of only white space, is a problem ("empty
 //! file, skipped"), not an article; files are read up to [`MAX_FILE_BYTES`] (64 MiB) and a larger
@@ -105,6 +105,7 @@ pub mod decode;
 pub mod demo;
 pub mod formats;
 pub mod load;
+pub mod outlet;
 pub mod segment;
 
 pub use build::{Meta, build};

@@ -31,25 +31,27 @@ pub struct Line {
     pub blank: bool,
 }
 
-/// Splits text into lines; `\r\n`, `\n` and a lone `\r` all end a line.
+/// Splits text into lines; `\r\n`, `\n`, a lone `\r` and the Unicode line and paragraph
+/// separators (U+2028, U+2029) all end a line.
 pub fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' | b'\r' => {
-                out.push(line(text, start..i));
-                i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+        let end_len = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' => 1,
+            0xE2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) => 3,
+            _ => 0,
+        };
+        if end_len == 0 {
+            i += 1;
+            continue;
         }
+        out.push(line(text, start..i));
+        i += end_len;
+        start = i;
     }
     if start < bytes.len() {
         out.push(line(text, start..bytes.len()));
@@ -320,7 +322,10 @@ fn ends_sentence(s: &str, pos: usize, c: char, after: &str) -> bool {
         return false;
     }
     if c != '.' {
-        return true;
+        // A quoted question or exclamation followed by its attribution ("Why?" Putin asked.)
+        // goes on; only quotes close with ? or ! before a speaker, never with a full stop.
+        let quoted = s[pos + c.len_utf8()..].starts_with(['"', '\u{201d}', '\'', '\u{2019}']);
+        return !(quoted && attribution_follows(after));
     }
     let word = word_before(s, pos);
     let bare = word.trim_end_matches('.');
@@ -347,6 +352,42 @@ fn ends_sentence(s: &str, pos: usize, c: char, after: &str) -> bool {
         return STARTERS.contains(&next_word);
     }
     true
+}
+
+/// Verbs of saying that follow a quote and its speaker.
+const SAID: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "wrote",
+    "writes",
+    "tweeted",
+    "replied",
+    "shouted",
+    "continued",
+    "explained",
+    "insisted",
+    "declared",
+    "wondered",
+];
+
+/// True when `after` opens with a speaker and a verb of saying: one to four capitalised words
+/// ("Putin", "President Joe Biden") and then "said", "asked" or the like.
+fn attribution_follows(after: &str) -> bool {
+    for (i, w) in after.split_whitespace().take(5).enumerate() {
+        let w = w.trim_end_matches([',', '.', ';', ':']);
+        if i > 0 && SAID.contains(&w) {
+            return true;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 /// The word (letters, digits and inner dots) that ends just before byte `pos` of `s`.
@@ -417,6 +458,23 @@ mod tests {
     }
 
     #[test]
+    fn quoted_questions_before_their_speaker_go_on() {
+        let s = "\u{201c}Why now?\u{201d} Putin asked. \"Enough!\" President Joe Biden said on Tuesday. \
+                 \"Is it over?\" Nobody knows. \"Really?\" The crowd cheered.";
+        assert_eq!(
+            sents(s),
+            [
+                "\u{201c}Why now?\u{201d} Putin asked.",
+                "\"Enough!\" President Joe Biden said on Tuesday.",
+                "\"Is it over?\"",
+                "Nobody knows.",
+                "\"Really?\"",
+                "The crowd cheered."
+            ]
+        );
+    }
+
+    #[test]
     fn glued_caption_credit_is_split() {
         let s = "Putin meets Orban in Moscow on Tuesday.Mikhail Klimentyev / Sputnik via AP";
         assert_eq!(
@@ -434,11 +492,18 @@ mod tests {
 
     #[test]
     fn lines_handle_crlf_and_lone_cr() {
-        let t = "a\r\nb\rc\n\nd";
+        let t = "a\r\nb\rc\n\nd\u{2028}e\u{2029}";
         let l: Vec<_> = lines(t).into_iter().map(|l| (&t[l.range], l.blank)).collect();
         assert_eq!(
             l,
-            [("a", false), ("b", false), ("c", false), ("", true), ("d", false)]
+            [
+                ("a", false),
+                ("b", false),
+                ("c", false),
+                ("", true),
+                ("d", false),
+                ("e", false)
+            ]
         );
     }
 

@@ -57,6 +57,14 @@ fn piece(v: Value) -> Result<Piece, String> {
         .iter()
         .find_map(|k| text_of(obj.get(*k)?))
         .ok_or("no text, content or body field")?;
+    // Scrapers often store the page's HTML in "content": take the article out of it.
+    let mut warnings = Vec::new();
+    let text = if looks_like_html(&text) {
+        warnings.push("the text field holds HTML; markup removed".to_string());
+        super::html::read(&text).map(|p| p.text).unwrap_or_default()
+    } else {
+        text
+    };
     Ok(Piece {
         line: None,
         text,
@@ -66,8 +74,17 @@ fn piece(v: Value) -> Result<Piece, String> {
             url: first_string(&obj, URL_KEYS),
             published: first_string(&obj, DATE_KEYS),
         },
-        warnings: Vec::new(),
+        warnings,
     })
+}
+
+/// Markup rather than prose: starts with a tag and closes paragraphs or breaks lines.
+fn looks_like_html(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('<')
+        && ["</p>", "</P>", "<br", "<BR", "</div>", "</DIV>"]
+            .iter()
+            .any(|tag| t.contains(tag))
 }
 
 /// A text field: a string, or an array of paragraph strings.
@@ -109,6 +126,17 @@ mod tests {
         assert_eq!(p.meta.published.as_deref(), Some("2022-02-01"));
         assert!(read_object("[1,2]").is_err());
         assert!(read_object(r#"{"title":"no text"}"#).is_err());
+    }
+
+    #[test]
+    fn html_in_the_text_field_is_read_as_html() {
+        let p =
+            read_object(r#"{"content":"<p>First paragraph here.</p><p>Second &amp; last.</p>","title":"T"}"#)
+                .unwrap();
+        assert_eq!(p.text, "First paragraph here.\n\nSecond & last.");
+        assert_eq!(p.warnings, ["the text field holds HTML; markup removed"]);
+        let p = read_object(r#"{"text":"<3 is not markup"}"#).unwrap();
+        assert_eq!(p.text, "<3 is not markup");
     }
 
     #[test]
