@@ -6,7 +6,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod compare;
 mod list;
+mod stories;
 
 /// Exit status for "the command could not do its work".
 pub const EXIT_FAILURE: u8 = 1;
@@ -47,6 +49,10 @@ pub struct Global {
 pub enum Command {
     /// List articles with their structure (paragraphs, sentences, boilerplate).
     List(list::ListArgs),
+    /// Compare two versions: what was cut, added, moved or reworded.
+    Compare(compare::CompareArgs),
+    /// Group articles into stories (versions of one story).
+    Stories(stories::StoriesArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -54,6 +60,8 @@ pub enum Command {
 pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let res = match cmd {
         Command::List(a) => list::run(global, a, out, err),
+        Command::Compare(a) => compare::run(global, a, out, err),
+        Command::Stories(a) => stories::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,
