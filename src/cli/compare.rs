@@ -157,6 +157,9 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
                         }
                         ChangeOp::Delete => {
                             if let Some(r) = ch.a.clone() {
+                                if !line.is_empty() && !line.ends_with(char::is_whitespace) {
+                                    line.push(' ');
+                                }
                                 line.push_str(&format!("[-{}-]", &a.text[r]));
                             }
                         }
@@ -169,7 +172,8 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
     }
     writeln!(
         out,
-        "{}: {:.0}% of a in b, {:.0}% of b in a; {} same, {} edited, {} moved, {} added, {} removed",
+        "{}: {:.0}% of a in b, {:.0}% of b in a; {} same, {} edited, {} moved, {} added, {} removed; \
+         {} shared passages (5-grams outside quotes)",
         s.relation.name(),
         s.shared_a * 100.0,
         s.shared_b * 100.0,
@@ -177,7 +181,8 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
         s.counts.edited,
         s.counts.moved,
         s.counts.added,
-        s.counts.removed
+        s.counts.removed,
+        s.shared_passages
     )?;
     Ok(())
 }

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
+use super::Prepared;
 use super::normalise::{hash_seq, mix};
 
 /// A sentence (or part of an over-long one) of a version, as the unit of alignment.
@@ -54,13 +55,9 @@ pub fn common(a: &[u64], b: &[u64], deadline: Duration) -> usize {
         .sum()
 }
 
-pub fn align(
-    a_keys: &[u64],
-    a_units: &[Unit],
-    b_keys: &[u64],
-    b_units: &[Unit],
-    deadline: Duration,
-) -> Vec<Group> {
+pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
+    let (a_keys, a_units, a_tokens) = (&a.keys[..], &a.units[..], &a.tokens[..]);
+    let (b_keys, b_units, b_tokens) = (&b.keys[..], &b.units[..], &b.tokens[..]);
     let ka = |i: usize| &a_keys[a_units[i].toks.clone()];
     let kb = |j: usize| &b_keys[b_units[j].toks.clone()];
     let mut a_owner: Vec<Option<usize>> = vec![None; a_units.len()];
@@ -98,6 +95,12 @@ pub fn align(
             }
         }
     }
+    // A shared title and name ("Secretary of State Antony Blinken") does not make two sentences
+    // one: the pair must also share a word that is neither capitalised nor a function word.
+    let content = |i: usize, j: usize| {
+        let cb: Vec<u64> = b_tokens[b_units[j].toks.clone()].iter().filter(|t| !t.cap && !t.stop).map(|t| t.key).collect();
+        a_tokens[a_units[i].toks.clone()].iter().any(|t| !t.cap && !t.stop && cb.contains(&t.key))
+    };
     let mut cands: Vec<(f64, usize, usize, usize)> = Vec::new();
     let mut hits: HashMap<u32, u32> = HashMap::new();
     for i in (0..a_units.len()).filter(|&i| a_owner[i].is_none()) {
@@ -119,7 +122,7 @@ pub fn align(
             let m = common(ka(i), kb(j), deadline);
             let contain = m as f64 / la.min(lb).max(1) as f64;
             let dice = 2.0 * m as f64 / (la + lb) as f64;
-            if m >= 2 && contain >= MIN_CONTAINMENT && dice >= MIN_DICE {
+            if m >= 2 && contain >= MIN_CONTAINMENT && dice >= MIN_DICE && content(i, j) {
                 cands.push((dice, i, j, m));
             }
         }

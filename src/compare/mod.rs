@@ -178,7 +178,7 @@ pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
 }
 
 pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> Comparison {
-    let groups = align::align(&pa.keys, &pa.units, &pb.keys, &pb.units, opts.deadline);
+    let groups = align::align(pa, pb, opts.deadline);
     let mut a_hit = vec![false; pa.tokens.len()];
     let mut b_hit = vec![false; pb.tokens.len()];
     let mut segments = Vec::new();

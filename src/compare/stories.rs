@@ -36,6 +36,11 @@ pub struct Stories {
 const DERIVED: f64 = 0.5;
 /// Weighted share of the names of the article with fewer names that the other also names.
 const NAMES_SHARED: f64 = 0.5;
+/// With two independent signs of one event (same day, same public statement, reused passages),
+/// a smaller share of names will do: an independent report names fewer of the same people.
+const NAMES_SOME: f64 = 0.4;
+/// Shared word 5-grams inside quotation marks that make "the same statement": a sentence or so.
+const MIN_SHARED_QUOTE: usize = 5;
 /// Sketch size: the smallest 5-gram hashes of each article that are indexed.
 const SKETCH: usize = 16;
 
@@ -227,7 +232,15 @@ fn linked(fi: &Features, fj: &Features, shared: usize, weight: &dyn Fn(u64) -> f
     let common: f64 = common_items(&fi.names, &fj.names).map(weight).sum();
     let names = if wi.min(wj) > 0.0 { common / wi.min(wj) } else { 0.0 };
     let quotes = count_common(&fi.quotes, &fj.quotes);
-    names >= NAMES_SHARED && (dates == Dates::Same || quotes > 0 || passages >= MIN_SHARED_PASSAGES)
+    let corroborated = [
+        dates == Dates::Same,
+        quotes >= MIN_SHARED_QUOTE,
+        passages >= MIN_SHARED_PASSAGES,
+    ]
+    .iter()
+    .filter(|&&c| c)
+    .count();
+    names >= NAMES_SHARED && corroborated >= 1 || names >= NAMES_SOME && corroborated >= 2
 }
 
 fn common_items<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
@@ -353,8 +366,11 @@ fn date_words() -> HashMap<u64, u8> {
     m
 }
 
-/// The month and day, and the weekday, an article's text reports on: those named in its lead
-/// (first 60 words), else the ones named most often. "May" counts only before a day number.
+/// The month and day, and the weekday, an article's text reports on. A full date counts only in
+/// the lead (first 60 words): later ones are background ("since Dec. 23"). A weekday is the
+/// lead's, else the one named most often. "May" counts only before a day number.
+const LEAD: usize = 60;
+
 fn days_in_text(text: &str, tokens: &[Token]) -> (Option<(u8, u8)>, Option<u8>) {
     let words = date_words();
     let mut md: Vec<((u8, u8), usize)> = Vec::new();
@@ -375,7 +391,7 @@ fn days_in_text(text: &str, tokens: &[Token]) -> (Option<(u8, u8)>, Option<u8>) 
         }
     }
     fn pick<T: Copy + Eq>(v: &[(T, usize)]) -> Option<T> {
-        if let Some(&(x, _)) = v.iter().find(|&&(_, p)| p < 60) {
+        if let Some(&(x, _)) = v.iter().find(|&&(_, p)| p < LEAD) {
             return Some(x);
         }
         let mut best: Option<(usize, T)> = None;
@@ -387,7 +403,7 @@ fn days_in_text(text: &str, tokens: &[Token]) -> (Option<(u8, u8)>, Option<u8>) 
         }
         best.map(|(_, x)| x)
     }
-    (pick(&md), pick(&wd))
+    (md.iter().find(|&&(_, p)| p < LEAD).map(|&(x, _)| x), pick(&wd))
 }
 
 /// Days since 1970-01-01 of a date written as it starts: "2022-02-01…".
