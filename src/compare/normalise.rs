@@ -174,8 +174,8 @@ fn is_stopword(w: &str) -> bool {
 const STOPWORDS: &[&str] = &[
         "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
         "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
-        "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "its",
-        "it's", "just", "may", "more", "most", "mr", "ms", "no", "not", "of", "on", "one", "or",
+        "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its",
+        "just", "may", "more", "most", "mr", "ms", "no", "not", "of", "on", "one", "or",
         "other", "our", "out", "over", "said", "says", "she", "should", "so", "some", "such", "than",
         "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
         "told", "under", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who",
