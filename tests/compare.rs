@@ -8,8 +8,12 @@ use copydesk::article::{self, Article, Meta};
 use copydesk::compare::{ChangeOp, Options, Relation, SegOp, compare, coverage};
 
 fn fixture(p: &str) -> String {
-    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(p))
-        .unwrap_or_else(|e| panic!("fixture {p}: {e}"))
+    std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(p),
+    )
+    .unwrap_or_else(|e| panic!("fixture {p}: {e}"))
 }
 
 fn art(name: &str, text: &str) -> Article {
@@ -56,11 +60,19 @@ fn only_normalisations_is_identical() {
     let b = art("b", &fixture("compare/normalise_b.txt"));
     let c = compare(&a, &b, &Options::default());
     assert_eq!(c.summary.relation, Relation::Identical, "{:?}", c.segments);
-    assert!(c.segments.iter().all(|s| s.op == SegOp::Same && s.changes.is_empty()));
+    assert!(
+        c.segments
+            .iter()
+            .all(|s| s.op == SegOp::Same && s.changes.is_empty())
+    );
     assert_eq!(c.summary.shared_a, 1.0);
     assert_eq!(c.summary.shared_b, 1.0);
     // Every word of both texts lies in some segment.
-    assert!(c.segments.iter().any(|s| s.a.as_ref().is_some_and(|r| a.text[r.clone()].contains("Orbán"))));
+    assert!(
+        c.segments
+            .iter()
+            .any(|s| s.a.as_ref().is_some_and(|r| a.text[r.clone()].contains("Orbán")))
+    );
 }
 
 /// Seed 000 (a clean AP text) split into paragraphs, for hand-made versions.
@@ -90,7 +102,11 @@ fn one_paragraph_removed_is_exactly_that() {
     assert!(!removed.is_empty());
     assert_eq!(removed.first().map(|r| r.start), Some(start));
     assert_eq!(removed.last().map(|r| r.end), Some(start + gone.len()));
-    assert!(c.segments.iter().all(|s| matches!(s.op, SegOp::Same | SegOp::Removed)));
+    assert!(
+        c.segments
+            .iter()
+            .all(|s| matches!(s.op, SegOp::Same | SegOp::Removed))
+    );
     assert_eq!(c.summary.relation, Relation::Cut);
     assert_eq!(c.summary.shared_b, 1.0);
 }
@@ -110,8 +126,15 @@ fn one_paragraph_moved_is_moved() {
     let b_start = b.text.rfind(&p).expect("paragraph");
     assert_eq!(m[0].a.as_ref().map(|r| r.start), Some(a_start));
     assert_eq!(m[0].b.as_ref().map(|r| r.start), Some(b_start));
-    assert_eq!(m.last().and_then(|s| s.a.as_ref()).map(|r| r.end), Some(a_start + p.len()));
-    assert!(c.segments.iter().all(|s| matches!(s.op, SegOp::Same | SegOp::Moved)));
+    assert_eq!(
+        m.last().and_then(|s| s.a.as_ref()).map(|r| r.end),
+        Some(a_start + p.len())
+    );
+    assert!(
+        c.segments
+            .iter()
+            .all(|s| matches!(s.op, SegOp::Same | SegOp::Moved))
+    );
     assert_eq!(c.summary.counts.added + c.summary.counts.removed, 0);
     assert_eq!(c.summary.shared_a, 1.0);
 }
@@ -125,7 +148,11 @@ fn one_word_changed_is_one_edited_sentence() {
     let edited: Vec<_> = c.segments.iter().filter(|s| s.op != SegOp::Same).collect();
     assert_eq!(edited.len(), 1, "{:?}", ops(&c));
     assert_eq!(edited[0].op, SegOp::Edited);
-    let changed: Vec<_> = edited[0].changes.iter().filter(|ch| ch.op != ChangeOp::Equal).collect();
+    let changed: Vec<_> = edited[0]
+        .changes
+        .iter()
+        .filter(|ch| ch.op != ChangeOp::Equal)
+        .collect();
     assert_eq!(changed.len(), 2);
     assert_eq!(changed[0].op, ChangeOp::Delete);
     assert_eq!(&a.text[changed[0].a.clone().expect("a")], "imminent");
@@ -136,8 +163,14 @@ fn one_word_changed_is_one_edited_sentence() {
 
 #[test]
 fn sentences_merged_and_split_are_not_changes() {
-    let a = art("a", "Putin spoke on Tuesday. He said talks would go on. Lavrov agreed with him on that.");
-    let b = art("b", "Putin spoke on Tuesday; he said talks would go on.\n\nLavrov agreed. With him on that.");
+    let a = art(
+        "a",
+        "Putin spoke on Tuesday. He said talks would go on. Lavrov agreed with him on that.",
+    );
+    let b = art(
+        "b",
+        "Putin spoke on Tuesday; he said talks would go on.\n\nLavrov agreed. With him on that.",
+    );
     let c = compare(&a, &b, &Options::default());
     assert_eq!(c.summary.relation, Relation::Identical, "{:?}", c.segments);
 }
@@ -160,7 +193,10 @@ fn boilerplate_left_out_by_default() {
     let a = seed("002");
     let b = seed("000");
     let c = compare(&a, &b, &Options::default());
-    assert!(c.segments.iter().all(|s| !s.a.as_ref().is_some_and(|r| a.text[r.clone()].contains("Watch CBS"))));
+    assert!(c.segments.iter().all(|s| {
+        !s.a.as_ref()
+            .is_some_and(|r| a.text[r.clone()].contains("Watch CBS"))
+    }));
     let with = compare(
         &a,
         &b,
@@ -169,7 +205,10 @@ fn boilerplate_left_out_by_default() {
             ..Options::default()
         },
     );
-    assert!(with.segments.iter().any(|s| s.a.as_ref().is_some_and(|r| a.text[r.clone()].contains("Watch CBS"))));
+    assert!(with.segments.iter().any(|s| {
+        s.a.as_ref()
+            .is_some_and(|r| a.text[r.clone()].contains("Watch CBS"))
+    }));
 }
 
 #[test]

@@ -32,7 +32,12 @@ fn chars(text: &str, r: &Value) -> String {
 fn json_contract() {
     let (a, b) = (seed("002"), seed("004"));
     let out = bin().args(["compare", "--json", &a, &b]).output().expect("run");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["a"], a.as_str());
     assert_eq!(v["b"], b.as_str());
@@ -54,7 +59,11 @@ fn json_contract() {
         assert!(["same", "edited", "moved", "added", "removed"].contains(&op));
         assert_eq!(s["a"].is_null(), op == "added");
         assert_eq!(s["b"].is_null(), op == "removed");
-        assert_eq!(s.get("changes").is_some(), op == "edited", "changes only for edited");
+        assert_eq!(
+            s.get("changes").is_some(),
+            op == "edited",
+            "changes only for edited"
+        );
         let n = counts[op].as_u64().expect("count");
         assert!(n > 0);
         if op == "edited" {
@@ -72,7 +81,10 @@ fn json_contract() {
         }
     }
     assert!(seen_edit);
-    assert_eq!(segs.len() as u64, counts.values().map(|x| x.as_u64().unwrap_or(0)).sum::<u64>());
+    assert_eq!(
+        segs.len() as u64,
+        counts.values().map(|x| x.as_u64().unwrap_or(0)).sum::<u64>()
+    );
     // 004 uses curly apostrophes, so character and byte offsets differ: check one sentence.
     let s = segs
         .iter()
@@ -91,13 +103,19 @@ fn plain_output_is_a_word_diff() {
     let out = bin().args(["compare"]).arg(&a).arg(&b).output().expect("run");
     assert_eq!(out.status.code(), Some(0));
     let s = String::from_utf8_lossy(&out.stdout);
-    assert!(s.contains("[-useful-]{+fruitful+}") || s.contains("[-useful-] {+fruitful+}"), "{s}");
+    assert!(
+        s.contains("[-useful-]{+fruitful+}") || s.contains("[-useful-] {+fruitful+}"),
+        "{s}"
+    );
     assert!(s.contains("edited"), "{s}");
 }
 
 #[test]
 fn missing_file_is_named_and_exit_1() {
-    let out = bin().args(["compare", "--json", &seed("002"), "no/such/file.txt"]).output().expect("run");
+    let out = bin()
+        .args(["compare", "--json", &seed("002"), "no/such/file.txt"])
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
     assert!(out.stdout.is_empty());
@@ -105,6 +123,9 @@ fn missing_file_is_named_and_exit_1() {
 
 #[test]
 fn wrong_usage_is_exit_2() {
-    let out = bin().args(["compare", "--json", &seed("002")]).output().expect("run");
+    let out = bin()
+        .args(["compare", "--json", &seed("002")])
+        .output()
+        .expect("run");
     assert_eq!(out.status.code(), Some(2));
 }

@@ -63,11 +63,19 @@ fn load_one(p: &PathBuf) -> anyhow::Result<Article> {
     match arts.len() {
         1 => Ok(arts.remove(0)),
         0 => bail!("{}: no article found", p.display()),
-        n => bail!("{}: holds {n} articles; compare needs one in each argument", p.display()),
+        n => bail!(
+            "{}: holds {n} articles; compare needs one in each argument",
+            p.display()
+        ),
     }
 }
 
-pub fn run(_global: &Global, args: CompareArgs, out: &mut dyn Write, _err: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    _global: &Global,
+    args: CompareArgs,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let a = load_one(&args.a)?;
     let b = load_one(&args.b)?;
     let opts = Options {
@@ -135,7 +143,11 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
             SegOp::Removed => writeln!(out, "[-{}-]\n", one_line(ta))?,
             SegOp::Added => writeln!(out, "{{+{}+}}\n", one_line(tb))?,
             SegOp::Moved => {
-                let at = seg.b.as_ref().map(|r| CharMap::new(&b.text).char_of(r.start)).unwrap_or(0);
+                let at = seg
+                    .b
+                    .as_ref()
+                    .map(|r| CharMap::new(&b.text).char_of(r.start))
+                    .unwrap_or(0);
                 writeln!(out, "~moved (to char {at} of b)~ {}\n", one_line(tb))?;
             }
             SegOp::Edited => {

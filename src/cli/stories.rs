@@ -31,7 +31,12 @@ struct StoryOut<'a> {
     original: &'a str,
 }
 
-pub fn run(global: &Global, args: StoriesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    global: &Global,
+    args: StoriesArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let (articles, problems) = super::load(global, &args.paths);
     for p in &problems {
         writeln!(err, "copydesk: {p}")?;
@@ -71,5 +76,9 @@ pub fn run(global: &Global, args: StoriesArgs, out: &mut dyn Write, err: &mut dy
             }
         }
     }
-    Ok(if problems.is_empty() { 0 } else { super::EXIT_FAILURE })
+    Ok(if problems.is_empty() {
+        0
+    } else {
+        super::EXIT_FAILURE
+    })
 }

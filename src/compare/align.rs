@@ -3,14 +3,13 @@
 //! versions merged or split sentences; moves found by keeping the heaviest set of groups whose
 //! order agrees in both versions (NewsEdits removes crossing matches until none cross).
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
 use super::Prepared;
-use super::normalise::{hash_seq, mix};
+use super::normalise::{KeyMap, hash_seq, mix};
 
 /// A sentence (or part of an over-long one) of a version, as the unit of alignment.
 #[derive(Debug, Clone)]
@@ -66,9 +65,12 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
     let mut matched: Vec<usize> = Vec::new();
 
     // Exact matches (after normalisation), in order of appearance.
-    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut by_hash: KeyMap<u64, Vec<usize>> = KeyMap::default();
     for j in (0..b_units.len()).rev() {
-        by_hash.entry(hash_seq(kb(j).iter().copied())).or_default().push(j);
+        by_hash
+            .entry(hash_seq(kb(j).iter().copied()))
+            .or_default()
+            .push(j);
     }
     for i in 0..a_units.len() {
         if let Some(list) = by_hash.get_mut(&hash_seq(ka(i).iter().copied())) {
@@ -77,7 +79,11 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
                     a_owner[i] = Some(groups.len());
                     b_owner[j] = Some(groups.len());
                     matched.push(ka(i).len());
-                    groups.push(Group { a: i..i + 1, b: j..j + 1, moved: false });
+                    groups.push(Group {
+                        a: i..i + 1,
+                        b: j..j + 1,
+                        moved: false,
+                    });
                     break;
                 }
             }
@@ -86,7 +92,7 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
 
     // Fuzzy candidates through shared 3-grams of the still unmatched sentences.
     let gram = |k: &[u64]| mix(k[0] ^ k[1].rotate_left(21) ^ k[2].rotate_left(42));
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index: KeyMap<u64, Vec<u32>> = KeyMap::default();
     for j in (0..b_units.len()).filter(|&j| b_owner[j].is_none()) {
         for w in kb(j).windows(3) {
             let list = index.entry(gram(w)).or_default();
@@ -98,11 +104,17 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
     // A shared title and name ("Secretary of State Antony Blinken") does not make two sentences
     // one: the pair must also share a word that is neither capitalised nor a function word.
     let content = |i: usize, j: usize| {
-        let cb: Vec<u64> = b_tokens[b_units[j].toks.clone()].iter().filter(|t| !t.cap && !t.stop).map(|t| t.key).collect();
-        a_tokens[a_units[i].toks.clone()].iter().any(|t| !t.cap && !t.stop && cb.contains(&t.key))
+        let cb: Vec<u64> = b_tokens[b_units[j].toks.clone()]
+            .iter()
+            .filter(|t| !t.cap && !t.stop)
+            .map(|t| t.key)
+            .collect();
+        a_tokens[a_units[i].toks.clone()]
+            .iter()
+            .any(|t| !t.cap && !t.stop && cb.contains(&t.key))
     };
     let mut cands: Vec<(f64, usize, usize, usize)> = Vec::new();
-    let mut hits: HashMap<u32, u32> = HashMap::new();
+    let mut hits: KeyMap<u32, u32> = KeyMap::default();
     for i in (0..a_units.len()).filter(|&i| a_owner[i].is_none()) {
         hits.clear();
         for w in ka(i).windows(3) {
@@ -133,7 +145,11 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
             a_owner[i] = Some(groups.len());
             b_owner[j] = Some(groups.len());
             matched.push(m);
-            groups.push(Group { a: i..i + 1, b: j..j + 1, moved: false });
+            groups.push(Group {
+                a: i..i + 1,
+                b: j..j + 1,
+                moved: false,
+            });
         }
     }
 
@@ -156,7 +172,10 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
             };
             let mut joins = Vec::new();
             for u in (0..n).filter(|&u| owner[u].is_none()) {
-                let neighbours = [u.checked_sub(1).and_then(|p| owner[p]), owner.get(u + 1).copied().flatten()];
+                let neighbours = [
+                    u.checked_sub(1).and_then(|p| owner[p]),
+                    owner.get(u + 1).copied().flatten(),
+                ];
                 for g in neighbours.into_iter().flatten() {
                     let mut grown = groups[g].clone();
                     if side == 0 {

@@ -28,7 +28,10 @@ pub struct Coverage {
 impl Coverage {
     /// How many of the other versions carry each base sentence (the heat).
     pub fn heat(&self) -> Vec<usize> {
-        self.carried.iter().map(|row| row.iter().flatten().count()).collect()
+        self.carried
+            .iter()
+            .map(|row| row.iter().flatten().count())
+            .collect()
     }
 }
 
@@ -43,7 +46,10 @@ pub fn coverage(base: &Article, others: &[&Article], opts: &Options) -> Coverage
         for seg in &c.segments {
             if let (Some(b), SegOp::Same | SegOp::Edited | SegOp::Moved) = (&seg.b, seg.op) {
                 for s in seg.a_units.clone() {
-                    carried[s][k] = Some(Carried { op: seg.op, range: b.clone() });
+                    carried[s][k] = Some(Carried {
+                        op: seg.op,
+                        range: b.clone(),
+                    });
                 }
             }
         }

@@ -138,9 +138,20 @@ fn units(text: &str, sentences: &[Range<usize>], skip: &[Range<usize>], tokens: 
         let mut s = toks.start;
         while s < toks.end {
             let e = (s + MAX_UNIT).min(toks.end);
-            let start = if s == toks.start { range.start } else { tokens[s].range.start };
-            let end = if e == toks.end { range.end } else { tokens[e - 1].range.end };
-            out.push(Unit { range: start..end.max(start), toks: s..e });
+            let start = if s == toks.start {
+                range.start
+            } else {
+                tokens[s].range.start
+            };
+            let end = if e == toks.end {
+                range.end
+            } else {
+                tokens[e - 1].range.end
+            };
+            out.push(Unit {
+                range: start..end.max(start),
+                toks: s..e,
+            });
             s = e;
         }
     };
@@ -159,13 +170,24 @@ fn units(text: &str, sentences: &[Range<usize>], skip: &[Range<usize>], tokens: 
             t += 1;
         }
         if t > first {
-            let start = if in_skip(s.start) { tokens[first].range.start } else { s.start };
-            let end = if in_skip(s.end - 1) { tokens[t - 1].range.end } else { s.end };
+            let start = if in_skip(s.start) {
+                tokens[first].range.start
+            } else {
+                s.start
+            };
+            let end = if in_skip(s.end - 1) {
+                tokens[t - 1].range.end
+            } else {
+                s.end
+            };
             push(start..end.max(tokens[t - 1].range.end), first..t);
         }
     }
     if t < tokens.len() {
-        push(tokens[t].range.start..tokens[tokens.len() - 1].range.end, t..tokens.len());
+        push(
+            tokens[t].range.start..tokens[tokens.len() - 1].range.end,
+            t..tokens.len(),
+        );
     }
     out
 }

@@ -94,6 +94,35 @@ pub fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Hasher for maps keyed by values that are already well-mixed hashes (keys, 5-gram hashes) or
+/// small integers: the standard SipHash costs more than the rest of a lookup here, and these
+/// maps are never fed by an adversary (worst case is a slower run, not a wrong one).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = mix(self.0 ^ n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = mix(self.0 ^ n as u64);
+    }
+}
+
+pub type KeyMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
+pub type KeySet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// Combines a sequence of keys into one (order matters).
 pub fn hash_seq(keys: impl IntoIterator<Item = u64>) -> u64 {
     let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -172,15 +201,14 @@ fn is_stopword(w: &str) -> bool {
 }
 
 const STOPWORDS: &[&str] = &[
-        "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be",
-        "been", "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from",
-        "had", "has", "have", "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its",
-        "just", "may", "more", "most", "mr", "ms", "no", "not", "of", "on", "one", "or",
-        "other", "our", "out", "over", "said", "says", "she", "should", "so", "some", "such", "than",
-        "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to",
-        "told", "under", "up", "was", "we", "were", "what", "when", "where", "which", "while", "who",
-        "will", "with", "would", "you",
-    ];
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
+    "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "just", "may", "more",
+    "most", "mr", "ms", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "to", "told", "under", "up", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "will", "with", "would", "you",
+];
 
 #[cfg(test)]
 mod tests {
@@ -198,7 +226,10 @@ mod tests {
 
     #[test]
     fn normalisations_do_not_change_keys() {
-        assert_eq!(keys("Orbán said “it’s fine” — really…"), keys("orban said \"it's fine\" -- really..."));
+        assert_eq!(
+            keys("Orbán said “it’s fine” — really…"),
+            keys("orban said \"it's fine\" -- really...")
+        );
         assert_eq!(keys("ﬁne\u{00A0}word"), keys("fine word"));
         assert_eq!(keys("NATO’s"), keys("NATO's"));
         assert_ne!(keys("Victor"), keys("Viktor"));
@@ -208,7 +239,11 @@ mod tests {
     fn quotes_detected() {
         let t = "He said \"we will go\" and “they won’t” then 'x'. Putin’s plan";
         let toks = tokenise(t, &[]);
-        let q: Vec<&str> = toks.iter().filter(|x| x.quoted).map(|x| &t[x.range.clone()]).collect();
+        let q: Vec<&str> = toks
+            .iter()
+            .filter(|x| x.quoted)
+            .map(|x| &t[x.range.clone()])
+            .collect();
         assert_eq!(q, ["we", "will", "go", "they", "won’t"]);
     }
 

@@ -3,11 +3,11 @@
 //! and from shared rare names; each candidate is then scored on wording, names, quotes and dates.
 //! Stories are the connected groups of linked pairs.
 
-use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
-use super::normalise::{Token, hash_str, normalise_word, tokenise};
+use super::normalise::{KeyMap, KeySet, Token, hash_str, normalise_word, tokenise};
 use super::summary::{MIN_SHARED_PASSAGES, count_common, gram5, reuse_grams};
 use crate::article::Article;
 
@@ -86,7 +86,7 @@ pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Storie
         .collect();
 
     // Document frequency of names, for weights and for leaving common names out of candidate search.
-    let mut df: HashMap<u64, u32> = HashMap::new();
+    let mut df: KeyMap<u64, u32> = KeyMap::default();
     for f in &feats {
         for &k in &f.names {
             *df.entry(k).or_default() += 1;
@@ -96,7 +96,7 @@ pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Storie
 
     // Candidates from wording: each article's sketch is indexed; every article looks up all its
     // 5-grams, so a cut version (all of whose 5-grams the full one has) is always found.
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut index: KeyMap<u64, Vec<u32>> = KeyMap::default();
     for (i, f) in feats.iter().enumerate() {
         for &g in f.grams.iter().take(SKETCH) {
             index.entry(g).or_default().push(i as u32);
@@ -106,7 +106,7 @@ pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Storie
     // n-grams found in over 100 documents).
     let max_posting = 100;
     let rare_name = (n as f64).sqrt().max(20.0) as u32;
-    let mut name_index: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut name_index: KeyMap<u64, Vec<u32>> = KeyMap::default();
     for (i, f) in feats.iter().enumerate() {
         for &k in &f.names {
             if df[&k] <= rare_name {
@@ -117,7 +117,7 @@ pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Storie
     let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
         .flat_map_iter(|i| {
-            let mut found: HashMap<u32, u32> = HashMap::new();
+            let mut found: KeyMap<u32, u32> = KeyMap::default();
             for g in &feats[i].grams {
                 if let Some(list) = index.get(g)
                     && list.len() <= max_posting
@@ -174,7 +174,7 @@ pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Storie
             }
         }
     }
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: KeyMap<usize, Vec<usize>> = KeyMap::default();
     for i in 0..n {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);
@@ -230,7 +230,11 @@ fn linked(fi: &Features, fj: &Features, shared: usize, weight: &dyn Fn(u64) -> f
     let total = |v: &[u64]| v.iter().map(|&k| weight(k)).sum::<f64>();
     let (wi, wj) = (total(&fi.names), total(&fj.names));
     let common: f64 = common_items(&fi.names, &fj.names).map(weight).sum();
-    let names = if wi.min(wj) > 0.0 { common / wi.min(wj) } else { 0.0 };
+    let names = if wi.min(wj) > 0.0 {
+        common / wi.min(wj)
+    } else {
+        0.0
+    };
     let quotes = count_common(&fi.quotes, &fj.quotes);
     let corroborated = [
         dates == Dates::Same,
@@ -250,7 +254,11 @@ fn common_items<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + '
 fn compare_days(x: &EventDay, y: &EventDay) -> Dates {
     if let (Some(p), Some(q)) = (x.published, y.published) {
         // A report may go out the day after the event it covers.
-        return if (p - q).abs() <= 1 { Dates::Same } else { Dates::Conflict };
+        return if (p - q).abs() <= 1 {
+            Dates::Same
+        } else {
+            Dates::Conflict
+        };
     }
     if let (Some((m1, d1)), Some((m2, d2))) = (x.month_day, y.month_day) {
         return if m1 == m2 && d1.abs_diff(d2) <= 1 {
@@ -269,7 +277,10 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
     let mut skip = a.boilerplate.clone();
     skip.sort_by_key(|r| r.start);
     let tokens = tokenise(&a.text, &skip);
-    let mut grams: Vec<u64> = tokens.windows(5).map(|w| gram5(w.iter().map(|t| t.key))).collect();
+    let mut grams: Vec<u64> = tokens
+        .windows(5)
+        .map(|w| gram5(w.iter().map(|t| t.key)))
+        .collect();
     grams.sort_unstable();
     grams.dedup();
     let mut quotes: Vec<u64> = tokens
@@ -313,15 +324,23 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
 /// appears at the start of a sentence (where every word is capitalised). Weekdays and months
 /// are dates, not names.
 fn capitalised(text: &str, sentences: &[std::ops::Range<usize>], tokens: &[Token]) -> Vec<u64> {
-    let starts: std::collections::HashSet<usize> = sentences
+    let starts: KeySet<usize> = sentences
         .iter()
-        .filter_map(|s| tokens.iter().position(|t| t.range.start >= s.start).map(|p| tokens[p].range.start))
+        .filter_map(|s| {
+            tokens
+                .get(tokens.partition_point(|t| t.range.start < s.start))
+                .map(|t| t.range.start)
+        })
         .collect();
-    let dates = date_words();
-    let mut mid = std::collections::HashSet::new();
+    let dates = &*DATE_WORDS;
+    let mut mid = KeySet::default();
     let mut initial = Vec::new();
     for t in tokens {
-        if !t.cap || t.stop || dates.contains_key(&t.key) || !text[t.range.clone()].chars().any(char::is_alphabetic) {
+        if !t.cap
+            || t.stop
+            || dates.contains_key(&t.key)
+            || !text[t.range.clone()].chars().any(char::is_alphabetic)
+        {
             continue;
         }
         if starts.contains(&t.range.start) {
@@ -337,8 +356,18 @@ fn capitalised(text: &str, sentences: &[std::ops::Range<usize>], tokens: &[Token
 
 /// Keys of weekday names (0–6 from Monday) and month names (100 + 1–12), with their
 /// abbreviations and possessives.
-fn date_words() -> HashMap<u64, u8> {
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+static DATE_WORDS: LazyLock<KeyMap<u64, u8>> = LazyLock::new(date_words);
+
+fn date_words() -> KeyMap<u64, u8> {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
     const MONTHS: [&[&str]; 12] = [
         &["january", "jan"],
         &["february", "feb"],
@@ -353,7 +382,7 @@ fn date_words() -> HashMap<u64, u8> {
         &["november", "nov"],
         &["december", "dec"],
     ];
-    let mut m = HashMap::new();
+    let mut m = KeyMap::default();
     for (i, d) in DAYS.iter().enumerate() {
         m.insert(hash_str(d), i as u8);
         m.insert(hash_str(&format!("{d}'s")), i as u8);
@@ -372,7 +401,7 @@ fn date_words() -> HashMap<u64, u8> {
 const LEAD: usize = 60;
 
 fn days_in_text(text: &str, tokens: &[Token]) -> (Option<(u8, u8)>, Option<u8>) {
-    let words = date_words();
+    let words = &*DATE_WORDS;
     let mut md: Vec<((u8, u8), usize)> = Vec::new();
     let mut wd: Vec<(u8, usize)> = Vec::new();
     for (p, t) in tokens.iter().enumerate() {
@@ -409,5 +438,8 @@ fn days_in_text(text: &str, tokens: &[Token]) -> (Option<(u8, u8)>, Option<u8>) 
 /// Days since 1970-01-01 of a date written as it starts: "2022-02-01…".
 fn parse_date(s: &str) -> Option<i64> {
     let d = chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
-    Some(d.signed_duration_since(chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?).num_days())
+    Some(
+        d.signed_duration_since(chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?)
+            .num_days(),
+    )
 }

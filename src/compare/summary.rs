@@ -73,7 +73,13 @@ pub const WHOLLY_DERIVED: f64 = 0.8;
 /// reports share names, titles and public statements.
 pub const MIN_SHARED_PASSAGES: usize = 5;
 
-pub fn summarise(pa: &Prepared, pb: &Prepared, segments: &[Segment], a_hit: &[bool], b_hit: &[bool]) -> Summary {
+pub fn summarise(
+    pa: &Prepared,
+    pb: &Prepared,
+    segments: &[Segment],
+    a_hit: &[bool],
+    b_hit: &[bool],
+) -> Summary {
     let mut counts = Counts::default();
     for s in segments {
         match s.op {

@@ -19,7 +19,10 @@ fn empty_versions_are_identical() {
 
 #[test]
 fn addition_is_extended() {
-    let c = cmp("Putin spoke on Tuesday.", "Putin spoke on Tuesday. Lavrov agreed with him.");
+    let c = cmp(
+        "Putin spoke on Tuesday.",
+        "Putin spoke on Tuesday. Lavrov agreed with him.",
+    );
     assert_eq!(c.summary.relation, Relation::Extended);
     assert_eq!(c.summary.counts.added, 1);
     assert_eq!(c.segments.last().map(|s| s.op), Some(SegOp::Added));
@@ -43,7 +46,10 @@ fn short_sentence_moved_not_long_passage() {
 
 #[test]
 fn added_segments_sit_where_b_has_them() {
-    let c = cmp("One two three four. Nine ten eleven twelve.", "One two three four. Five six seven eight. Nine ten eleven twelve.");
+    let c = cmp(
+        "One two three four. Nine ten eleven twelve.",
+        "One two three four. Five six seven eight. Nine ten eleven twelve.",
+    );
     let ops: Vec<SegOp> = c.segments.iter().map(|s| s.op).collect();
     assert_eq!(ops, [SegOp::Same, SegOp::Added, SegOp::Same]);
 }
@@ -52,16 +58,24 @@ fn added_segments_sit_where_b_has_them() {
 fn shared_quotes_are_no_evidence_of_reuse() {
     let quote = "\"We need to find a way to ensure interests and security of all parties, including Ukraine, \
                  European nations and Russia,\" Putin said.";
-    let a = format!("Reporters gathered early at the Kremlin for the announcement. {quote} Crowds waited outside in the snow.");
-    let b = format!("The leader appeared tired during the long evening broadcast. {quote} Markets fell sharply afterwards.");
+    let a = format!(
+        "Reporters gathered early at the Kremlin for the announcement. {quote} Crowds waited outside in the snow."
+    );
+    let b = format!(
+        "The leader appeared tired during the long evening broadcast. {quote} Markets fell sharply afterwards."
+    );
     let c = cmp(&a, &b);
     assert_eq!(c.summary.shared_passages, 0);
     assert_eq!(c.summary.relation, Relation::Independent);
     // The same words outside quotation marks are reuse.
     let unq = quote.replace('"', "");
     let c = cmp(
-        &format!("Reporters gathered early at the Kremlin for the announcement. {unq} Crowds waited outside."),
-        &format!("The leader appeared tired during the long evening broadcast. {unq} Markets fell afterwards."),
+        &format!(
+            "Reporters gathered early at the Kremlin for the announcement. {unq} Crowds waited outside."
+        ),
+        &format!(
+            "The leader appeared tired during the long evening broadcast. {unq} Markets fell afterwards."
+        ),
     );
     assert!(c.summary.shared_passages >= summary::MIN_SHARED_PASSAGES);
     assert_eq!(c.summary.relation, Relation::Rewrite);

@@ -42,7 +42,8 @@ pub fn diff(
     if ka == kb {
         a_hit[ta.clone()].iter_mut().for_each(|h| *h = true);
         b_hit[tb.clone()].iter_mut().for_each(|h| *h = true);
-        let whole = |p: &Prepared, r: &Range<usize>| p.tokens[r.start].range.start..p.tokens[r.end - 1].range.end;
+        let whole =
+            |p: &Prepared, r: &Range<usize>| p.tokens[r.start].range.start..p.tokens[r.end - 1].range.end;
         let change = Change {
             op: ChangeOp::Equal,
             a: (!ta.is_empty()).then(|| whole(pa, &ta)),
@@ -56,26 +57,43 @@ pub fn diff(
     let mut out = Vec::new();
     for op in capture_diff_slices_deadline(Algorithm::Myers, ka, kb, Some(Instant::now() + deadline)) {
         match op {
-            DiffOp::Equal { old_index, new_index, len } => {
-                a_hit[ta.start + old_index..ta.start + old_index + len].iter_mut().for_each(|h| *h = true);
-                b_hit[tb.start + new_index..tb.start + new_index + len].iter_mut().for_each(|h| *h = true);
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                a_hit[ta.start + old_index..ta.start + old_index + len]
+                    .iter_mut()
+                    .for_each(|h| *h = true);
+                b_hit[tb.start + new_index..tb.start + new_index + len]
+                    .iter_mut()
+                    .for_each(|h| *h = true);
                 out.push(Change {
                     op: ChangeOp::Equal,
                     a: Some(span(pa, ta.start, old_index, len)),
                     b: Some(span(pb, tb.start, new_index, len)),
                 });
             }
-            DiffOp::Delete { old_index, old_len, .. } => out.push(Change {
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.push(Change {
                 op: ChangeOp::Delete,
                 a: Some(span(pa, ta.start, old_index, old_len)),
                 b: None,
             }),
-            DiffOp::Insert { new_index, new_len, .. } => out.push(Change {
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.push(Change {
                 op: ChangeOp::Insert,
                 a: None,
                 b: Some(span(pb, tb.start, new_index, new_len)),
             }),
-            DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
                 out.push(Change {
                     op: ChangeOp::Delete,
                     a: Some(span(pa, ta.start, old_index, old_len)),
