@@ -72,6 +72,7 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
             .or_default()
             .push(j);
     }
+    #[allow(clippy::needless_range_loop)] // i indexes a_owner and a_units alike
     for i in 0..a_units.len() {
         if let Some(list) = by_hash.get_mut(&hash_seq(ka(i).iter().copied())) {
             while let Some(j) = list.pop() {

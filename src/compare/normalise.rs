@@ -147,18 +147,14 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
         let next = iter.peek().map(|&(_, n)| n).unwrap_or(' ');
         let after_space = prev.is_whitespace() || "([{\u{2014}\u{2013}-:".contains(prev);
         match c {
-            '\u{201C}' | '\u{00AB}' | '\u{201E}' => {
-                if open.is_none() {
-                    open = Some(i + c.len_utf8());
-                }
-            }
+            '\u{201C}' | '\u{00AB}' | '\u{201E}' if open.is_none() => open = Some(i + c.len_utf8()),
             '\u{201D}' | '\u{00BB}' => {
                 if let Some(s) = open.take() {
                     spans.push(s..i);
                 }
             }
             '"' => match open {
-                Some(s) if !(after_space && !next.is_whitespace()) => {
+                Some(s) if !after_space || next.is_whitespace() => {
                     spans.push(s..i);
                     open = None;
                 }
@@ -172,10 +168,8 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
                 }
             }
             '\n' => {
-                if prev_nl || prev == '\n' {
-                    if let Some(s) = open.take() {
-                        spans.push(s..i);
-                    }
+                if prev_nl && let Some(s) = open.take() {
+                    spans.push(s..i);
                 }
                 prev_nl = true;
                 prev = c;
@@ -259,7 +253,8 @@ mod tests {
     #[test]
     fn skip_ranges_left_out() {
         let t = "Watch CBS News\n\nPutin spoke.";
-        let toks = tokenise(t, &[0..14]);
+        let chrome = t.find("\n").unwrap_or(0);
+        let toks = tokenise(t, std::slice::from_ref(&(0..chrome)));
         assert_eq!(toks.len(), 2);
         assert_eq!(&t[toks[0].range.clone()], "Putin");
     }
