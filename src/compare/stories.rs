@@ -305,7 +305,10 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
     names.sort_unstable();
     names.dedup();
     let published = a.published.as_deref().and_then(parse_date);
-    let (month_day, weekday) = days_in_text(&a.text, &tokens);
+    let (month_day, weekday) = match dateline(a, &skip, &tokens) {
+        Some(with) => days_in_text(&a.text, &tokens_with(&a.text, &skip, with)),
+        None => days_in_text(&a.text, &tokens),
+    };
     Features {
         reuse: reuse_grams(&tokens),
         grams,
@@ -318,6 +321,21 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
         },
         words: tokens.len(),
     }
+}
+
+/// A dateline ("MOSCOW, Feb. 1 (Reuters) –") that the loader marked as boilerplate: a short
+/// boilerplate range just before the first word kept. Its date is the event's, so dates are read
+/// with it.
+fn dateline(a: &Article, skip: &[std::ops::Range<usize>], tokens: &[Token]) -> Option<usize> {
+    let first = tokens.first()?.range.start;
+    skip.iter().position(|r| {
+        r.end <= first && r.len() < 80 && a.text.get(r.end..first).is_some_and(|gap| gap.trim().len() <= 2)
+    })
+}
+
+fn tokens_with(text: &str, skip: &[std::ops::Range<usize>], keep: usize) -> Vec<Token> {
+    let rest: Vec<_> = skip.iter().enumerate().filter(|&(i, _)| i != keep).map(|(_, r)| r.clone()).collect();
+    tokenise(text, &rest)
 }
 
 /// Capitalised words as a stand-in for names: a capitalised word counts unless it only ever
@@ -442,4 +460,54 @@ fn parse_date(s: &str) -> Option<i64> {
         d.signed_duration_since(chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?)
             .num_days(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Meta, build};
+
+    fn art(t: &str) -> Article {
+        build("t", t.to_string(), "UTF-8", Meta::default(), Vec::new())
+    }
+
+    #[test]
+    fn dateline_marked_as_boilerplate_still_dates_the_story() {
+        let mut a = art("MOSCOW, Feb. 1 (Reuters) - Putin met Orban at the Kremlin on Tuesday.");
+        a.boilerplate = vec![0..26];
+        let f = features(&a, None);
+        assert_eq!(f.day.month_day, Some((2, 1)));
+        assert_eq!(f.day.weekday, Some(1));
+        assert!(!f.names.contains(&hash_str("moscow")), "dateline words are not names");
+    }
+
+    #[test]
+    fn background_dates_are_not_the_event_day() {
+        let filler = "word ".repeat(70);
+        let a = art(&format!("Putin spoke on Tuesday. {filler} He has not spoken since Dec. 23."));
+        let f = features(&a, None);
+        assert_eq!(f.day.month_day, None);
+        assert_eq!(f.day.weekday, Some(1));
+    }
+
+    #[test]
+    fn day_conflicts() {
+        let d = |w| EventDay { weekday: Some(w), ..EventDay::default() };
+        assert_eq!(compare_days(&d(1), &d(1)), Dates::Same);
+        assert_eq!(compare_days(&d(1), &d(5)), Dates::Conflict);
+        assert_eq!(compare_days(&d(1), &EventDay::default()), Dates::Unknown);
+        let p = |n| EventDay { published: Some(n), weekday: Some(0), ..EventDay::default() };
+        assert_eq!(compare_days(&p(100), &p(101)), Dates::Same);
+        assert_eq!(compare_days(&p(100), &p(103)), Dates::Conflict);
+        assert_eq!(parse_date("2022-02-01T10:00:00Z"), Some(19024));
+    }
+
+    #[test]
+    fn sentence_initial_words_are_not_names() {
+        let a = art("Speaking in Moscow, Putin agreed. Moscow is cold. Putin left.");
+        let f = features(&a, None);
+        assert!(f.names.contains(&hash_str("moscow")));
+        assert!(f.names.contains(&hash_str("putin")));
+        assert!(!f.names.contains(&hash_str("speaking")));
+    }
 }

@@ -112,3 +112,4 @@ fn units_skip_boilerplate_and_trim_ranges() {
     assert_eq!(p.units.len(), 1);
     assert_eq!(&a.text[p.units[0].range.clone()], "Putin spoke on Tuesday.");
 }
+
