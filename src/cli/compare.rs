@@ -182,6 +182,12 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
             }
         }
     }
+    for (label, text, ranges) in [("a", &a.text, &c.names_only_a), ("b", &b.text, &c.names_only_b)] {
+        if !ranges.is_empty() {
+            let names: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+            writeln!(out, "names only in {label}: {}", names.join("; "))?;
+        }
+    }
     writeln!(
         out,
         "{}: {:.0}% of a in b, {:.0}% of b in a; {} same, {} edited, {} moved, {} added, {} removed; \

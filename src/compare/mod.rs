@@ -14,6 +14,7 @@ use crate::article::Article;
 
 mod align;
 mod coverage;
+mod names;
 pub mod normalise;
 mod stories;
 mod summary;
@@ -94,6 +95,10 @@ pub struct Comparison {
     /// The sentences that took part (boilerplate left out unless asked for).
     pub a_units: Vec<Unit>,
     pub b_units: Vec<Unit>,
+    /// Names (capitalised runs, a stand-in for recognised entities) in a that b never mentions,
+    /// and in b that a never mentions: byte ranges of first occurrences.
+    pub names_only_a: Vec<Range<usize>>,
+    pub names_only_b: Vec<Range<usize>>,
 }
 
 /// One version prepared for comparison: its words and its sentences.
@@ -196,7 +201,10 @@ fn units(text: &str, sentences: &[Range<usize>], skip: &[Range<usize>], tokens: 
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
     let pa = prepare(a, opts.include_boilerplate);
     let pb = prepare(b, opts.include_boilerplate);
-    compare_prepared(&pa, &pb, opts)
+    let mut c = compare_prepared(&pa, &pb, opts);
+    c.names_only_a = names::names_only(&a.text, &a.sentences, &pa, &b.text, &pb);
+    c.names_only_b = names::names_only(&b.text, &b.sentences, &pb, &a.text, &pa);
+    c
 }
 
 pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> Comparison {
@@ -300,6 +308,8 @@ pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> 
         summary,
         a_units: pa.units.clone(),
         b_units: pb.units.clone(),
+        names_only_a: Vec::new(),
+        names_only_b: Vec::new(),
     }
 }
 

@@ -334,14 +334,19 @@ fn dateline(a: &Article, skip: &[std::ops::Range<usize>], tokens: &[Token]) -> O
 }
 
 fn tokens_with(text: &str, skip: &[std::ops::Range<usize>], keep: usize) -> Vec<Token> {
-    let rest: Vec<_> = skip.iter().enumerate().filter(|&(i, _)| i != keep).map(|(_, r)| r.clone()).collect();
+    let rest: Vec<_> = skip
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != keep)
+        .map(|(_, r)| r.clone())
+        .collect();
     tokenise(text, &rest)
 }
 
 /// Capitalised words as a stand-in for names: a capitalised word counts unless it only ever
 /// appears at the start of a sentence (where every word is capitalised). Weekdays and months
 /// are dates, not names.
-fn capitalised(text: &str, sentences: &[std::ops::Range<usize>], tokens: &[Token]) -> Vec<u64> {
+pub(crate) fn capitalised(text: &str, sentences: &[std::ops::Range<usize>], tokens: &[Token]) -> Vec<u64> {
     let starts: KeySet<usize> = sentences
         .iter()
         .filter_map(|s| {
@@ -478,13 +483,18 @@ mod tests {
         let f = features(&a, None);
         assert_eq!(f.day.month_day, Some((2, 1)));
         assert_eq!(f.day.weekday, Some(1));
-        assert!(!f.names.contains(&hash_str("moscow")), "dateline words are not names");
+        assert!(
+            !f.names.contains(&hash_str("moscow")),
+            "dateline words are not names"
+        );
     }
 
     #[test]
     fn background_dates_are_not_the_event_day() {
         let filler = "word ".repeat(70);
-        let a = art(&format!("Putin spoke on Tuesday. {filler} He has not spoken since Dec. 23."));
+        let a = art(&format!(
+            "Putin spoke on Tuesday. {filler} He has not spoken since Dec. 23."
+        ));
         let f = features(&a, None);
         assert_eq!(f.day.month_day, None);
         assert_eq!(f.day.weekday, Some(1));
@@ -492,11 +502,18 @@ mod tests {
 
     #[test]
     fn day_conflicts() {
-        let d = |w| EventDay { weekday: Some(w), ..EventDay::default() };
+        let d = |w| EventDay {
+            weekday: Some(w),
+            ..EventDay::default()
+        };
         assert_eq!(compare_days(&d(1), &d(1)), Dates::Same);
         assert_eq!(compare_days(&d(1), &d(5)), Dates::Conflict);
         assert_eq!(compare_days(&d(1), &EventDay::default()), Dates::Unknown);
-        let p = |n| EventDay { published: Some(n), weekday: Some(0), ..EventDay::default() };
+        let p = |n| EventDay {
+            published: Some(n),
+            weekday: Some(0),
+            ..EventDay::default()
+        };
         assert_eq!(compare_days(&p(100), &p(101)), Dates::Same);
         assert_eq!(compare_days(&p(100), &p(103)), Dates::Conflict);
         assert_eq!(parse_date("2022-02-01T10:00:00Z"), Some(19024));

@@ -113,3 +113,20 @@ fn units_skip_boilerplate_and_trim_ranges() {
     assert_eq!(&a.text[p.units[0].range.clone()], "Putin spoke on Tuesday.");
 }
 
+#[test]
+fn names_in_one_version_only() {
+    let a = "Putin met Hungarian Prime Minister Victor Orban in Moscow. He said French President \
+             Emmanuel Macron may visit soon.";
+    let b = "Putin met Hungary's Prime Minister Viktor Orban in Moscow.";
+    let c = cmp(a, b);
+    let only_a: Vec<&str> = c.names_only_a.iter().map(|r| &a[r.clone()]).collect();
+    assert_eq!(
+        only_a,
+        [
+            "Hungarian Prime Minister Victor Orban",
+            "French President Emmanuel Macron"
+        ]
+    );
+    let only_b: Vec<&str> = c.names_only_b.iter().map(|r| &b[r.clone()]).collect();
+    assert_eq!(only_b, ["Hungary's Prime Minister Viktor Orban"]);
+}
