@@ -11,6 +11,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::text::{ceil_boundary, floor_boundary};
 
 mod align;
 mod coverage;
@@ -113,7 +114,12 @@ pub(crate) struct Prepared {
 const MAX_UNIT: usize = 120;
 
 pub(crate) fn prepare(article: &Article, include_boilerplate: bool) -> Prepared {
-    let mut skip = article.boilerplate.clone();
+    let text = &article.text;
+    let mut skip: Vec<Range<usize>> = article
+        .boilerplate
+        .iter()
+        .map(|r| floor_boundary(text, r.start)..ceil_boundary(text, r.end))
+        .collect();
     skip.sort_by_key(|r| r.start);
     if include_boilerplate {
         skip.clear();
@@ -127,10 +133,12 @@ pub(crate) fn prepare(article: &Article, include_boilerplate: bool) -> Prepared 
 /// Units from the article's sentences. Words outside any sentence (the loader should not leave
 /// any, but a version may come from anywhere) become units of their own.
 fn units(text: &str, sentences: &[Range<usize>], skip: &[Range<usize>], tokens: &[Token]) -> Vec<Unit> {
+    // Ranges from elsewhere are trusted only as far as they are valid: inside the text and on
+    // character boundaries, so that slicing them later cannot panic.
     let mut sents: Vec<Range<usize>> = sentences
         .iter()
-        .filter(|r| r.start < r.end && r.end <= text.len())
-        .cloned()
+        .map(|r| floor_boundary(text, r.start)..ceil_boundary(text, r.end))
+        .filter(|r| r.start < r.end)
         .collect();
     sents.sort_by_key(|r| r.start);
     let in_skip = |pos: usize| skip.iter().any(|r| r.start <= pos && pos < r.end);

@@ -130,3 +130,16 @@ fn names_in_one_version_only() {
     let only_b: Vec<&str> = c.names_only_b.iter().map(|r| &b[r.clone()]).collect();
     assert_eq!(only_b, ["Hungary's Prime Minister Viktor Orban"]);
 }
+
+#[test]
+fn invalid_ranges_from_the_loader_do_not_panic() {
+    let mut a = art("Orbán spoke. “Yes,” he said.");
+    a.sentences = vec![0..4, 3..9, 20..500, 7..2];
+    a.boilerplate = vec![4..5, 400..900];
+    let c = compare(&a, &a, &Options::default());
+    assert_eq!(c.summary.relation, Relation::Identical);
+    for s in &c.segments {
+        let r = s.a.clone().expect("a");
+        assert!(a.text.get(r).is_some());
+    }
+}
