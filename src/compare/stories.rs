@@ -479,7 +479,7 @@ mod tests {
     #[test]
     fn dateline_marked_as_boilerplate_still_dates_the_story() {
         let mut a = art("MOSCOW, Feb. 1 (Reuters) - Putin met Orban at the Kremlin on Tuesday.");
-        a.boilerplate = vec![0..26];
+        a.boilerplate = std::iter::once(0..26).collect();
         let f = features(&a, None);
         assert_eq!(f.day.month_day, Some((2, 1)));
         assert_eq!(f.day.weekday, Some(1));

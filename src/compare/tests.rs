@@ -134,7 +134,9 @@ fn names_in_one_version_only() {
 #[test]
 fn invalid_ranges_from_the_loader_do_not_panic() {
     let mut a = art("Orbán spoke. “Yes,” he said.");
-    a.sentences = vec![0..4, 3..9, 20..500, 7..2];
+    #[allow(clippy::reversed_empty_ranges)] // a loader bug we must survive
+    let bad = vec![0..4, 3..9, 20..500, 7..2];
+    a.sentences = bad;
     a.boilerplate = vec![4..5, 400..900];
     let c = compare(&a, &a, &Options::default());
     assert_eq!(c.summary.relation, Relation::Identical);
