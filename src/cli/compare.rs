@@ -178,7 +178,12 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
                     }
                 }
                 line.push_str(&b.text[pos.min(rb.end)..rb.end]);
-                writeln!(out, "{}\n", one_line(&line))?;
+                let mark = if seg.quote_changed {
+                    "  (quote worded differently)"
+                } else {
+                    ""
+                };
+                writeln!(out, "{}{mark}\n", one_line(&line))?;
             }
         }
     }

@@ -82,6 +82,8 @@ pub struct Segment {
     pub b: Option<Range<usize>>,
     /// Word changes, for edited (and changed moved) segments; empty otherwise.
     pub changes: Vec<Change>,
+    /// A word change falls inside quotation marks: a quote worded differently.
+    pub quote_changed: bool,
     /// Indices into [`Comparison::a_units`] / [`Comparison::b_units`].
     pub a_units: Range<usize>,
     pub b_units: Range<usize>,
@@ -250,7 +252,8 @@ pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> 
         let g = &groups[k];
         let ta = toks(&pa.units, &g.a);
         let tb = toks(&pb.units, &g.b);
-        let (changes, same) = words::diff(pa, pb, ta.clone(), tb.clone(), opts.deadline, a_hit, b_hit);
+        let (changes, same, quote_changed) =
+            words::diff(pa, pb, ta.clone(), tb.clone(), opts.deadline, a_hit, b_hit);
         let op = if g.moved {
             SegOp::Moved
         } else if same {
@@ -263,6 +266,7 @@ pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> 
             a: Some(span(&pa.units, &g.a)),
             b: Some(span(&pb.units, &g.b)),
             changes: if same { Vec::new() } else { changes },
+            quote_changed,
             a_units: g.a.clone(),
             b_units: g.b.clone(),
         });
@@ -284,6 +288,7 @@ pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> 
                         a: Some(pa.units[next_a].range.clone()),
                         b: None,
                         changes: Vec::new(),
+                        quote_changed: false,
                         a_units: next_a..next_a + 1,
                         b_units: next_b..next_b,
                     });
@@ -298,6 +303,7 @@ pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> 
                     a: None,
                     b: Some(pb.units[next_b].range.clone()),
                     changes: Vec::new(),
+                    quote_changed: false,
                     a_units: next_a..next_a,
                     b_units: next_b..next_b + 1,
                 });

@@ -145,3 +145,13 @@ fn invalid_ranges_from_the_loader_do_not_panic() {
         assert!(a.text.get(r).is_some());
     }
 }
+
+#[test]
+fn quote_worded_differently_is_flagged() {
+    let c = cmp(
+        "\"We will find a solution,\" Putin said. Talks went on late into the night.",
+        "\"We will find an answer,\" Putin said. Talks went on until late into the night.",
+    );
+    let flags: Vec<(SegOp, bool)> = c.segments.iter().map(|s| (s.op, s.quote_changed)).collect();
+    assert_eq!(flags, [(SegOp::Edited, true), (SegOp::Edited, false)]);
+}

@@ -27,7 +27,8 @@ pub struct Change {
 }
 
 /// Diffs a's tokens `ta` with b's tokens `tb`, marking the words found in the other version.
-/// Returns the changes and whether the two are the same after normalisation.
+/// Returns the changes, whether the two are the same after normalisation, and whether a change
+/// falls inside quotation marks (a quote worded differently: a reporter wants to know).
 pub fn diff(
     pa: &Prepared,
     pb: &Prepared,
@@ -36,7 +37,7 @@ pub fn diff(
     deadline: Duration,
     a_hit: &mut [bool],
     b_hit: &mut [bool],
-) -> (Vec<Change>, bool) {
+) -> (Vec<Change>, bool, bool) {
     let ka = &pa.keys[ta.clone()];
     let kb = &pb.keys[tb.clone()];
     if ka == kb {
@@ -49,12 +50,16 @@ pub fn diff(
             a: (!ta.is_empty()).then(|| whole(pa, &ta)),
             b: (!tb.is_empty()).then(|| whole(pb, &tb)),
         };
-        return (vec![change], true);
+        return (vec![change], true, false);
     }
     let span = |p: &Prepared, base: usize, i: usize, n: usize| {
         p.tokens[base + i].range.start..p.tokens[base + i + n - 1].range.end
     };
     let mut out = Vec::new();
+    let quoted = |p: &Prepared, base: usize, i: usize, n: usize| {
+        p.tokens[base + i..base + i + n].iter().any(|t| t.quoted)
+    };
+    let mut in_quote = false;
     for op in capture_diff_slices_deadline(Algorithm::Myers, ka, kb, Some(Instant::now() + deadline)) {
         match op {
             DiffOp::Equal {
@@ -76,24 +81,32 @@ pub fn diff(
             }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => out.push(Change {
-                op: ChangeOp::Delete,
-                a: Some(span(pa, ta.start, old_index, old_len)),
-                b: None,
-            }),
+            } => {
+                in_quote |= quoted(pa, ta.start, old_index, old_len);
+                out.push(Change {
+                    op: ChangeOp::Delete,
+                    a: Some(span(pa, ta.start, old_index, old_len)),
+                    b: None,
+                })
+            }
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => out.push(Change {
-                op: ChangeOp::Insert,
-                a: None,
-                b: Some(span(pb, tb.start, new_index, new_len)),
-            }),
+            } => {
+                in_quote |= quoted(pb, tb.start, new_index, new_len);
+                out.push(Change {
+                    op: ChangeOp::Insert,
+                    a: None,
+                    b: Some(span(pb, tb.start, new_index, new_len)),
+                })
+            }
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
+                in_quote |=
+                    quoted(pa, ta.start, old_index, old_len) || quoted(pb, tb.start, new_index, new_len);
                 out.push(Change {
                     op: ChangeOp::Delete,
                     a: Some(span(pa, ta.start, old_index, old_len)),
@@ -107,5 +120,5 @@ pub fn diff(
             }
         }
     }
-    (out, false)
+    (out, false, in_quote)
 }
