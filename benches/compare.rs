@@ -128,6 +128,7 @@ fn bench_stories(c: &mut Criterion) {
     let words = vocab(&mut rng, 20_000);
     let names = vocab(&mut rng, 3000);
     let mut arts = Vec::new();
+    let mut bases = 0;
     let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
     while arts.len() < 10_000 {
         // A story: a base of ~400 words naming a few people, then 0–4 versions of it.
@@ -147,6 +148,7 @@ fn bench_stories(c: &mut Criterion) {
             ));
         }
         let versions = 1 + rng.below(5);
+        bases += 1;
         for v in 0..versions {
             let body = if v == 0 {
                 base.clone()
@@ -157,6 +159,13 @@ fn bench_stories(c: &mut Criterion) {
         }
     }
     arts.truncate(10_000);
+    let s = stories(&arts);
+    eprintln!(
+        "10,000 articles: {} stories, {} unrelated (generated: {} bases)",
+        s.stories.len(),
+        s.unrelated.len(),
+        bases
+    );
     let mut g = c.benchmark_group("stories");
     g.sample_size(10);
     g.bench_function("10,000 articles", |bch| bch.iter(|| black_box(stories(&arts))));
