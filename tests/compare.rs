@@ -287,3 +287,14 @@ fn coverage_of_002() {
         .expect("sentence");
     assert_eq!(cov.heat()[lavrov], 1, "only 001 carries it");
 }
+
+#[test]
+fn boilerplate_only_difference_is_identical() {
+    let marked = seed("002");
+    let mut clean = marked.text.clone();
+    for r in marked.boilerplate.iter().rev() {
+        clean.replace_range(r.clone(), "");
+    }
+    let c = compare(&marked, &art("clean", &clean), &Options::default());
+    assert_eq!(c.summary.relation, Relation::Identical, "{:?}", c.summary);
+}

@@ -104,6 +104,18 @@ pub struct Comparison {
     pub names_only_b: Vec<Range<usize>>,
 }
 
+impl Comparison {
+    /// Indices of the segments that have a place in b, in b's reading order (segments are kept
+    /// in a's order): the right-hand column of a side-by-side view, where moves land.
+    pub fn in_b_order(&self) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..self.segments.len())
+            .filter(|&i| self.segments[i].b.is_some())
+            .collect();
+        v.sort_by_key(|&i| self.segments[i].b.as_ref().map(|r| r.start));
+        v
+    }
+}
+
 /// One version prepared for comparison: its words and its sentences.
 pub(crate) struct Prepared {
     pub tokens: Vec<Token>,

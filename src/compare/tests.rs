@@ -155,3 +155,18 @@ fn quote_worded_differently_is_flagged() {
     let flags: Vec<(SegOp, bool)> = c.segments.iter().map(|s| (s.op, s.quote_changed)).collect();
     assert_eq!(flags, [(SegOp::Edited, true), (SegOp::Edited, false)]);
 }
+
+#[test]
+fn b_order_puts_moves_where_they_landed() {
+    let c = cmp(
+        "Alpha beta gamma delta here. Epsilon zeta eta theta there. Iota kappa lambda mu now.",
+        "Iota kappa lambda mu now. Alpha beta gamma delta here. Epsilon zeta eta theta there.",
+    );
+    let ops: Vec<SegOp> = c.in_b_order().iter().map(|&i| c.segments[i].op).collect();
+    assert_eq!(ops, [SegOp::Moved, SegOp::Same, SegOp::Same]);
+    assert_eq!(
+        c.segments.last().map(|s| s.op),
+        Some(SegOp::Moved),
+        "kept at a's place in a's order"
+    );
+}
