@@ -6,8 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod compare;
 mod list;
 mod notes;
+mod stories;
 
 /// Exit status for "the command could not do its work".
 pub const EXIT_FAILURE: u8 = 1;
@@ -50,6 +52,10 @@ pub enum Command {
     List(list::ListArgs),
     /// Add, list, edit, delete and export annotation notes.
     Notes(notes::NotesArgs),
+    /// Compare two versions: what was cut, added, moved or reworded.
+    Compare(compare::CompareArgs),
+    /// Group articles into stories (versions of one story).
+    Stories(stories::StoriesArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -58,6 +64,8 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
     let res = match cmd {
         Command::List(a) => list::run(global, a, out, err),
         Command::Notes(a) => notes::run(global, a, out, err),
+        Command::Compare(a) => compare::run(global, a, out, err),
+        Command::Stories(a) => stories::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

@@ -1,0 +1,211 @@
+//! `copydesk compare [--json] A B`: what changed between two versions of a story.
+
+use std::io::Write;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::Args;
+use serde::Serialize;
+
+use super::Global;
+use crate::article::{self, Article};
+use crate::compare::{ChangeOp, Comparison, Options, SegOp, compare};
+use crate::text::CharMap;
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Print JSON (character offsets into each file's decoded text).
+    #[arg(long)]
+    pub json: bool,
+    /// Compare boilerplate (site chrome, captions, promos) too.
+    #[arg(long)]
+    pub boilerplate: bool,
+    /// The base version.
+    pub a: PathBuf,
+    /// The other version.
+    pub b: PathBuf,
+}
+
+#[derive(Serialize)]
+struct Out<'a> {
+    a: &'a str,
+    b: &'a str,
+    relation: &'static str,
+    shared_a: f64,
+    shared_b: f64,
+    counts: crate::compare::Counts,
+    segments: Vec<SegOut>,
+}
+
+#[derive(Serialize)]
+struct SegOut {
+    op: SegOp,
+    a: Option<[usize; 2]>,
+    b: Option<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<Vec<ChangeOut>>,
+}
+
+#[derive(Serialize)]
+struct ChangeOut {
+    op: ChangeOp,
+    a: Option<[usize; 2]>,
+    b: Option<[usize; 2]>,
+}
+
+/// Loads the one article a path must hold.
+fn load_one(p: &PathBuf) -> anyhow::Result<Article> {
+    let (mut arts, problems) = article::load_paths(std::slice::from_ref(p));
+    if let Some(e) = problems.into_iter().next() {
+        bail!("{e}");
+    }
+    match arts.len() {
+        1 => Ok(arts.remove(0)),
+        0 => bail!("{}: no article found", p.display()),
+        n => bail!(
+            "{}: holds {n} articles; compare needs one in each argument",
+            p.display()
+        ),
+    }
+}
+
+pub fn run(
+    _global: &Global,
+    args: CompareArgs,
+    out: &mut dyn Write,
+    _err: &mut dyn Write,
+) -> anyhow::Result<u8> {
+    let a = load_one(&args.a)?;
+    let b = load_one(&args.b)?;
+    let opts = Options {
+        include_boilerplate: args.boilerplate,
+        ..Options::default()
+    };
+    let c = compare(&a, &b, &opts);
+    if args.json {
+        serde_json::to_writer(&mut *out, &to_json(&a, &b, &c)).context("writing JSON")?;
+        writeln!(out)?;
+    } else {
+        write_word_diff(&a, &b, &c, out)?;
+    }
+    Ok(0)
+}
+
+fn to_json<'a>(a: &'a Article, b: &'a Article, c: &Comparison) -> Out<'a> {
+    let (ma, mb) = (CharMap::new(&a.text), CharMap::new(&b.text));
+    let ca = |r: &Option<Range<usize>>| r.as_ref().map(|r| ma.range_to_chars(r));
+    let cb = |r: &Option<Range<usize>>| r.as_ref().map(|r| mb.range_to_chars(r));
+    Out {
+        a: &a.path,
+        b: &b.path,
+        relation: c.summary.relation.name(),
+        shared_a: round(c.summary.shared_a),
+        shared_b: round(c.summary.shared_b),
+        counts: c.summary.counts,
+        segments: c
+            .segments
+            .iter()
+            .map(|s| SegOut {
+                op: s.op,
+                a: ca(&s.a),
+                b: cb(&s.b),
+                changes: (s.op == SegOp::Edited).then(|| {
+                    s.changes
+                        .iter()
+                        .map(|ch| ChangeOut {
+                            op: ch.op,
+                            a: ca(&ch.a),
+                            b: cb(&ch.b),
+                        })
+                        .collect()
+                }),
+            })
+            .collect(),
+    }
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+/// A compact word diff for people, in the manner of `git diff --word-diff`: unchanged sentences
+/// are left out, `[-…-]` is a's text only, `{+…+}` is b's text only.
+fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write) -> anyhow::Result<()> {
+    let s = &c.summary;
+    writeln!(out, "--- {}\n+++ {}", a.path, b.path)?;
+    let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    for seg in &c.segments {
+        let ta = seg.a.as_ref().map(|r| &a.text[r.clone()]).unwrap_or("");
+        let tb = seg.b.as_ref().map(|r| &b.text[r.clone()]).unwrap_or("");
+        match seg.op {
+            SegOp::Same => {}
+            SegOp::Removed => writeln!(out, "[-{}-]\n", one_line(ta))?,
+            SegOp::Added => writeln!(out, "{{+{}+}}\n", one_line(tb))?,
+            SegOp::Moved => {
+                let at = seg
+                    .b
+                    .as_ref()
+                    .map(|r| CharMap::new(&b.text).char_of(r.start))
+                    .unwrap_or(0);
+                writeln!(out, "~moved (to char {at} of b)~ {}\n", one_line(tb))?;
+            }
+            SegOp::Edited => {
+                // Walk b's text, inserting a's deleted words where they were.
+                let Some(rb) = seg.b.clone() else { continue };
+                let mut line = String::new();
+                let mut pos = rb.start;
+                for ch in &seg.changes {
+                    match ch.op {
+                        ChangeOp::Equal | ChangeOp::Insert => {
+                            let Some(r) = ch.b.clone() else { continue };
+                            line.push_str(&b.text[pos.min(r.start)..r.start]);
+                            if ch.op == ChangeOp::Insert {
+                                line.push_str(&format!("{{+{}+}}", &b.text[r.clone()]));
+                            } else {
+                                line.push_str(&b.text[r.clone()]);
+                            }
+                            pos = r.end;
+                        }
+                        ChangeOp::Delete => {
+                            if let Some(r) = ch.a.clone() {
+                                if !line.is_empty() && !line.ends_with(char::is_whitespace) {
+                                    line.push(' ');
+                                }
+                                line.push_str(&format!("[-{}-]", &a.text[r]));
+                            }
+                        }
+                    }
+                }
+                line.push_str(&b.text[pos.min(rb.end)..rb.end]);
+                let mark = if seg.quote_changed {
+                    "  (quote worded differently)"
+                } else {
+                    ""
+                };
+                writeln!(out, "{}{mark}\n", one_line(&line))?;
+            }
+        }
+    }
+    for (label, text, ranges) in [("a", &a.text, &c.names_only_a), ("b", &b.text, &c.names_only_b)] {
+        if !ranges.is_empty() {
+            let names: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+            writeln!(out, "names only in {label}: {}", names.join("; "))?;
+        }
+    }
+    writeln!(
+        out,
+        "{}: {:.0}% of a in b, {:.0}% of b in a; {} same, {} edited, {} moved, {} added, {} removed; \
+         {} shared passages (5-grams outside quotes)",
+        s.relation.name(),
+        s.shared_a * 100.0,
+        s.shared_b * 100.0,
+        s.counts.same,
+        s.counts.edited,
+        s.counts.moved,
+        s.counts.added,
+        s.counts.removed,
+        s.shared_passages
+    )?;
+    Ok(())
+}

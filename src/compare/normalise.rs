@@ -1,0 +1,261 @@
+//! Tokens for matching: each word keeps its byte range in the original text (shown) and a
+//! normalised key (matched), as CollateX keeps two forms of each token. Quote styles, dashes,
+//! ellipses, spacing, line wrapping, Unicode forms, accents and case never reach the key.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One word of a version.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Byte range in the article's text.
+    pub range: Range<usize>,
+    /// Hash of the normalised form; equal keys mean "the same word" for matching.
+    pub key: u64,
+    /// Inside quotation marks: counts little as evidence of reuse.
+    pub quoted: bool,
+    /// Written with a capital letter: a cheap stand-in for "part of a name".
+    pub cap: bool,
+    /// A function word (of, the, said…): carries no evidence on its own.
+    pub stop: bool,
+}
+
+/// Splits `text` into word tokens, leaving out those that start inside `skip` (sorted byte
+/// ranges, e.g. boilerplate).
+pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
+    let quotes = quoted_spans(text);
+    let mut qi = 0;
+    let mut si = 0;
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let mut buf = String::new();
+    for (start, w) in text.unicode_word_indices() {
+        while si < skip.len() && skip[si].end <= start {
+            si += 1;
+        }
+        if si < skip.len() && skip[si].start <= start {
+            continue;
+        }
+        while qi < quotes.len() && quotes[qi].end <= start {
+            qi += 1;
+        }
+        let quoted = qi < quotes.len() && quotes[qi].start <= start;
+        normalise_word(w, &mut buf);
+        let first = w.chars().next().unwrap_or(' ');
+        out.push(Token {
+            range: start..start + w.len(),
+            key: hash_str(&buf),
+            quoted,
+            cap: first.is_uppercase(),
+            stop: is_stopword(&buf),
+        });
+    }
+    out
+}
+
+/// The matching form of one word: compatibility-decomposed (NFKD, which also folds ligatures and
+/// full-width forms), accents dropped (Orbán = Orban), lower case, every apostrophe one character.
+pub fn normalise_word(w: &str, buf: &mut String) {
+    buf.clear();
+    if w.is_ascii() {
+        buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    for c in w.nfkd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => buf.push('\''),
+            c => buf.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// FNV-1a, 64 bit, then a final mix. Written by hand because keys only need to be fast and
+/// stable within one run, and the standard hasher (SipHash) is several times slower here.
+pub fn hash_str(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    mix(h)
+}
+
+/// A 64-bit finaliser (from SplitMix64) so that nearby inputs spread over all bits.
+pub fn mix(mut x: u64) -> u64 {
+    x ^= x >> 30;
+    x = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x ^= x >> 27;
+    x = x.wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+/// Hasher for maps keyed by values that are already well-mixed hashes (keys, 5-gram hashes) or
+/// small integers: the standard SipHash costs more than the rest of a lookup here, and these
+/// maps are never fed by an adversary (worst case is a slower run, not a wrong one).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = mix(self.0 ^ b as u64);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = mix(self.0 ^ n as u64);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = mix(self.0 ^ n as u64);
+    }
+}
+
+pub type KeyMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<KeyHasher>>;
+pub type KeySet<K> = std::collections::HashSet<K, std::hash::BuildHasherDefault<KeyHasher>>;
+
+/// Combines a sequence of keys into one (order matters).
+pub fn hash_seq(keys: impl IntoIterator<Item = u64>) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
+    for k in keys {
+        h = mix(h ^ k).wrapping_add(0x9e37_79b9_7f4a_7c15);
+    }
+    h
+}
+
+/// Byte ranges of the text inside quotation marks, curly or straight. A straight double quote
+/// opens when it follows a space or opening punctuation and closes otherwise; single curly quotes
+/// count only where they cannot be apostrophes. An unclosed quote ends at the paragraph break,
+/// so one stray mark never swallows the rest of an article (news style reopens quotes in each
+/// paragraph of a long quotation).
+pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut prev = ' ';
+    let mut prev_nl = false;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n).unwrap_or(' ');
+        let after_space = prev.is_whitespace() || "([{\u{2014}\u{2013}-:".contains(prev);
+        match c {
+            '\u{201C}' | '\u{00AB}' | '\u{201E}' if open.is_none() => open = Some(i + c.len_utf8()),
+            '\u{201D}' | '\u{00BB}' => {
+                if let Some(s) = open.take() {
+                    spans.push(s..i);
+                }
+            }
+            '"' => match open {
+                Some(s) if !after_space || next.is_whitespace() => {
+                    spans.push(s..i);
+                    open = None;
+                }
+                None => open = Some(i + 1),
+                Some(_) => open = Some(i + 1),
+            },
+            '\u{2018}' if after_space && open.is_none() => open = Some(i + c.len_utf8()),
+            '\u{2019}' if open.is_some() && !next.is_alphanumeric() && !prev.is_whitespace() => {
+                if let Some(s) = open.take() {
+                    spans.push(s..i);
+                }
+            }
+            '\n' => {
+                if prev_nl && let Some(s) = open.take() {
+                    spans.push(s..i);
+                }
+                prev_nl = true;
+                prev = c;
+                continue;
+            }
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            prev_nl = false;
+        }
+        prev = c;
+    }
+    if let Some(s) = open {
+        spans.push(s..text.len());
+    }
+    spans
+}
+
+/// English function words and reporting verbs: they make up any phrase, so runs of them (or of
+/// them and names) are no evidence that one text copied another. Short enough to keep here.
+fn is_stopword(w: &str) -> bool {
+    STOPWORDS.binary_search(&w).is_ok()
+}
+
+const STOPWORDS: &[&str] = &[
+    "a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "had", "has", "have",
+    "he", "her", "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "just", "may", "more",
+    "most", "mr", "ms", "no", "not", "of", "on", "one", "or", "other", "our", "out", "over", "said", "says",
+    "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "this", "those", "to", "told", "under", "up", "was", "we", "were", "what", "when", "where",
+    "which", "while", "who", "will", "with", "would", "you",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(s: &str) -> Vec<u64> {
+        tokenise(s, &[]).iter().map(|t| t.key).collect()
+    }
+
+    #[test]
+    fn stopwords_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_stopword("the") && is_stopword("said") && !is_stopword("putin"));
+    }
+
+    #[test]
+    fn normalisations_do_not_change_keys() {
+        assert_eq!(
+            keys("Orbán said “it’s fine” — really…"),
+            keys("orban said \"it's fine\" -- really...")
+        );
+        assert_eq!(keys("ﬁne\u{00A0}word"), keys("fine word"));
+        assert_eq!(keys("NATO’s"), keys("NATO's"));
+        assert_ne!(keys("Victor"), keys("Viktor"));
+    }
+
+    #[test]
+    fn quotes_detected() {
+        let t = "He said \"we will go\" and “they won’t” then 'x'. Putin’s plan";
+        let toks = tokenise(t, &[]);
+        let q: Vec<&str> = toks
+            .iter()
+            .filter(|x| x.quoted)
+            .map(|x| &t[x.range.clone()])
+            .collect();
+        assert_eq!(q, ["we", "will", "go", "they", "won’t"]);
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_paragraph() {
+        let t = "He said \"we will go\n\nNext paragraph here.";
+        let toks = tokenise(t, &[]);
+        let next = toks.iter().find(|x| &t[x.range.clone()] == "Next");
+        assert!(next.is_some_and(|x| !x.quoted));
+        assert!(toks[2].quoted);
+    }
+
+    #[test]
+    fn skip_ranges_left_out() {
+        let t = "Watch CBS News\n\nPutin spoke.";
+        let chrome = t.find("\n").unwrap_or(0);
+        let toks = tokenise(t, std::slice::from_ref(&(0..chrome)));
+        assert_eq!(toks.len(), 2);
+        assert_eq!(&t[toks[0].range.clone()], "Putin");
+    }
+}

@@ -1,0 +1,167 @@
+//! Story grouping: the five samples form one story (002 its original); articles on other events
+//! stay apart even when they name the same people; `stories --json` lists every article once.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::process::Command;
+
+use copydesk::article::{self, Article};
+use copydesk::compare::{Names, stories, stories_with_names};
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Seeds with hand-marked boilerplate (see tests/fixtures/compare/README.md), then the other events.
+fn corpus() -> Vec<Article> {
+    let (mut seeds, p) = article::load_paths(&[root().join("seeds")]);
+    assert!(p.is_empty());
+    for a in &mut seeds {
+        let n = &a.file_name()[..3];
+        let list =
+            std::fs::read_to_string(root().join(format!("compare/boilerplate/{n}.txt"))).unwrap_or_default();
+        let mut bp: Vec<Range<usize>> = list
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .flat_map(|l| {
+                a.text
+                    .match_indices(l)
+                    .map(|(i, m)| i..i + m.len())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        bp.sort_by_key(|r| r.start);
+        a.boilerplate = bp;
+    }
+    let (mut others, p) = article::load_paths(&[root().join("compare/other")]);
+    assert!(p.is_empty());
+    seeds.append(&mut others);
+    seeds
+}
+
+fn names_of(arts: &[Article], idx: &[usize]) -> Vec<String> {
+    let mut v: Vec<String> = idx.iter().map(|&i| arts[i].file_name().to_string()).collect();
+    v.sort();
+    v
+}
+
+fn check(arts: &[Article], s: &copydesk::compare::Stories) {
+    let seeds: Vec<usize> = (0..5).collect();
+    let story = s
+        .stories
+        .iter()
+        .find(|st| st.members.contains(&0))
+        .expect("seed story");
+    assert_eq!(story.members, seeds, "{:?}", names_of(arts, &story.members));
+    assert!(arts[story.original].file_name().starts_with("002"));
+    let storm = s
+        .stories
+        .iter()
+        .find(|st| {
+            st.members
+                .iter()
+                .any(|&i| arts[i].file_name().starts_with("storm"))
+        })
+        .expect("storm story");
+    assert_eq!(
+        names_of(arts, &storm.members),
+        ["storm-wire-cut.txt", "storm-wire-full.txt"]
+    );
+    assert_eq!(arts[storm.original].file_name(), "storm-wire-full.txt");
+    assert_eq!(s.stories.len(), 2);
+    assert_eq!(
+        names_of(arts, &s.unrelated),
+        [
+            "lavrov-blinken-geneva-friday.txt",
+            "putin-biden-call-saturday.txt",
+            "trial-verdict-thursday-harlow.txt",
+            "trial-verdict-thursday-okafor.txt"
+        ]
+    );
+}
+
+#[test]
+fn samples_one_story_other_events_apart() {
+    let arts = corpus();
+    check(&arts, &stories(&arts));
+}
+
+#[test]
+fn with_the_loader_as_it_is() {
+    let (arts, p) = article::load_paths(&[root().join("seeds"), root().join("compare/other")]);
+    assert!(p.is_empty());
+    check(&arts, &stories(&arts));
+}
+
+#[test]
+fn recognised_names_hook_is_used() {
+    let arts = corpus();
+    // Names that tie nothing together: NPR's report then has no names in common with the AP
+    // copies, so it falls out of the story; wire copies stay linked by their wording.
+    let names = Names(
+        arts.iter()
+            .enumerate()
+            .map(|(i, _)| vec![format!("Person{i}")])
+            .collect(),
+    );
+    let s = stories_with_names(&arts, Some(&names));
+    let story = s
+        .stories
+        .iter()
+        .find(|st| st.members.contains(&0))
+        .expect("story");
+    assert!(!story.members.contains(&3), "NPR joins only through names");
+    assert!(story.members.contains(&1) && story.members.contains(&2));
+}
+
+#[test]
+fn every_article_once_in_json() {
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["stories", "--json"])
+        .arg(root().join("seeds"))
+        .arg(root().join("compare/other"))
+        .output()
+        .expect("run");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let mut seen = Vec::new();
+    for st in v["stories"].as_array().expect("stories") {
+        let m = st["members"].as_array().expect("members");
+        assert!(m.len() >= 2);
+        assert!(m.contains(&st["original"]));
+        seen.extend(m.iter().map(|x| x.as_str().expect("path").to_string()));
+    }
+    seen.extend(
+        v["unrelated"]
+            .as_array()
+            .expect("unrelated")
+            .iter()
+            .map(|x| x.as_str().expect("p").to_string()),
+    );
+    let set: HashSet<&String> = seen.iter().collect();
+    assert_eq!(set.len(), seen.len(), "each once");
+    assert_eq!(seen.len(), 11);
+    let prefix = root().join("seeds").to_string_lossy().into_owned();
+    assert!(
+        seen.iter().any(|p| p.starts_with(&prefix)),
+        "paths as list --json prints them"
+    );
+}
+
+#[test]
+fn no_articles_is_exit_1() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["stories", "--json"])
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+}
