@@ -229,11 +229,9 @@ fn sample_relations_with_002() {
     assert!(c.summary.shared_a < 0.5);
 }
 
-/// The same relations through the real loader's boilerplate. PASSES ONLY once the loader marks
-/// 002's site chrome and captions and 001's "Moscow:" dateline and "READ:" promo (issue 3);
-/// enable at merge.
+/// The same relations through the real loader's boilerplate: 002's site chrome and captions and
+/// 001's "Moscow:" dateline and "READ:" promo are furniture, so 001 is a plain cut of 002.
 #[test]
-#[ignore = "needs the loader's boilerplate detection; enable when it lands"]
 fn sample_relations_with_real_loader() {
     let load = |n: &str| {
         let (mut v, problems) = article::load_paths(&[seed_path(n)]);
@@ -250,19 +248,6 @@ fn sample_relations_with_real_loader() {
         let c = compare(&base, &load(n), &Options::default());
         assert_eq!(c.summary.relation, want, "002 vs {n}: {:?}", c.summary);
     }
-}
-
-/// With the provisional loader (no boilerplate) 001's "Moscow:" and promo are additions, which
-/// the issue accepts as `edited`; the other relations already hold.
-#[test]
-fn sample_relations_with_loader_today() {
-    let load = |n: &str| article::load_paths(&[seed_path(n)]).0.remove(0);
-    let base = load("002");
-    let rel = |n: &str| compare(&base, &load(n), &Options::default()).summary.relation;
-    assert_eq!(rel("000"), Relation::Cut);
-    assert!(matches!(rel("001"), Relation::Cut | Relation::Edited));
-    assert_eq!(rel("004"), Relation::Rewrite);
-    assert_eq!(rel("003"), Relation::Independent);
 }
 
 #[test]
