@@ -28,6 +28,7 @@ pub mod app;
 pub mod draw;
 pub mod keymap;
 pub mod panes;
+pub mod persist;
 pub mod terminal;
 pub mod theme;
 pub mod wrap;
@@ -62,6 +63,8 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         Vec::new()
     };
     let mut app = App::new(articles, options);
+    app.notes = persist::open(global.data_dir.as_deref());
+    persist::announce(&mut app);
     let background = if paths.is_empty() {
         None
     } else {
@@ -72,6 +75,7 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         }))
     };
     let result = terminal::run(&mut app, background);
+    persist::finish(&mut app, err);
     for p in &app.problems {
         let _ = writeln!(err, "copydesk: {p}");
     }

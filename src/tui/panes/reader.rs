@@ -90,9 +90,11 @@ pub fn areas(inner: Rect, article: Option<&Article>, reading_width: u16) -> (Rec
         height: inner.height - hh,
         ..inner
     };
-    let padded = body.width.saturating_sub(2);
+    // The gutter for note signs on the left (two columns), one column of air on the right.
+    let gutter = crate::tui::panes::notes::GUTTER;
+    let padded = body.width.saturating_sub(gutter + 1);
     let width = padded.min(reading_width.max(1));
-    let x = body.x + (body.width - width) / 2;
+    let x = body.x + ((body.width - width) / 2).max(gutter.min(body.width - width));
     (header, Rect { x, width, ..body })
 }
 
@@ -295,6 +297,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         let line = styled_line(&article.text, wrapped.runs(i), &layers);
         buf.set_line(body.x, body.y + row as u16, &line, body.width);
     }
+    crate::tui::panes::notes::draw_gutter(buf, body, app, &wrapped, scroll, inner.x);
 }
 
 #[cfg(test)]
