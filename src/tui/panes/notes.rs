@@ -30,7 +30,6 @@ pub const HINTS: &[Action] = &[
     Action::DeleteNote,
     Action::AllNotes,
     Action::ToggleNotes,
-    Action::FocusNext,
     Action::Help,
 ];
 
