@@ -224,7 +224,8 @@ fn search_highlights_every_match_and_n_moves() {
     let (x, y) = (0..buf.area.height)
         .find_map(|y| {
             let row: String = (side..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
-            row.find("Putin").map(|bx| (side + row[..bx].chars().count() as u16, y))
+            row.find("Putin")
+                .map(|bx| (side + row[..bx].chars().count() as u16, y))
         })
         .unwrap();
     assert!(

@@ -63,9 +63,10 @@ fn keys(app: &mut App, s: &str) {
                 "Down" => KeyEvent::new(KeyCode::Down, none),
                 "Up" => KeyEvent::new(KeyCode::Up, none),
                 "Left" => KeyEvent::new(KeyCode::Left, none),
-                other if other.starts_with("C-") => {
-                    KeyEvent::new(KeyCode::Char(other.chars().nth(2).unwrap()), KeyModifiers::CONTROL)
-                }
+                other if other.starts_with("C-") => KeyEvent::new(
+                    KeyCode::Char(other.chars().nth(2).unwrap()),
+                    KeyModifiers::CONTROL,
+                ),
                 other if other.starts_with("A-") => {
                     KeyEvent::new(KeyCode::Char(other.chars().nth(2).unwrap()), KeyModifiers::ALT)
                 }
@@ -139,7 +140,10 @@ fn a_note_on_the_selected_sentence_keeps_that_sentence_as_its_quote() {
     assert!(persist::tick(&mut app, Instant::now()));
     assert!(!app.notes.store.is_dirty());
     let (again, _) = NoteStore::open(dir.path());
-    assert_eq!(again.all()[0].text, "CBS dropped the casualty figure\nsecond line");
+    assert_eq!(
+        again.all()[0].text,
+        "CBS dropped the casualty figure\nsecond line"
+    );
 }
 
 #[test]
@@ -149,7 +153,10 @@ fn a_without_a_selection_says_how_and_capital_a_notes_the_whole_article() {
     keys(&mut app, "<Tab>a");
     assert_eq!(app.mode, Mode::Normal);
     let m = app.message.clone().unwrap().text;
-    assert!(m.contains(") a sentence") && m.contains("A for the whole article"), "{m}");
+    assert!(
+        m.contains(") a sentence") && m.contains("A for the whole article"),
+        "{m}"
+    );
     keys(&mut app, "AAbout the whole story<C-s>");
     let all = app.notes.store.all();
     assert_eq!(all.len(), 1);
@@ -166,6 +173,15 @@ fn paragraphs_and_search_matches_are_passages_too() {
     assert_eq!(app.notes.selection.as_ref().unwrap().range, a.paragraphs[1]);
     keys(&mut app, "{");
     assert_eq!(app.notes.selection.as_ref().unwrap().range, a.paragraphs[0]);
+    // Moving down the article scrolls so the whole paragraph shows, last words included.
+    keys(&mut app, "}}}}}}}");
+    let p = app.notes.selection.clone().unwrap().range;
+    assert_eq!(p, a.paragraphs[7]);
+    let last_words: Vec<&str> = a.text[p].split_whitespace().rev().take(2).collect();
+    let text = screen_text(render(&mut app, 100, 30).backend().buffer());
+    let want = format!("{} {}", last_words[1], last_words[0]);
+    assert!(text.contains(&want), "{want} not in view:\n{text}");
+    keys(&mut app, "gg{{{{{{{{{{");
     // A search match made current becomes the selection, and a note on it quotes the match.
     keys(&mut app, "/lavrov<Enter>");
     let sel = app.notes.selection.clone().unwrap();
@@ -194,7 +210,10 @@ fn edit_replaces_the_text_of_the_same_note() {
     keys(&mut app, "<BS><BS><BS><BS><BS>second<C-s>");
     let all = app.notes.store.all();
     assert_eq!(all.len(), 1);
-    assert_eq!((all[0].id.as_str(), all[0].text.as_str()), (id.as_str(), "second"));
+    assert_eq!(
+        (all[0].id.as_str(), all[0].text.as_str()),
+        (id.as_str(), "second")
+    );
     // Undo and redo in the editor (the textarea undoes a character at a time).
     keys(&mut app, "e more<C-z><C-z><C-z><C-z><C-z>");
     assert_eq!(editor_text(&app), "second");
@@ -206,7 +225,13 @@ fn edit_replaces_the_text_of_the_same_note() {
     // e where no note is says so.
     keys(&mut app, "))e");
     assert_eq!(app.mode, Mode::Normal);
-    assert!(app.message.as_ref().unwrap().text.starts_with("No note on the selected passage"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("No note on the selected passage")
+    );
 }
 
 #[test]
@@ -220,15 +245,28 @@ fn delete_then_undo_brings_the_note_back() {
     assert!(app.notes.store.all().is_empty());
     assert_eq!(app.message.as_ref().unwrap().text, "Note deleted (u to undo)");
     persist::tick(&mut app, Instant::now());
-    assert!(NoteStore::open(dir.path()).0.all().is_empty(), "the delete reached the disk");
+    assert!(
+        NoteStore::open(dir.path()).0.all().is_empty(),
+        "the delete reached the disk"
+    );
     keys(&mut app, "u");
     let back = app.notes.store.all();
     assert_eq!(back.len(), 1);
-    assert_eq!((&back[0].id, &back[0].text, &back[0].quote), (&note.id, &note.text, &note.quote));
+    assert_eq!(
+        (&back[0].id, &back[0].text, &back[0].quote),
+        (&note.id, &note.text, &note.quote)
+    );
     persist::tick(&mut app, Instant::now());
-    assert_eq!(NoteStore::open(dir.path()).0.all()[0].id, note.id, "and so did the undo");
+    assert_eq!(
+        NoteStore::open(dir.path()).0.all()[0].id,
+        note.id,
+        "and so did the undo"
+    );
     keys(&mut app, "u");
-    assert_eq!(app.message.as_ref().unwrap().text, "No deleted note to bring back");
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "No deleted note to bring back"
+    );
 }
 
 #[test]
@@ -262,7 +300,10 @@ fn esc_with_unsaved_changes_asks_first() {
 fn editor_screens() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
-    keys(&mut app, "<Tab>)aCBS dropped the casualty figure.<Enter>Check NPR's translation.");
+    keys(
+        &mut app,
+        "<Tab>)aCBS dropped the casualty figure.<Enter>Check NPR's translation.",
+    );
     let t = render(&mut app, 100, 30);
     insta::assert_snapshot!("editor_new_note", t.backend());
     let text = screen_text(t.backend().buffer());
@@ -271,7 +312,10 @@ fn editor_screens() {
         .take(4)
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(text.contains(&format!("│ {quote_start}")), "the quote is above the text");
+    assert!(
+        text.contains(&format!("│ {quote_start}")),
+        "the quote is above the text"
+    );
     assert!(text.contains("Ctrl-s save"));
     keys(&mut app, "<Esc>");
     let t = render(&mut app, 100, 30);
@@ -349,7 +393,10 @@ fn enter_in_the_notes_pane_jumps_to_the_passage_in_its_article() {
     assert_eq!(&a.text[sel.range.clone()], "Alexei Nikolsky");
     let t = render(&mut app, 100, 30);
     let text = screen_text(t.backend().buffer());
-    assert!(text.contains("Alexei Nikolsky"), "the passage is in view:\n{text}");
+    assert!(
+        text.contains("Alexei Nikolsky"),
+        "the passage is in view:\n{text}"
+    );
     // Back in the pane the place is kept; the chosen note can be edited from there.
     keys(&mut app, "M");
     assert_eq!(app.notes.list_selected, 2);
@@ -427,7 +474,12 @@ fn the_reader_marks_noted_passages_in_the_gutter_and_underlines_them() {
     assert!(map.contains('u') && map.contains('U') && map.contains('b'));
     // The carried-over sign is dim and italic; the own sign bold.
     let (x, y) = (0..30)
-        .find_map(|y| row_text(buf, y).chars().position(|c| c == '↪').map(|x| (x as u16, y)))
+        .find_map(|y| {
+            row_text(buf, y)
+                .chars()
+                .position(|c| c == '↪')
+                .map(|x| (x as u16, y))
+        })
         .unwrap();
     assert!(buf[(x, y)].modifier.contains(Modifier::DIM | Modifier::ITALIC));
 }
@@ -440,7 +492,10 @@ struct FlakyDisk {
 impl Disk for FlakyDisk {
     fn write(&self, file: &mut std::fs::File, bytes: &[u8]) -> io::Result<()> {
         if self.broken.load(Ordering::SeqCst) {
-            return Err(io::Error::new(io::ErrorKind::StorageFull, "no space left on device"));
+            return Err(io::Error::new(
+                io::ErrorKind::StorageFull,
+                "no space left on device",
+            ));
         }
         use std::io::Write;
         file.write_all(bytes)?;
@@ -461,7 +516,10 @@ fn a_failed_save_is_shown_kept_in_memory_and_retried() {
     let t0 = Instant::now();
     assert!(persist::tick(&mut app, t0));
     let m = app.message.clone().unwrap();
-    assert!(m.error && m.text.contains("no space left") && m.text.contains("next try in 2s"), "{m:?}");
+    assert!(
+        m.error && m.text.contains("no space left") && m.text.contains("next try in 2s"),
+        "{m:?}"
+    );
     assert!(app.notes.store.is_dirty());
     assert_eq!(app.notes.store.all().len(), 1, "the note stays in memory");
     let text = screen_text(render(&mut app, 100, 30).backend().buffer());
@@ -502,7 +560,10 @@ fn notes_that_cannot_be_saved_are_printed_on_exit() {
     app.update(Msg::Resize(100, 30));
     assert!(app.notes.memory_only.is_some());
     keys(&mut app, "<Tab>)aonly in memory<C-s>");
-    assert!(!persist::tick(&mut app, Instant::now()), "nothing to try without a directory");
+    assert!(
+        !persist::tick(&mut app, Instant::now()),
+        "nothing to try without a directory"
+    );
     let text = screen_text(render(&mut app, 100, 30).backend().buffer());
     assert!(text.contains("notes in memory only"));
     let mut err = Vec::new();
@@ -515,11 +576,15 @@ fn notes_that_cannot_be_saved_are_printed_on_exit() {
 #[test]
 fn new_keys_are_in_help() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = app_in(dir.path());
+    let app = app_in(dir.path());
     let style = ratatui::style::Style::new();
     let lines = copydesk::tui::panes::help::lines(&app.keymap, style, style);
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-    for want in ["Bring back the last deleted note", "Undo typing", "Yes (discard the changes)"] {
+    for want in [
+        "Bring back the last deleted note",
+        "Undo typing",
+        "Yes (discard the changes)",
+    ] {
         assert!(text.contains(want), "{want} missing:\n{text}");
     }
 }

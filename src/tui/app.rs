@@ -69,7 +69,9 @@ impl PaneId {
 pub enum Mode {
     Normal,
     Search(SearchPrompt),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// Writing a note: the editor takes the keys.
     Note(Box<NoteEditor>),
 }

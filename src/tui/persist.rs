@@ -82,7 +82,10 @@ pub fn tick(app: &mut App, now: Instant) -> bool {
             let was_failing = n.save_error.take().is_some();
             match notices.last() {
                 Some(m) => (Some(m.clone()), true),
-                None if was_failing => (Some(format!("Notes saved to {}", n.store.path().display())), false),
+                None if was_failing => (
+                    Some(format!("Notes saved to {}", n.store.path().display())),
+                    false,
+                ),
                 None => (None, false),
             }
         }
@@ -111,7 +114,11 @@ pub fn wake_in(app: &App, now: Instant) -> Option<Duration> {
     if n.memory_only.is_some() || !n.store.is_dirty() {
         return None;
     }
-    Some(n.retry.at.map_or(Duration::ZERO, |t| t.saturating_duration_since(now)))
+    Some(
+        n.retry
+            .at
+            .map_or(Duration::ZERO, |t| t.saturating_duration_since(now)),
+    )
 }
 
 /// On exit: one more try to save; failing that (or with no data directory), the unsaved notes

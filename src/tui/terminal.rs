@@ -15,8 +15,8 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use super::app::{App, Msg};
-use super::persist;
 use super::draw::draw;
+use super::persist;
 use crate::article::LoadEvent;
 
 /// A load running on a thread of its own: its events, and the thread, joined when the events end

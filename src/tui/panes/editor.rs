@@ -122,16 +122,8 @@ pub fn action(app: &mut App, action: Action) {
                 app.mode = Mode::Normal;
             }
         }
-        (false, Action::UndoEdit) => {
-            if !ed.textarea.undo() {
-                message(app, "Nothing to undo", false);
-            }
-        }
-        (false, Action::RedoEdit) => {
-            if !ed.textarea.redo() {
-                message(app, "Nothing to redo", false);
-            }
-        }
+        (false, Action::UndoEdit) if !ed.textarea.undo() => message(app, "Nothing to undo", false),
+        (false, Action::RedoEdit) if !ed.textarea.redo() => message(app, "Nothing to redo", false),
         _ => {}
     }
 }
@@ -168,10 +160,10 @@ fn save(app: &mut App) {
     message(app, said, false);
 }
 
-/// The popup's area: centred, up to 78 columns and 22 rows.
+/// The popup's area: centred, up to 78 columns and 18 rows.
 pub fn area(screen: Rect) -> Rect {
     let w = screen.width.saturating_sub(4).clamp(screen.width.min(20), 78);
-    let h = screen.height.saturating_sub(3).clamp(screen.height.min(8), 22);
+    let h = screen.height.saturating_sub(3).clamp(screen.height.min(8), 18);
     Rect {
         x: screen.x + (screen.width - w) / 2,
         y: screen.y + (screen.height.saturating_sub(1) - h.min(screen.height.saturating_sub(1))) / 2,
@@ -201,14 +193,19 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, ed: &NoteEditor) {
         };
         format!(" Discard changes? {} yes · {} no ", k(Action::Yes), k(Action::No))
     } else {
-        let parts: Vec<String> = [Action::SaveNote, Action::Cancel, Action::UndoEdit, Action::RedoEdit]
-            .iter()
-            .filter_map(|a| {
-                app.keymap
-                    .hint_key(Context::NoteEditor, *a)
-                    .map(|k| format!("{k} {}", a.label()))
-            })
-            .collect();
+        let parts: Vec<String> = [
+            Action::SaveNote,
+            Action::Cancel,
+            Action::UndoEdit,
+            Action::RedoEdit,
+        ]
+        .iter()
+        .filter_map(|a| {
+            app.keymap
+                .hint_key(Context::NoteEditor, *a)
+                .map(|k| format!("{k} {}", a.label()))
+        })
+        .collect();
         format!(" {} ", parts.join(" · "))
     };
     let block = Block::bordered()
@@ -224,7 +221,13 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, ed: &NoteEditor) {
     let x = inner.x + 1;
     let w = inner.width.saturating_sub(2);
     let mut y = inner.y;
-    buf.set_stringn(x, y, truncate(&clean(&ed.article), w as usize), w as usize, theme.dim);
+    buf.set_stringn(
+        x,
+        y,
+        truncate(&clean(&ed.article), w as usize),
+        w as usize,
+        theme.dim,
+    );
     y += 1;
     let note = ed.target.note();
     let room = (inner.height.saturating_sub(4) as usize).min(QUOTE_LINES);
@@ -235,8 +238,11 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, ed: &NoteEditor) {
         // The quote wrapped as the reader wraps text, behind a bar, cut with … past a few lines.
         let quote = note.quote.trim();
         let qw = w.saturating_sub(2) as usize;
-        let wrapped = crate::tui::wrap::wrap(quote, &[0..quote.len()], &[], qw.max(1));
-        let lines: Vec<usize> = (0..wrapped.len()).filter(|&i| !wrapped.runs(i).is_empty()).collect();
+        let whole = 0..quote.len();
+        let wrapped = crate::tui::wrap::wrap(quote, std::slice::from_ref(&whole), &[], qw.max(1));
+        let lines: Vec<usize> = (0..wrapped.len())
+            .filter(|&i| !wrapped.runs(i).is_empty())
+            .collect();
         for (k, &i) in lines.iter().take(room.max(1)).enumerate() {
             let mut line = styled_line(quote, wrapped.runs(i), &[]);
             if k + 1 == room.max(1) && lines.len() > room.max(1) {
@@ -261,15 +267,31 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, ed: &NoteEditor) {
 /// The status bar while editing: the question, or the editor's keys.
 pub fn status_line(app: &App, ed: &NoteEditor) -> Line<'static> {
     let (ctx, actions, lead): (Context, &[Action], &str) = if ed.confirm {
-        (Context::Question, &[Action::Yes, Action::No], "Discard changes to this note?  ")
+        (
+            Context::Question,
+            &[Action::Yes, Action::No],
+            "Discard changes to this note?  ",
+        )
     } else {
         (
             Context::NoteEditor,
-            &[Action::SaveNote, Action::Cancel, Action::UndoEdit, Action::RedoEdit],
+            &[
+                Action::SaveNote,
+                Action::Cancel,
+                Action::UndoEdit,
+                Action::RedoEdit,
+            ],
             "",
         )
     };
-    let mut spans = vec![Span::styled(lead.to_string(), if ed.confirm { app.theme.error } else { app.theme.status })];
+    let mut spans = vec![Span::styled(
+        lead.to_string(),
+        if ed.confirm {
+            app.theme.error
+        } else {
+            app.theme.status
+        },
+    )];
     for a in actions {
         if let Some(k) = app.keymap.hint_key(ctx, *a) {
             if spans.len() > 1 {

@@ -112,14 +112,20 @@ impl NoteStyles {
             }
         };
         NoteStyles {
-            passage: c(m.add_modifier(Modifier::UNDERLINED), m.underline_color(Color::Yellow)),
+            passage: c(
+                m.add_modifier(Modifier::UNDERLINED),
+                m.underline_color(Color::Yellow),
+            ),
             carried: c(
                 m.add_modifier(Modifier::UNDERLINED | Modifier::ITALIC),
                 m.underline_color(Color::DarkGray),
             ),
             selected: c(m.add_modifier(Modifier::BOLD), m.bg(Color::Indexed(236))),
             sign: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Yellow)),
-            sign_carried: c(m.add_modifier(Modifier::DIM | Modifier::ITALIC), m.fg(Color::Gray)),
+            sign_carried: c(
+                m.add_modifier(Modifier::DIM | Modifier::ITALIC),
+                m.fg(Color::Gray),
+            ),
             quote: c(m.add_modifier(Modifier::ITALIC), m.fg(Color::Gray)),
         }
     }
@@ -219,7 +225,9 @@ impl NotesState {
 
     /// The selection as a one-range slice, for a reader layer.
     pub fn selection_ranges(&self) -> &[Range<usize>] {
-        self.selection.as_ref().map_or(&[], |p| std::slice::from_ref(&p.range))
+        self.selection
+            .as_ref()
+            .map_or(&[], |p| std::slice::from_ref(&p.range))
     }
 
     /// True while there are changes not on disk and saving cannot (yet) put them there.
@@ -272,6 +280,23 @@ fn key_hint(app: &App, action: Action, verb: &str) -> String {
 
 fn body_height(app: &App) -> usize {
     app.geometry().map_or(1, |g| g.body.height as usize)
+}
+
+/// Scrolls so the passage is in view: its start, and its end too when it fits.
+fn reveal(app: &mut App, range: &Range<usize>) {
+    let h = body_height(app);
+    app.reader.reveal(range.start, h);
+    let (Some(g), Some(a)) = (app.geometry(), app.current_article()) else {
+        return;
+    };
+    let w = app.reader.wrapped(&app.wrap_key(g.body.width), a);
+    let first = w.line_of_byte(range.start);
+    let last = w.line_of_byte(range.end.saturating_sub(1).max(range.start));
+    drop(w);
+    if last >= app.reader.scroll + h && last + 1 - first <= h {
+        app.reader
+            .scroll_by((last + 1 - h) as isize - app.reader.scroll as isize, h);
+    }
 }
 
 /// Brings caches, the selection and a pending jump in line with the store and the open article.
@@ -369,8 +394,7 @@ pub fn refresh(app: &mut App) {
             range: range.clone(),
         });
         n.selection_article = current;
-        let h = body_height(app);
-        app.reader.reveal(range.start, h);
+        reveal(app, &range);
     }
 }
 
@@ -445,8 +469,7 @@ fn move_passage(app: &mut App, action: Action) {
                 range: range.clone(),
             });
             app.notes.selection_article = Some(id);
-            let h = body_height(app);
-            app.reader.reveal(range.start, h);
+            reveal(app, &range);
         }
         None if ranges.is_empty() => complain(app, format!("This article has no {what}s")),
         None if forward => say(app, format!("Last {what}")),
@@ -469,9 +492,14 @@ pub fn step(
     match from {
         Some(p) if p.kind == kind => {
             if forward {
-                (0..ranges.len()).filter(|&i| ranges[i].start > p.range.start).find(ok)
+                (0..ranges.len())
+                    .filter(|&i| ranges[i].start > p.range.start)
+                    .find(ok)
             } else {
-                (0..ranges.len()).rev().filter(|&i| ranges[i].start < p.range.start).find(ok)
+                (0..ranges.len())
+                    .rev()
+                    .filter(|&i| ranges[i].start < p.range.start)
+                    .find(ok)
             }
         }
         Some(p) => {
@@ -510,10 +538,7 @@ fn add(app: &mut App, whole: bool) {
                 })
                 .collect();
             let whole = key_hint(app, Action::AddArticleNote, "for the whole article");
-            return say(
-                app,
-                format!("Select a passage first ({}){whole}", how.join(", ")),
-            );
+            return say(app, format!("Select a passage first ({}){whole}", how.join(", ")));
         }
     };
     let label = article_label(a);
@@ -544,7 +569,11 @@ fn target(app: &App) -> Result<Note, String> {
         let m = key_hint(app, Action::ToggleNotes, "lists this article's notes");
         return Err(format!("Select a passage with a note first{m}"));
     };
-    let overlap = |r: &Range<usize>| r.end.min(sel.range.end).saturating_sub(r.start.max(sel.range.start));
+    let overlap = |r: &Range<usize>| {
+        r.end
+            .min(sel.range.end)
+            .saturating_sub(r.start.max(sel.range.start))
+    };
     app.notes
         .placed
         .iter()
@@ -639,9 +668,10 @@ fn go_to(app: &mut App) {
             let id = app.articles[i].id.clone();
             app.notes.pending = Some((id, r));
         }
-        None if item.placement.status == Status::Detached => {
-            say(app, format!("Detached: the quoted passage is no longer in this article{e}"))
-        }
+        None if item.placement.status == Status::Detached => say(
+            app,
+            format!("Detached: the quoted passage is no longer in this article{e}"),
+        ),
         None => say(app, "A note on the whole article"),
     }
 }
@@ -720,7 +750,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let w = inner.width.saturating_sub(1) as usize;
     if n.items.is_empty() {
         let ctx = crate::tui::keymap::Context::Reader;
-        let k = |a| app.keymap.hint_key(ctx, a).map(|k| k.to_string()).unwrap_or_default();
+        let k = |a| {
+            app.keymap
+                .hint_key(ctx, a)
+                .map(|k| k.to_string())
+                .unwrap_or_default()
+        };
         let msg = match n.scope {
             Scope::Article => format!(
                 "No notes on this article. Select a passage ({} sentence, {} paragraph, {} search) and press {}.",
@@ -770,7 +805,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         } else {
             SIGN_OWN
         };
-        let date = item.note.created.with_timezone(&chrono::Local).format("%Y-%m-%d").to_string();
+        let date = item
+            .note
+            .created
+            .with_timezone(&chrono::Local)
+            .format("%Y-%m-%d")
+            .to_string();
         let right = format!("{} · {date}", item.status());
         let mut rows = Vec::new();
         if n.scope == Scope::All {
@@ -861,7 +901,10 @@ mod tests {
 
     #[test]
     fn ranges_merge_sorted() {
-        assert_eq!(merge_ranges(vec![5..9, 0..3, 2..4, 9..10, 7..7]), vec![0..4, 5..10]);
+        assert_eq!(
+            merge_ranges(vec![5..9, 0..3, 2..4, 9..10, 7..7]),
+            vec![0..4, 5..10]
+        );
         assert!(merge_ranges(vec![]).is_empty());
     }
 
@@ -888,7 +931,10 @@ mod tests {
         assert_eq!(step(&s, Some(&m), sent, false, 0, all), Some(2));
         // Hidden ranges are skipped.
         let not_second = |r: &Range<usize>| r.start != 11;
-        assert_eq!(step(&s, Some(&sel(0..10, sent)), sent, true, 0, not_second), Some(2));
+        assert_eq!(
+            step(&s, Some(&sel(0..10, sent)), sent, true, 0, not_second),
+            Some(2)
+        );
     }
 
     #[test]
@@ -897,13 +943,23 @@ mod tests {
         assert_eq!(r.height + n.height, 29);
         assert!(r.height >= 10 && n.height >= 8, "{r:?} {n:?}");
         let (r, n) = split(Rect::new(30, 0, 70, 9));
-        assert_eq!((r.height, n.height), (0, 9), "too short to share: the pane takes it");
+        assert_eq!(
+            (r.height, n.height),
+            (0, 9),
+            "too short to share: the pane takes it"
+        );
     }
 
     #[test]
     fn memory_only_store_refuses_to_save_but_keeps_notes() {
         let mut s = NotesState::in_memory("test");
-        let a = crate::article::build("a.txt", "Hello there.".into(), "UTF-8", Default::default(), vec![]);
+        let a = crate::article::build(
+            "a.txt",
+            "Hello there.".into(),
+            "UTF-8",
+            Default::default(),
+            vec![],
+        );
         s.store.add(Note::on_article(&a, "x"));
         assert!(s.store.save().is_err());
         assert_eq!(s.store.all().len(), 1);
