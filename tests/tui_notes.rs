@@ -588,3 +588,67 @@ fn new_keys_are_in_help() {
         assert!(text.contains(want), "{want} missing:\n{text}");
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        ")", "(", "}", "{", "a", "A", "e", "d", "u", "m", "M", "j", "k", "G", "x", "<Enter>", "<Esc>",
+        "<C-s>", "<C-z>", "<C-r>", "<A-b>", "<BS>", "y", "n", "<Tab>", "]", "/", "b",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any notes keys at any size never panic, keep the selection inside the article's text,
+        /// and lose no note the keys did not delete.
+        #[test]
+        fn any_note_keys_at_any_size(
+            seq in proptest::collection::vec(0..KEYS.len(), 0..60),
+            w in 0u16..140, h in 0u16..50, w2 in 0u16..140, h2 in 0u16..50,
+        ) {
+            let mut app = App::new(article::demo::articles(), Options::default());
+            render(&mut app, w, h);
+            // Every note is live or on the undo stack: the count of both never goes down.
+            let kept = |app: &App| app.notes.store.all().len() + app.notes.deleted.len();
+            for (i, k) in seq.iter().enumerate() {
+                let before = kept(&app);
+                keys(&mut app, KEYS[*k]);
+                prop_assert!(kept(&app) >= before, "a note was lost by {}", KEYS[*k]);
+                if i == seq.len() / 2 {
+                    render(&mut app, w2, h2);
+                }
+            }
+            render(&mut app, w, h);
+            if let (Some(sel), Some(a)) = (&app.notes.selection, app.current_article()) {
+                prop_assert!(sel.range.end <= a.text.len() && sel.range.start < sel.range.end);
+            }
+            prop_assert!(app.notes.items.is_empty() || app.notes.list_selected < app.notes.items.len());
+        }
+    }
+}
+
+#[test]
+fn the_mouse_chooses_and_scrolls_notes() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    with_notes(&mut app);
+    keys(&mut app, "M<Tab>");
+    assert_eq!(app.focus, PaneId::Sidebar);
+    let pane = app.geometry().unwrap().notes.unwrap();
+    let mouse = |kind, row| {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column: pane.x + 5,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // The third note's rows start 1 + 2 × 3 rows into the pane.
+    app.update(mouse(MouseEventKind::Down(MouseButton::Left), pane.y + 7));
+    assert_eq!(app.focus, PaneId::Notes);
+    assert_eq!(app.notes.list_selected, 2);
+    app.update(mouse(MouseEventKind::ScrollUp, pane.y + 3));
+    assert_eq!(app.notes.list_selected, 1);
+}

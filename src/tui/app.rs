@@ -527,6 +527,8 @@ impl App {
                     .handle(a, len, sidebar::visible_items(g.sidebar_inner.height));
             } else if g.reader.contains(pos) {
                 self.reader.scroll_by(3 * d, g.body.height as usize);
+            } else if g.notes.is_some_and(|r| r.contains(pos)) {
+                notes::list_action(self, if d > 0 { Action::Down } else { Action::Up });
             }
         } else if let MouseEventKind::Down(MouseButton::Left) = m.kind {
             if g.sidebar.contains(pos) {
@@ -540,6 +542,9 @@ impl App {
                 }
             } else if g.reader.contains(pos) {
                 self.focus = PaneId::Reader;
+            } else if let Some(r) = g.notes.filter(|r| r.contains(pos)) {
+                self.focus = PaneId::Notes;
+                notes::click(self, r, pos.y);
             }
         }
     }

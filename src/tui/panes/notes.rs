@@ -352,12 +352,14 @@ pub fn refresh(app: &mut App) {
         n.placed_key = None;
     }
     if n.shown {
-        let key = (
-            n.scope,
-            n.rev,
-            current.clone().unwrap_or_default(),
-            app.articles.len(),
-        );
+        // Placing every note among thousands of articles is not redone for each file a load
+        // brings in: once while loading, and again when it is done.
+        let count = if app.loading.active {
+            usize::MAX
+        } else {
+            app.articles.len()
+        };
+        let key = (n.scope, n.rev, current.clone().unwrap_or_default(), count);
         if n.items_key.as_ref() != Some(&key) {
             n.items = match n.scope {
                 Scope::Article => n
@@ -435,6 +437,31 @@ pub fn list_action(app: &mut App, action: Action) {
         _ => n.list_selected,
     }
     .min(len.saturating_sub(1));
+    n.list_offset = first_shown(n, visible);
+}
+
+/// A click on row `y` of the notes pane at `area` chooses the note drawn there.
+pub fn click(app: &mut App, area: Rect, y: u16) {
+    let n = &mut app.notes;
+    let inner_y = area.y + 1;
+    if y < inner_y || y + 1 >= area.bottom() {
+        return;
+    }
+    let i = first_shown(n, visible_items(area, n.scope)) + ((y - inner_y) / item_height(n.scope)) as usize;
+    if i < n.items.len() {
+        n.list_selected = i;
+    }
+}
+
+/// The first note shown in a pane with room for `visible`, keeping the chosen one in view.
+fn first_shown(n: &NotesState, visible: usize) -> usize {
+    let mut o = n.list_offset.min(n.items.len().saturating_sub(visible));
+    if n.list_selected < o {
+        o = n.list_selected;
+    } else if n.list_selected >= o + visible {
+        o = n.list_selected + 1 - visible;
+    }
+    o
 }
 
 /// Moves the passage cursor by a sentence or paragraph, from the selection or, with none, from
@@ -781,15 +808,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     }
     let ih = item_height(n.scope);
     let visible = visible_items(area, n.scope);
-    let offset = {
-        let mut o = n.list_offset.min(n.items.len().saturating_sub(visible));
-        if n.list_selected < o {
-            o = n.list_selected;
-        } else if n.list_selected >= o + visible {
-            o = n.list_selected + 1 - visible;
-        }
-        o
-    };
+    let offset = first_shown(n, visible);
     for (row, (i, item)) in n.items.iter().enumerate().skip(offset).take(visible).enumerate() {
         let y = inner.y + row as u16 * ih;
         let selected = i == n.list_selected;
