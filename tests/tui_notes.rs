@@ -470,6 +470,7 @@ fn the_reader_marks_noted_passages_in_the_gutter_and_underlines_them() {
     assert!(line_with("little apparent hope").contains("✎"), "own note sign");
     assert!(line_with("respond soon").contains("↪"), "carried-over sign");
     assert!(line_with("The comments were").contains("▐"), "selection bar");
+    assert!(text.contains("✎ 1 note · ↪ 1 carried over"), "the count in the frame");
     let map = style_map(buf);
     assert!(map.contains('u') && map.contains('U') && map.contains('b'));
     // The carried-over sign is dim and italic; the own sign bold.

@@ -900,6 +900,25 @@ pub fn draw_gutter(buf: &mut Buffer, body: Rect, app: &App, wrapped: &Wrapped, s
     }
 }
 
+/// " ✎ 2 notes · 1 carried over " for the reader's frame, so notes on the whole article (which
+/// have no passage to mark) are seen too; `None` when the article has none.
+pub fn reader_count(app: &App) -> Option<String> {
+    let placed = &app.notes.placed;
+    if placed.is_empty() {
+        return None;
+    }
+    let carried = placed.iter().filter(|(_, p)| p.carried_over).count();
+    let own = placed.len() - carried;
+    let mut parts = Vec::new();
+    if own > 0 {
+        parts.push(format!("{SIGN_OWN} {own} note{}", if own == 1 { "" } else { "s" }));
+    }
+    if carried > 0 {
+        parts.push(format!("{SIGN_CARRIED} {carried} carried over"));
+    }
+    Some(format!(" {} ", parts.join(" · ")))
+}
+
 /// The status bar's word on notes that are not on disk, or `None`.
 pub fn status_badge(app: &App) -> Option<String> {
     let n = &app.notes;

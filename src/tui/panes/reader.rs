@@ -258,6 +258,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let max_scroll = wrapped.len().saturating_sub(height);
     let pct = (scroll * 100).checked_div(max_scroll).unwrap_or(100);
     block = block.title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
+    if let Some(count) = crate::tui::panes::notes::reader_count(app) {
+        block = block.title_bottom(Line::from(count).left_aligned());
+    }
     block.render(area, buf);
 
     // The header stays put while the text scrolls.
