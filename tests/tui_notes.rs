@@ -470,7 +470,10 @@ fn the_reader_marks_noted_passages_in_the_gutter_and_underlines_them() {
     assert!(line_with("little apparent hope").contains("✎"), "own note sign");
     assert!(line_with("respond soon").contains("↪"), "carried-over sign");
     assert!(line_with("The comments were").contains("▐"), "selection bar");
-    assert!(text.contains("✎ 1 note · ↪ 1 carried over"), "the count in the frame");
+    assert!(
+        text.contains("✎ 1 note · ↪ 1 carried over"),
+        "the count in the frame"
+    );
     let map = style_map(buf);
     assert!(map.contains('u') && map.contains('U') && map.contains('b'));
     // The carried-over sign is dim and italic; the own sign bold.
@@ -652,4 +655,24 @@ fn the_mouse_chooses_and_scrolls_notes() {
     assert_eq!(app.notes.list_selected, 2);
     app.update(mouse(MouseEventKind::ScrollUp, pane.y + 3));
     assert_eq!(app.notes.list_selected, 1);
+}
+
+#[test]
+fn notes_saved_by_another_copydesk_show_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut one = app_in(dir.path());
+    let mut two = app_in(dir.path());
+    let t0 = Instant::now();
+    assert!(!persist::tick(&mut two, t0), "first look: nothing new");
+    keys(&mut one, "<Tab>)afrom the first<C-s>");
+    persist::tick(&mut one, t0);
+    assert!(two.notes.store.all().is_empty());
+    assert!(
+        !persist::tick(&mut two, t0 + Duration::from_secs(1)),
+        "not looked at again yet"
+    );
+    assert!(persist::tick(&mut two, t0 + persist::RELOAD_EVERY));
+    assert_eq!(two.notes.store.all()[0].text, "from the first");
+    // And the reader of the second marks it at once.
+    assert_eq!(two.notes.own_ranges().len(), 1);
 }

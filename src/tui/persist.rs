@@ -15,13 +15,19 @@ use crate::tui::panes::notes::NotesState;
 pub const FIRST_BACKOFF: Duration = Duration::from_secs(2);
 pub const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
-/// When to try saving again.
+/// How often the notes file is looked at for notes another copydesk saved.
+pub const RELOAD_EVERY: Duration = Duration::from_secs(3);
+
+/// When to try saving again, and when the file was last looked at.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Retry {
     /// The store revision last tried: a newer change is saved at once, without waiting.
     tried_rev: Option<u64>,
     at: Option<Instant>,
     failures: u32,
+    checked: Option<Instant>,
+    /// The file's modification time when last read or written by us.
+    seen: Option<std::time::SystemTime>,
 }
 
 /// Opens the notes from `--data-dir`, `COPYDESK_DATA_DIR` or the platform directory. Without a
@@ -61,9 +67,22 @@ fn backoff(failures: u32) -> Duration {
 /// Saves the notes if they changed, or retries a failed save when its time has come. Returns
 /// true when the screen should be redrawn (a message, or notes merged in from another process).
 pub fn tick(app: &mut App, now: Instant) -> bool {
+    let rev = app.notes.rev;
+    let redraw = save_or_reload(app, now);
+    if app.notes.rev != rev {
+        // The marks and the notes pane follow what the save merged in or the reload brought.
+        crate::tui::panes::notes::refresh(app);
+    }
+    redraw
+}
+
+fn save_or_reload(app: &mut App, now: Instant) -> bool {
     let n = &mut app.notes;
-    if n.memory_only.is_some() || !n.store.is_dirty() {
+    if n.memory_only.is_some() {
         return false;
+    }
+    if !n.store.is_dirty() {
+        return reload_if_changed(app, now);
     }
     let fresh_change = n.retry.tried_rev != Some(n.rev);
     if !fresh_change && n.retry.at.is_some_and(|t| now < t) {
@@ -77,6 +96,8 @@ pub fn tick(app: &mut App, now: Instant) -> bool {
             n.rev += 1; // the save merged in what other processes wrote
             n.retry = Retry {
                 tried_rev: Some(n.rev),
+                checked: Some(now),
+                seen: modified(&n.store.path()),
                 ..Retry::default()
             };
             let was_failing = n.save_error.take().is_some();
@@ -106,6 +127,39 @@ pub fn tick(app: &mut App, now: Instant) -> bool {
         }
         None => true,
     }
+}
+
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// Every [`RELOAD_EVERY`], brings in notes another copydesk saved since (the file changed).
+fn reload_if_changed(app: &mut App, now: Instant) -> bool {
+    let n = &mut app.notes;
+    if n.retry
+        .checked
+        .is_some_and(|t| now.saturating_duration_since(t) < RELOAD_EVERY)
+    {
+        return false;
+    }
+    let first = n.retry.checked.is_none();
+    n.retry.checked = Some(now);
+    let m = modified(&n.store.path());
+    if first || m == n.retry.seen {
+        n.retry.seen = m;
+        return false;
+    }
+    let messages = n.store.reload();
+    n.retry.seen = modified(&n.store.path());
+    n.rev += 1;
+    if let Some(text) = messages.last() {
+        app.message = Some(Message {
+            text: text.clone(),
+            error: true,
+        });
+    }
+    app.notes.notices.extend(messages);
+    true
 }
 
 /// How long the event loop may sleep before [`tick`] has work: `None` when nothing waits.

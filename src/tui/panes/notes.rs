@@ -911,7 +911,10 @@ pub fn reader_count(app: &App) -> Option<String> {
     let own = placed.len() - carried;
     let mut parts = Vec::new();
     if own > 0 {
-        parts.push(format!("{SIGN_OWN} {own} note{}", if own == 1 { "" } else { "s" }));
+        parts.push(format!(
+            "{SIGN_OWN} {own} note{}",
+            if own == 1 { "" } else { "s" }
+        ));
     }
     if carried > 0 {
         parts.push(format!("{SIGN_CARRIED} {carried} carried over"));
