@@ -367,8 +367,7 @@ pub fn refresh(app: &mut App) {
                     .iter()
                     .map(|(note, p)| Item {
                         note: note.clone(),
-                        article: (p.status != Status::Detached || p.range.is_some())
-                            .then_some(app.sidebar.selected),
+                        article: (p.status != Status::Detached).then_some(app.sidebar.selected),
                         placement: p.clone(),
                     })
                     .collect(),
