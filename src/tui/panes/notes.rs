@@ -141,6 +141,17 @@ impl Disk for NoDisk {
     fn read(&self, _: &std::path::Path) -> std::io::Result<Vec<u8>> {
         Err(std::io::ErrorKind::NotFound.into())
     }
+    // Never reached after `create_dir_all` fails, but a store with no directory must not make
+    // files relative to wherever copydesk was started.
+    fn lock(&self, _: &std::path::Path) -> std::io::Result<std::fs::File> {
+        Err(std::io::Error::other("no data directory"))
+    }
+    fn temp_in(&self, _: &std::path::Path) -> std::io::Result<tempfile::NamedTempFile> {
+        Err(std::io::Error::other("no data directory"))
+    }
+    fn move_aside(&self, _: &std::path::Path, _: &std::path::Path) -> std::io::Result<()> {
+        Err(std::io::Error::other("no data directory"))
+    }
 }
 
 /// The notes of the open session: the store, the passage cursor, the pane, undo, caches.
@@ -1004,5 +1015,7 @@ mod tests {
         assert!(s.store.save().is_err());
         assert_eq!(s.store.all().len(), 1);
         assert!(s.unsaved());
+        assert!(s.store.reload().is_empty());
+        assert_eq!(s.store.all().len(), 1);
     }
 }
