@@ -32,6 +32,38 @@ pub enum Action {
     Confirm,
     /// Delete the character before the cursor in a prompt.
     DeleteBack,
+    /// Select the next sentence as the passage to annotate.
+    NextSentence,
+    PrevSentence,
+    /// Select the next paragraph as the passage to annotate.
+    NextParagraph,
+    PrevParagraph,
+    /// Write a note on the selected passage.
+    AddNote,
+    /// Write a note on the whole article.
+    AddArticleNote,
+    /// Edit the note on the selected passage, or the one chosen in the notes pane.
+    EditNote,
+    /// Delete that note (undo brings it back).
+    DeleteNote,
+    /// Bring back the last deleted note.
+    UndoDelete,
+    /// Show the open article's notes, or hide the notes pane.
+    ToggleNotes,
+    /// Show every note.
+    AllNotes,
+    /// Go to the chosen note's passage in its article.
+    GoToNote,
+    /// Save the note being written.
+    SaveNote,
+    /// Undo typing in the note editor.
+    UndoEdit,
+    /// Redo typing in the note editor.
+    RedoEdit,
+    /// Answer yes to a question.
+    Yes,
+    /// Answer no to a question.
+    No,
 }
 
 impl Action {
@@ -59,6 +91,23 @@ impl Action {
         Action::Help,
         Action::Cancel,
         Action::Quit,
+        Action::NextSentence,
+        Action::PrevSentence,
+        Action::NextParagraph,
+        Action::PrevParagraph,
+        Action::AddNote,
+        Action::AddArticleNote,
+        Action::EditNote,
+        Action::DeleteNote,
+        Action::UndoDelete,
+        Action::ToggleNotes,
+        Action::AllNotes,
+        Action::GoToNote,
+        Action::SaveNote,
+        Action::UndoEdit,
+        Action::RedoEdit,
+        Action::Yes,
+        Action::No,
     ];
 
     /// A word or two for the status-bar hints.
@@ -86,6 +135,23 @@ impl Action {
             Action::ToggleBoilerplate => "boilerplate",
             Action::Confirm => "accept",
             Action::DeleteBack => "delete",
+            Action::NextSentence => "next sentence",
+            Action::PrevSentence => "previous sentence",
+            Action::NextParagraph => "next paragraph",
+            Action::PrevParagraph => "previous paragraph",
+            Action::AddNote => "note",
+            Action::AddArticleNote => "note on article",
+            Action::EditNote => "edit note",
+            Action::DeleteNote => "delete note",
+            Action::UndoDelete => "undo delete",
+            Action::ToggleNotes => "notes",
+            Action::AllNotes => "all notes",
+            Action::GoToNote => "go to",
+            Action::SaveNote => "save",
+            Action::UndoEdit => "undo",
+            Action::RedoEdit => "redo",
+            Action::Yes => "yes",
+            Action::No => "no",
         }
     }
 
@@ -114,6 +180,23 @@ impl Action {
             Action::ToggleBoilerplate => "Show or hide boilerplate (captions, promos)",
             Action::Confirm => "Accept the search",
             Action::DeleteBack => "Delete the last character",
+            Action::NextSentence => "Select the next sentence, to write a note on",
+            Action::PrevSentence => "Select the previous sentence",
+            Action::NextParagraph => "Select the next paragraph",
+            Action::PrevParagraph => "Select the previous paragraph",
+            Action::AddNote => "Write a note on the selected passage",
+            Action::AddArticleNote => "Write a note on the whole article",
+            Action::EditNote => "Edit the note on the selection, or chosen in the list",
+            Action::DeleteNote => "Delete that note (it can be brought back)",
+            Action::UndoDelete => "Bring back the last deleted note",
+            Action::ToggleNotes => "Show this article's notes; again to hide them",
+            Action::AllNotes => "Show every note, in all articles",
+            Action::GoToNote => "Open the note's article at its passage",
+            Action::SaveNote => "Save the note and close the editor",
+            Action::UndoEdit => "Undo typing",
+            Action::RedoEdit => "Redo typing",
+            Action::Yes => "Yes (discard the changes)",
+            Action::No => "No (back to the note)",
         }
     }
 }
@@ -138,6 +221,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 22);
+        assert_eq!(seen.len(), 39);
     }
 }

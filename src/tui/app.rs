@@ -9,7 +9,9 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::draw;
 use super::keymap::{Context, Key, Keymap};
+use super::panes::editor::{self, NoteEditor};
 use super::panes::help;
+use super::panes::notes::{self, NotesState};
 use super::panes::reader::{self, Layer, ReaderState, WrapKey};
 use super::panes::sidebar::{self, SidebarState};
 use super::theme::Theme;
@@ -42,6 +44,7 @@ impl Default for Options {
 pub enum PaneId {
     Sidebar,
     Reader,
+    Notes,
 }
 
 impl PaneId {
@@ -49,6 +52,7 @@ impl PaneId {
         match self {
             PaneId::Sidebar => Context::Sidebar,
             PaneId::Reader => Context::Reader,
+            PaneId::Notes => Context::Notes,
         }
     }
 
@@ -56,6 +60,7 @@ impl PaneId {
         match self {
             PaneId::Sidebar => sidebar::HINTS,
             PaneId::Reader => reader::HINTS,
+            PaneId::Notes => notes::HINTS,
         }
     }
 }
@@ -64,7 +69,11 @@ impl PaneId {
 pub enum Mode {
     Normal,
     Search(SearchPrompt),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    /// Writing a note: the editor takes the keys.
+    Note(Box<NoteEditor>),
 }
 
 /// A search being typed. Esc puts back what was there before.
@@ -125,6 +134,8 @@ pub enum Msg {
     LoadFailed(String),
     Resize(u16, u16),
     Mouse(MouseEvent),
+    /// A key for the note editor's text.
+    EditKey(KeyEvent),
 }
 
 impl From<Action> for Msg {
@@ -141,6 +152,8 @@ pub struct Geometry {
     pub reader: Rect,
     /// The reader's text column.
     pub body: Rect,
+    /// The notes pane, while shown.
+    pub notes: Option<Rect>,
 }
 
 #[derive(Debug)]
@@ -162,6 +175,8 @@ pub struct App {
     pub problems: Vec<String>,
     pub size: (u16, u16),
     pub quit: bool,
+    /// The notes store, the passage cursor and the notes pane.
+    pub notes: NotesState,
 }
 
 impl App {
@@ -188,13 +203,18 @@ impl App {
             problems: Vec::new(),
             size: (0, 0),
             quit: false,
+            notes: NotesState::default(),
         }
     }
 
     /// The panes on screen, in Tab order. Panes that open and close (entities, diff, notes) join
     /// this list while they are shown.
     pub fn panes(&self) -> Vec<PaneId> {
-        vec![PaneId::Sidebar, PaneId::Reader]
+        let mut panes = vec![PaneId::Sidebar, PaneId::Reader];
+        if self.notes.shown {
+            panes.push(PaneId::Notes);
+        }
+        panes
     }
 
     /// Marks a background load as started, so progress shows until its `Done` arrives.
@@ -208,6 +228,8 @@ impl App {
             Mode::Normal => self.focus.context(),
             Mode::Search(_) => Context::Search,
             Mode::Help { .. } => Context::Help,
+            Mode::Note(ref ed) if ed.confirm => Context::Question,
+            Mode::Note(_) => Context::NoteEditor,
         }
     }
 
@@ -222,6 +244,8 @@ impl App {
             && !k.mods.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
         {
             self.update(Msg::Input(c));
+        } else if ctx == Context::NoteEditor {
+            self.update(Msg::EditKey(key));
         }
     }
 
@@ -231,7 +255,7 @@ impl App {
 
     pub fn geometry(&self) -> Option<Geometry> {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let s = draw::screen(area)?;
+        let s = draw::screen_for(self, area)?;
         let sidebar_inner = draw::pane_block("", false, &self.theme).inner(s.sidebar);
         let reader_inner = draw::pane_block("", false, &self.theme).inner(s.reader);
         let (_, body) = reader::areas(reader_inner, self.current_article(), self.reading_width);
@@ -240,6 +264,7 @@ impl App {
             sidebar_inner,
             reader: s.reader,
             body,
+            notes: s.notes,
         })
     }
 
@@ -262,6 +287,19 @@ impl App {
                 style: self.theme.boilerplate,
             });
         }
+        let styles = notes::NoteStyles::new(&self.theme);
+        layers.push(Layer {
+            ranges: self.notes.carried_ranges(),
+            style: styles.carried,
+        });
+        layers.push(Layer {
+            ranges: self.notes.own_ranges(),
+            style: styles.passage,
+        });
+        layers.push(Layer {
+            ranges: self.notes.selection_ranges(),
+            style: styles.selected,
+        });
         if let Some(j) = &self.jumps {
             layers.push(Layer {
                 ranges: &j.ranges,
@@ -319,12 +357,14 @@ impl App {
             }
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Mouse(m) => self.mouse(m),
+            Msg::EditKey(k) => editor::key(self, k),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
         if before != self.sidebar.selected || before_id != after_id {
             self.article_changed();
         }
+        notes::refresh(self);
     }
 
     fn action(&mut self, action: Action) {
@@ -362,6 +402,7 @@ impl App {
             }
             (Mode::Search(_), Action::Confirm) => self.confirm_search(),
             (Mode::Search(_), _) => {}
+            (Mode::Note(_), a) => editor::action(self, a),
             (Mode::Normal, a) => {
                 // A message answers the last key; the next one clears it (as in vim), and the
                 // status bar goes back to hints. Load problems stay counted on the right.
@@ -378,6 +419,7 @@ impl App {
             Action::Cancel => {
                 self.message = None;
                 self.jumps = None;
+                self.notes.selection = None;
             }
             Action::FocusNext | Action::FocusPrev => {
                 let panes = self.panes();
@@ -439,13 +481,30 @@ impl App {
                     let h = self.reader_height();
                     self.reader.handle(action, h);
                 }
+                PaneId::Notes => notes::list_action(self, action),
             },
             Action::Quit | Action::Confirm | Action::DeleteBack => {}
+            Action::NextSentence
+            | Action::PrevSentence
+            | Action::NextParagraph
+            | Action::PrevParagraph
+            | Action::AddNote
+            | Action::AddArticleNote
+            | Action::EditNote
+            | Action::DeleteNote
+            | Action::UndoDelete
+            | Action::ToggleNotes
+            | Action::AllNotes
+            | Action::GoToNote => notes::action(self, action),
+            Action::SaveNote | Action::UndoEdit | Action::RedoEdit | Action::Yes | Action::No => {}
         }
     }
 
     fn mouse(&mut self, m: MouseEvent) {
         let pos = Position::new(m.column, m.row);
+        if let Mode::Note(_) = self.mode {
+            return;
+        }
         if let Mode::Help { .. } = self.mode {
             match m.kind {
                 MouseEventKind::ScrollDown => self.action(Action::Down),
@@ -468,6 +527,8 @@ impl App {
                     .handle(a, len, sidebar::visible_items(g.sidebar_inner.height));
             } else if g.reader.contains(pos) {
                 self.reader.scroll_by(3 * d, g.body.height as usize);
+            } else if g.notes.is_some_and(|r| r.contains(pos)) {
+                notes::list_action(self, if d > 0 { Action::Down } else { Action::Up });
             }
         } else if let MouseEventKind::Down(MouseButton::Left) = m.kind {
             if g.sidebar.contains(pos) {
@@ -481,6 +542,9 @@ impl App {
                 }
             } else if g.reader.contains(pos) {
                 self.focus = PaneId::Reader;
+            } else if let Some(r) = g.notes.filter(|r| r.contains(pos)) {
+                self.focus = PaneId::Notes;
+                notes::click(self, r, pos.y);
             }
         }
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use super::app::{App, Mode, PaneId};
 use super::keymap::Context;
-use super::panes::{help, reader, sidebar};
+use super::panes::{editor, help, notes, reader, sidebar};
 use super::theme::Theme;
 use super::wrap::{grapheme_width, str_width};
 use crate::tui::action::Action;
@@ -23,6 +23,8 @@ pub struct Screen {
     pub sidebar: Rect,
     pub reader: Rect,
     pub status: Rect,
+    /// The notes pane, when shown (see [`screen_for`]).
+    pub notes: Option<Rect>,
 }
 
 /// The layout for a terminal of this size, or `None` when it is too small for one.
@@ -36,7 +38,19 @@ pub fn screen(area: Rect) -> Option<Screen> {
         sidebar: Rect::new(area.x, area.y, side_w, main_h),
         reader: Rect::new(area.x + side_w, area.y, area.width - side_w, main_h),
         status: Rect::new(area.x, area.y + main_h, area.width, 1),
+        notes: None,
     })
+}
+
+/// The layout with the panes the app shows now (the notes pane shares the reader's column).
+pub fn screen_for(app: &App, area: Rect) -> Option<Screen> {
+    let mut s = screen(area)?;
+    if app.notes.shown {
+        let (reader, notes) = notes::split(s.reader);
+        s.reader = reader;
+        s.notes = Some(notes);
+    }
+    Some(s)
 }
 
 /// A pane's frame. The focused pane has a thick border and a ▶ before its title, so focus shows
@@ -87,17 +101,25 @@ pub fn truncate(s: &str, width: usize) -> String {
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let Some(s) = screen(area) else {
+    let Some(s) = screen_for(app, area) else {
         too_small(frame.buffer_mut(), area);
         return;
     };
-    let help_open = matches!(app.mode, Mode::Help { .. });
+    let help_open = matches!(app.mode, Mode::Help { .. } | Mode::Note(_));
     let buf = frame.buffer_mut();
     sidebar::draw(buf, s.sidebar, app, app.focus == PaneId::Sidebar && !help_open);
-    reader::draw(buf, s.reader, app, app.focus == PaneId::Reader && !help_open);
+    if s.reader.height > 0 {
+        reader::draw(buf, s.reader, app, app.focus == PaneId::Reader && !help_open);
+    }
+    if let Some(r) = s.notes {
+        notes::draw(buf, r, app, app.focus == PaneId::Notes && !help_open);
+    }
     let cursor = status(buf, s.status, app);
     if let Mode::Help { scroll } = app.mode {
         help::draw(buf, area, app, scroll);
+    }
+    if let Mode::Note(ed) = &app.mode {
+        editor::draw(buf, area, app, ed);
     }
     if let Some(c) = cursor {
         frame.set_cursor_position(c);
@@ -139,6 +161,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     if !app.problems.is_empty() {
         right.push(plural(app.problems.len(), "problem"));
     }
+    right.extend(notes::status_badge(app));
     let right = format!("{} ", right.join(" · "));
     let rw = str_width(&right) as u16;
     let left_w = area.width.saturating_sub(rw + 1);
@@ -166,6 +189,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         (_, Some(m)) => Line::styled(clean(&m.text), if m.error { theme.error } else { theme.status }),
         (Mode::Help { .. }, None) => hints(app, Context::Help, &[Action::Down, Action::Up, Action::Cancel]),
         (Mode::Normal, None) => hints(app, app.focus.context(), app.focus.hints()),
+        (Mode::Note(ed), None) => editor::status_line(app, ed),
     };
     buf.set_line(area.x + 1, area.y, &line, left_w.saturating_sub(1));
     cursor

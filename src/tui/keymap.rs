@@ -24,6 +24,12 @@ pub enum Context {
     /// Typing a search: unbound printable keys are the search text.
     Search,
     Help,
+    /// The notes pane.
+    Notes,
+    /// Writing a note: unbound keys are the note's text.
+    NoteEditor,
+    /// A yes/no question (discard an unsaved note?).
+    Question,
 }
 
 impl Context {
@@ -35,6 +41,9 @@ impl Context {
         Context::Reader,
         Context::Search,
         Context::Help,
+        Context::Notes,
+        Context::NoteEditor,
+        Context::Question,
     ];
 
     pub fn title(self) -> &'static str {
@@ -45,6 +54,9 @@ impl Context {
             Context::Reader => "Reader",
             Context::Search => "Search prompt",
             Context::Help => "Help",
+            Context::Notes => "Notes pane",
+            Context::NoteEditor => "Note editor (also Ctrl-U undo, Alt-F/Alt-B or Ctrl-←/→ by word)",
+            Context::Question => "Question (discard changes?)",
         }
     }
 
@@ -58,6 +70,10 @@ impl Context {
             // A prompt takes printable keys as text, so nothing falls through to single letters.
             Context::Search => &[Context::Search],
             Context::Help => &[Context::Help, Context::Global],
+            Context::Notes => &[Context::Notes, Context::Article, Context::Global],
+            // The editor takes printable keys as text, like the search prompt.
+            Context::NoteEditor => &[Context::NoteEditor],
+            Context::Question => &[Context::Question],
         }
     }
 }
@@ -298,6 +314,39 @@ impl Default for Keymap {
             (C::Help, c('G'), A::Bottom),
             (C::Help, c('q'), A::Cancel),
             (C::Help, c('?'), A::Cancel),
+            (C::Reader, c(')'), A::NextSentence),
+            (C::Reader, c('('), A::PrevSentence),
+            (C::Reader, c('}'), A::NextParagraph),
+            (C::Reader, c('{'), A::PrevParagraph),
+            (C::Article, c('a'), A::AddNote),
+            (C::Article, c('A'), A::AddArticleNote),
+            (C::Article, c('e'), A::EditNote),
+            (C::Article, c('d'), A::DeleteNote),
+            (C::Article, c('u'), A::UndoDelete),
+            (C::Article, c('m'), A::ToggleNotes),
+            (C::Article, c('M'), A::AllNotes),
+            (C::Notes, c('j'), A::Down),
+            (C::Notes, p(K::Down), A::Down),
+            (C::Notes, c('k'), A::Up),
+            (C::Notes, p(K::Up), A::Up),
+            (C::Notes, p(K::PageDown), A::PageDown),
+            (C::Notes, p(K::PageUp), A::PageUp),
+            (C::Notes, c('g'), A::Top),
+            (C::Notes, p(K::Home), A::Top),
+            (C::Notes, c('G'), A::Bottom),
+            (C::Notes, p(K::End), A::Bottom),
+            (C::Notes, p(K::Enter), A::GoToNote),
+            (C::NoteEditor, Key::ctrl('s'), A::SaveNote),
+            (C::NoteEditor, p(K::Esc), A::Cancel),
+            (C::NoteEditor, Key::ctrl('c'), A::Cancel),
+            (C::NoteEditor, Key::ctrl('z'), A::UndoEdit),
+            (C::NoteEditor, Key::ctrl('r'), A::RedoEdit),
+            (C::Question, c('y'), A::Yes),
+            (C::Question, c('Y'), A::Yes),
+            (C::Question, c('n'), A::No),
+            (C::Question, c('N'), A::No),
+            (C::Question, p(K::Esc), A::No),
+            (C::Question, Key::ctrl('s'), A::SaveNote),
         ];
         Keymap::from_bindings(
             table

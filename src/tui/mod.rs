@@ -22,12 +22,20 @@
 //! variant (with its `Context`), listed in `App::panes` while shown (Tab order); a slot in
 //! `draw::screen`; its bindings in `Keymap::default`. An editor (notes) is a `Mode` like the
 //! search prompt: its context takes printable keys, and the keymap keeps only its commands.
+//!
+//! Notes: [`panes::notes`] holds the store in memory, the passage cursor (sentence, paragraph,
+//! search match), the notes pane and the reader's marks (gutter signs, underline layers);
+//! [`panes::editor`] is the note editor (`Mode::Note`, tui-textarea). Disk I/O stays out of
+//! `update`: [`persist`] opens the store at launch, and the event loop calls `persist::tick`
+//! to save after a change, retry a failed save with backoff, and bring in notes another
+//! copydesk saved; `persist::finish` makes a last attempt on exit and prints what it could not save.
 
 pub mod action;
 pub mod app;
 pub mod draw;
 pub mod keymap;
 pub mod panes;
+pub mod persist;
 pub mod terminal;
 pub mod theme;
 pub mod wrap;
@@ -62,6 +70,8 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         Vec::new()
     };
     let mut app = App::new(articles, options);
+    app.notes = persist::open(global.data_dir.as_deref());
+    persist::announce(&mut app);
     let background = if paths.is_empty() {
         None
     } else {
@@ -72,6 +82,7 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         }))
     };
     let result = terminal::run(&mut app, background);
+    persist::finish(&mut app, err);
     for p in &app.problems {
         let _ = writeln!(err, "copydesk: {p}");
     }

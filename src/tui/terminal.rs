@@ -16,6 +16,7 @@ use ratatui::DefaultTerminal;
 
 use super::app::{App, Msg};
 use super::draw::draw;
+use super::persist;
 use crate::article::LoadEvent;
 
 /// A load running on a thread of its own: its events, and the thread, joined when the events end
@@ -111,6 +112,10 @@ fn event_loop(
                 }
             }
         }
+        // Notes reach the disk here, after the change that made them, not inside `update`.
+        if persist::tick(app, std::time::Instant::now()) {
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|f| draw(f, app))?;
             dirty = false;
@@ -124,6 +129,7 @@ fn event_loop(
         } else {
             Duration::from_millis(500)
         };
+        let timeout = persist::wake_in(app, std::time::Instant::now()).map_or(timeout, |w| w.min(timeout));
         if event::poll(timeout)? {
             // Handle every pending input before drawing again, so held keys do not lag.
             loop {

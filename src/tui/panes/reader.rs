@@ -90,9 +90,11 @@ pub fn areas(inner: Rect, article: Option<&Article>, reading_width: u16) -> (Rec
         height: inner.height - hh,
         ..inner
     };
-    let padded = body.width.saturating_sub(2);
+    // The gutter for note signs on the left (two columns), one column of air on the right.
+    let gutter = crate::tui::panes::notes::GUTTER;
+    let padded = body.width.saturating_sub(gutter + 1);
     let width = padded.min(reading_width.max(1));
-    let x = body.x + (body.width - width) / 2;
+    let x = body.x + ((body.width - width) / 2).max(gutter.min(body.width - width));
     (header, Rect { x, width, ..body })
 }
 
@@ -256,6 +258,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let max_scroll = wrapped.len().saturating_sub(height);
     let pct = (scroll * 100).checked_div(max_scroll).unwrap_or(100);
     block = block.title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
+    if let Some(count) = crate::tui::panes::notes::reader_count(app) {
+        block = block.title_bottom(Line::from(count).left_aligned());
+    }
     block.render(area, buf);
 
     // The header stays put while the text scrolls.
@@ -295,6 +300,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         let line = styled_line(&article.text, wrapped.runs(i), &layers);
         buf.set_line(body.x, body.y + row as u16, &line, body.width);
     }
+    crate::tui::panes::notes::draw_gutter(buf, body, app, &wrapped, scroll, inner.x);
 }
 
 #[cfg(test)]
