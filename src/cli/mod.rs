@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod entities;
+mod eval;
 mod list;
 
 /// Exit status for "the command could not do its work".
@@ -47,6 +49,10 @@ pub struct Global {
 pub enum Command {
     /// List articles with their structure (paragraphs, sentences, boilerplate).
     List(list::ListArgs),
+    /// Entities (people, organisations, places, nationalities, dates, numbers) and quotations.
+    Entities(entities::EntitiesArgs),
+    /// Score entity predictions against a gold folder.
+    Eval(eval::EvalArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -54,6 +60,8 @@ pub enum Command {
 pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let res = match cmd {
         Command::List(a) => list::run(global, a, out, err),
+        Command::Entities(a) => entities::run(global, a, out, err),
+        Command::Eval(a) => eval::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

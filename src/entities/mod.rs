@@ -1,1 +1,307 @@
 //! Entity recognition: people, organisations, places, nationalities, dates and numbers; quotations and their speakers.
+//!
+//! The recogniser is rules plus embedded gazetteers, with no trained model: text is tokenised
+//! ([`token`]), dates and numbers are read by a small grammar ([`numeric`]), capitalised
+//! sequences are chunked and labelled by lists, head words, titles and context cues ([`names`]),
+//! and a second pass uses what the document (or the whole story) established ("Vladimir Putin"
+//! makes a later "Putin" a person; one string keeps one label). Quotes are found in the text
+//! and attributed ([`quotes`]). Everything is linear in the text length.
+//!
+//! Spans follow `shared/gold/NER-GUIDELINES.md`: titles, leading "the" and possessive 's are
+//! outside names; hyphenated forms tag the name part; weekday + date is one DATE; numbers keep
+//! their modifiers. Ranges are byte ranges into the text; see [`crate::text::CharMap`] for the
+//! character offsets of the JSON output.
+
+use std::ops::Range;
+
+use crate::article::Article;
+
+pub mod eval;
+mod gazetteer;
+mod lexicon;
+mod names;
+mod numeric;
+mod quotes;
+mod token;
+
+/// The six entity labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Label {
+    Person,
+    Org,
+    Place,
+    Norp,
+    Date,
+    Number,
+}
+
+impl Label {
+    pub const ALL: [Label; 6] = [Label::Person, Label::Org, Label::Place, Label::Norp, Label::Date, Label::Number];
+    /// PERSON, ORG and PLACE: the labels of the headline ("core") score.
+    pub const CORE: [Label; 3] = [Label::Person, Label::Org, Label::Place];
+
+    /// The label as written in JSON and the gold files: "PERSON", "ORG", ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Place => "PLACE",
+            Label::Norp => "NORP",
+            Label::Date => "DATE",
+            Label::Number => "NUMBER",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == s)
+    }
+
+    /// Position in [`Label::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entity mention: a byte range into the article text and its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub range: Range<usize>,
+    pub label: Label,
+}
+
+/// A quoted passage (byte range including its quotation marks) and, where the text says who,
+/// the speaker: a name, a noun phrase ("a senior official"), or for a pronoun the nearest
+/// person named before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub range: Range<usize>,
+    pub speaker: Option<Range<usize>>,
+}
+
+/// What the recogniser found in one text: entities sorted by start and never overlapping;
+/// quotes sorted by start.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+}
+
+impl Analysis {
+    /// Entities grouped by their text and label, with mention counts, in order of first
+    /// mention: what an entity panel lists.
+    pub fn mentions<'t>(&self, text: &'t str) -> Vec<Mentions<'t>> {
+        let mut out: Vec<Mentions<'t>> = Vec::new();
+        let mut index: std::collections::HashMap<(&'t str, Label), usize> = std::collections::HashMap::new();
+        for e in &self.entities {
+            let Some(s) = text.get(e.range.clone()) else { continue };
+            let k = *index.entry((s, e.label)).or_insert_with(|| {
+                out.push(Mentions { text: s, label: e.label, ranges: Vec::new() });
+                out.len() - 1
+            });
+            out[k].ranges.push(e.range.clone());
+        }
+        out
+    }
+}
+
+/// One distinct entity of an article and every place it is mentioned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mentions<'t> {
+    pub text: &'t str,
+    pub label: Label,
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// Evidence about names shared between texts; see [`analyse_story`].
+struct Prepared<'t> {
+    text: &'t str,
+    toks: Vec<token::Token>,
+}
+
+/// Analyses one article.
+pub fn analyse(article: &Article) -> Analysis {
+    analyse_text(&article.text)
+}
+
+/// Analyses a bare text (the core of [`analyse`]).
+pub fn analyse_text(text: &str) -> Analysis {
+    analyse_texts(&[text]).pop().unwrap_or_default()
+}
+
+/// Analyses several versions of one story together: a name established in one version
+/// ("Vladimir Putin") also labels its partial mentions in the others. Results are in the
+/// order of `articles`.
+pub fn analyse_story(articles: &[&Article]) -> Vec<Analysis> {
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    analyse_texts(&texts)
+}
+
+/// Analyses texts that share evidence about names (one story's versions, or a single text).
+pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
+    let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared { text: t, toks: token::tokenize(t) }).collect();
+    let words: Vec<numeric::Words> = prepared.iter().map(|p| numeric::Words::new(p.text, &p.toks)).collect();
+    let numerics: Vec<Vec<numeric::Span>> = words.iter().map(numeric::find).collect();
+    let taken: Vec<Vec<bool>> = words
+        .iter()
+        .zip(&numerics)
+        .map(|(w, spans)| {
+            let mut t = vec![false; w.toks.len()];
+            for s in spans {
+                for x in &mut t[s.start..s.end] {
+                    *x = true;
+                }
+            }
+            t
+        })
+        .collect();
+    // Pass 1: names from local evidence; the story's evidence is what they establish.
+    let mut ev = names::Evidence::default();
+    for (w, t) in words.iter().zip(&taken) {
+        let found = names::find(w, t, None);
+        ev.add(w, &found);
+    }
+    // Pass 2: with the evidence; then one label per string across the story.
+    let mut found: Vec<Vec<names::NameSpan>> =
+        words.iter().zip(&taken).map(|(w, t)| names::find(w, t, Some(&ev))).collect();
+    unify_labels(&words, &mut found);
+
+    let mut out = Vec::with_capacity(texts.len());
+    for ((w, nums), names) in words.iter().zip(&numerics).zip(&found) {
+        let toks = w.toks;
+        let byte = |a: usize, b: usize| toks[a].range.start..toks[b - 1].range.end;
+        let mut entities: Vec<Entity> = nums
+            .iter()
+            .map(|s| Entity { range: byte(s.start, s.end), label: s.label })
+            .chain(names.iter().map(|s| Entity { range: byte(s.start, s.end), label: s.label }))
+            .collect();
+        entities.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
+        // Guarantee the contract even if two rules ever claimed the same words.
+        let mut clean: Vec<Entity> = Vec::with_capacity(entities.len());
+        for e in entities {
+            if e.range.is_empty() || clean.last().is_some_and(|l| l.range.end > e.range.start) {
+                continue;
+            }
+            clean.push(e);
+        }
+        let quote_ranges = quotes::find_quotes(w.text);
+        let quotes = quotes::attribute(w, &quote_ranges, &clean);
+        out.push(Analysis { entities: clean, quotes });
+    }
+    out
+}
+
+/// The same string keeps one label through the story: the label it gets most often, except
+/// for buildings, whose label follows their use ("in the Kremlin" vs "the Kremlin said").
+fn unify_labels(words: &[numeric::Words], found: &mut [Vec<names::NameSpan>]) {
+    use std::collections::HashMap;
+    let mut counts: HashMap<String, [u32; 6]> = HashMap::new();
+    for (w, spans) in words.iter().zip(found.iter()) {
+        for s in spans {
+            let weight = if s.strong { 2 } else { 1 };
+            counts.entry(names::key(w, s.start, s.end)).or_default()[s.label.index()] += weight;
+        }
+    }
+    for (w, spans) in words.iter().zip(found.iter_mut()) {
+        for s in spans.iter_mut() {
+            let k = names::key(w, s.start, s.end);
+            if lexicon::BUILDINGS.contains(&k.as_str()) {
+                continue;
+            }
+            if let Some(c) = counts.get(&k) {
+                let (best, &n) = c.iter().enumerate().max_by_key(|&(i, n)| (*n, i == s.label.index())).unwrap_or((0, &0));
+                if n > c[s.label.index()] {
+                    s.label = Label::ALL[best];
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labelled(text: &str) -> Vec<(String, &'static str)> {
+        analyse_text(text)
+            .entities
+            .into_iter()
+            .map(|e| (text[e.range].to_string(), e.label.as_str()))
+            .collect()
+    }
+
+    fn has(text: &str, span: &str, label: &str) -> bool {
+        labelled(text).iter().any(|(s, l)| s == span && *l == label)
+    }
+
+    #[test]
+    fn titles_are_not_part_of_names() {
+        let t = "Russian President Vladimir Putin met U.S. Secretary of State Antony Blinken.";
+        let got = labelled(t);
+        assert!(got.contains(&("Russian".into(), "NORP")), "{got:?}");
+        assert!(got.contains(&("Vladimir Putin".into(), "PERSON")), "{got:?}");
+        assert!(got.contains(&("U.S.".into(), "PLACE")), "{got:?}");
+        assert!(got.contains(&("Antony Blinken".into(), "PERSON")), "{got:?}");
+    }
+
+    #[test]
+    fn partial_mentions_and_possessives() {
+        let t = "Prime Minister Viktor Orban arrived. Orban's aides said Orban would stay.";
+        let got = labelled(t);
+        assert_eq!(got.iter().filter(|(s, l)| s == "Orban" && *l == "PERSON").count(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn kremlin_literal_and_metonymic() {
+        assert!(has("The talks in the Kremlin ended.", "Kremlin", "PLACE"));
+        assert!(has("Earlier, the Kremlin said it would respond.", "Kremlin", "ORG"));
+    }
+
+    #[test]
+    fn hyphenated_forms_tag_the_name_part() {
+        assert!(has("Russia-backed separatists fought.", "Russia", "PLACE"));
+        assert!(has("other ex-Soviet nations", "Soviet", "NORP"));
+        assert!(has("a top trans-Atlantic grouping", "Atlantic", "PLACE"));
+        let got = labelled("the Ukraine-NATO talks");
+        assert!(got.contains(&("Ukraine".into(), "PLACE")) && got.contains(&("NATO".into(), "ORG")), "{got:?}");
+    }
+
+    #[test]
+    fn orgs_by_head_and_place_pairs() {
+        assert!(has("officials at the Ministry of Foreign Affairs said", "Ministry of Foreign Affairs", "ORG"));
+        let got = labelled("talks in Moscow, Russia, on Tuesday.");
+        assert!(got.contains(&("Moscow".into(), "PLACE")) && got.contains(&("Russia".into(), "PLACE")));
+        assert!(got.contains(&("Tuesday".into(), "DATE")));
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let got = labelled("Shortly after, Yet another meeting began. Speaking to reporters, he left.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn story_shares_evidence() {
+        let a = "Bridget Brink was named ambassador.";
+        let b = "Brink currently serves in Slovakia.";
+        let out = analyse_texts(&[a, b]);
+        let second: Vec<_> = out[1].entities.iter().map(|e| (&b[e.range.clone()], e.label)).collect();
+        assert!(second.contains(&("Brink", Label::Person)), "{second:?}");
+    }
+
+    #[test]
+    fn quotes_have_speakers() {
+        let t = "Vladimir Putin spoke. \"I hope we find a solution,\" Putin said. He added: “We are ready.”";
+        let a = analyse_text(t);
+        assert_eq!(a.quotes.len(), 2);
+        for q in &a.quotes {
+            let s = q.speaker.clone().expect("speaker");
+            assert!(t[s].contains("Putin"), "{q:?}");
+        }
+    }
+}

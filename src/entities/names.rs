@@ -1,0 +1,519 @@
+//! Names: people, organisations, places and nationalities, found as capitalised sequences
+//! ("chunks") and labelled by gazetteers, heads ("Ministry", "Peninsula"), titles ("President"),
+//! context cues ("said", "in", "spokesman") and evidence from the rest of the document.
+
+use std::collections::HashMap;
+
+use super::Label;
+use super::gazetteer::{GAZ, Known, MAX_PHRASE};
+use super::lexicon::*;
+use super::numeric::Words;
+use super::token::Kind;
+
+/// A name as a token range `start..end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    /// Backed by a list, a head word or a context cue rather than a default guess.
+    pub strong: bool,
+}
+
+/// What a document (or a story of several versions) has established about names: labels of
+/// whole names, and people's name parts ("Putin" from "Vladimir Putin").
+#[derive(Debug, Default, Clone)]
+pub struct Evidence {
+    full: HashMap<String, [u32; 6]>,
+    partial: HashMap<String, Label>,
+}
+
+impl Evidence {
+    /// Records the strong names found in one text.
+    pub fn add(&mut self, w: &Words, spans: &[NameSpan]) {
+        for s in spans.iter().filter(|s| s.strong) {
+            let key = key(w, s.start, s.end);
+            self.full.entry(key).or_default()[s.label.index()] += 1;
+            if s.label == Label::Person && s.end - s.start >= 2 {
+                for i in s.start..s.end {
+                    let t = &w.toks[i];
+                    let raw = w.raw(i);
+                    if t.kind == Kind::Word && t.cap && raw.chars().count() > 2 && !raw.ends_with('.') {
+                        self.partial.insert(titlecase(raw), Label::Person);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The label most often given to this exact name.
+    pub fn full(&self, key: &str) -> Option<Label> {
+        let counts = self.full.get(key)?;
+        let (i, &n) = counts.iter().enumerate().max_by_key(|&(_, n)| *n)?;
+        (n > 0).then(|| Label::ALL[i])
+    }
+
+    pub fn partial(&self, word: &str) -> Option<Label> {
+        self.partial.get(word).copied()
+    }
+
+    fn knows(&self, word: &str) -> bool {
+        self.partial.contains_key(word) || self.full.contains_key(word)
+    }
+}
+
+fn titlecase(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut first = true;
+    for c in s.chars() {
+        if first {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = !c.is_alphanumeric() && c != '\'' && c != '’';
+    }
+    out
+}
+
+/// The lookup key of a token range: its words joined as written, single-spaced.
+pub fn key(w: &Words, a: usize, b: usize) -> String {
+    let mut k = String::new();
+    for i in a..b {
+        if i > a && w.toks[i].space_before {
+            k.push(' ');
+        }
+        k.push_str(w.raw(i));
+    }
+    k
+}
+
+/// Gazetteer lookup of a token range, also in Title Case for ALL-CAPS text.
+fn lookup(w: &Words, a: usize, b: usize) -> Option<Known> {
+    let k = key(w, a, b);
+    if let Some(found) = GAZ.phrase(&k) {
+        return Some(found);
+    }
+    if (a..b).any(|i| w.toks[i].upper && w.raw(i).len() > 3) {
+        return GAZ.phrase(&titlecase(&k));
+    }
+    None
+}
+
+struct Finder<'a, 'b> {
+    w: &'b Words<'a>,
+    taken: &'b [bool],
+    ev: Option<&'b Evidence>,
+    /// Longest gazetteer phrase starting at each token: (length, what it is).
+    phrase: Vec<Option<(usize, Known)>>,
+    /// Inside a known phrase of two or more words.
+    covered: Vec<bool>,
+}
+
+fn is_connector_word(s: &str) -> bool {
+    matches!(s, "of" | "for" | "on" | "and" | "in" | "the" | "&" | "-") || PARTICLES.contains(&s)
+}
+
+impl<'a, 'b> Finder<'a, 'b> {
+    fn new(w: &'b Words<'a>, taken: &'b [bool], ev: Option<&'b Evidence>) -> Self {
+        let n = w.toks.len();
+        let mut phrase = vec![None; n];
+        let mut covered = vec![false; n];
+        for i in 0..n {
+            let t = &w.toks[i];
+            if !t.cap || t.kind != Kind::Word || taken[i] {
+                continue;
+            }
+            // Bounded look-ahead: at most MAX_PHRASE tokens, so the whole pass stays linear.
+            let mut best = None;
+            let mut j = i + 1;
+            let mut words = 1;
+            loop {
+                if let Some(k) = lookup(w, i, j) {
+                    best = Some((j - i, k));
+                }
+                if j >= n || words >= MAX_PHRASE || w.toks[j].line_start || taken[j] {
+                    break;
+                }
+                let tj = &w.toks[j];
+                let s = w.raw(j);
+                let ok = (tj.kind == Kind::Word && (tj.cap || is_connector_word(s)))
+                    || s == "-"
+                    || s == "&"
+                    || (s == "," && w.raw(j - 1) == "Washington");
+                if !ok {
+                    break;
+                }
+                j += 1;
+                words += 1;
+            }
+            if let Some((len, k)) = best {
+                phrase[i] = Some((len, k));
+                if len >= 2 {
+                    for c in &mut covered[i..i + len] {
+                        *c = true;
+                    }
+                }
+            }
+        }
+        Finder { w, taken, ev, phrase, covered }
+    }
+
+    fn raw(&self, i: usize) -> &'a str {
+        if i < self.w.toks.len() { self.w.raw(i) } else { "" }
+    }
+
+    fn low(&self, i: usize) -> &str {
+        self.w.low(i)
+    }
+
+    fn is_title_word(&self, i: usize) -> bool {
+        let r = self.raw(i);
+        TITLE_HEADS.contains(&r) || TITLE_MODIFIERS.contains(&r)
+    }
+
+    /// Could this token be part of a name? Capitalised, and where capitals are uninformative
+    /// (sentence start, headlines) also known or not an ordinary word.
+    fn name_like(&self, i: usize) -> bool {
+        let Some(t) = self.w.toks.get(i) else { return false };
+        if t.kind != Kind::Word || !t.cap || self.taken[i] {
+            return false;
+        }
+        let raw = self.raw(i);
+        if raw == "I" {
+            return false;
+        }
+        if !t.sent_start && !t.headline {
+            return true;
+        }
+        let low = self.low(i);
+        self.covered[i]
+            || self.phrase[i].is_some()
+            || self.is_title_word(i)
+            || !GAZ.is_common(low.trim_end_matches('.'))
+            || GAZ.is_first_name(raw)
+            || self.ev.is_some_and(|e| e.knows(raw) || e.knows(&titlecase(raw)))
+    }
+
+    fn find(&self) -> Vec<NameSpan> {
+        let n = self.w.toks.len();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !self.name_like(i) {
+                i += 1;
+                continue;
+            }
+            let end = self.chunk_end(i);
+            self.segment(i, end, &mut out);
+            i = end;
+        }
+        out
+    }
+
+    /// End of the capitalised sequence starting at `i`, with the connectors names may contain.
+    fn chunk_end(&self, i: usize) -> usize {
+        let n = self.w.toks.len();
+        let toks = self.w.toks;
+        let mut j = i + 1;
+        if let Some((len, _)) = self.phrase[i] {
+            j = j.max(i + len);
+        }
+        let mut org_head = ORG_HEADS.contains(&self.raw(i));
+        while j < n && !toks[j].line_start {
+            let s = self.raw(j);
+            let prev = self.raw(j - 1);
+            if self.name_like(j) && toks[j].space_before {
+                org_head |= ORG_HEADS.contains(&s);
+                if let Some((len, _)) = self.phrase[j] {
+                    j += len;
+                } else {
+                    j += 1;
+                }
+                continue;
+            }
+            let next_ok = |k: usize| k < n && !toks[k].line_start && self.name_like(k);
+            if s == "-" && !toks[j].space_before && j + 1 < n && !toks[j + 1].space_before && next_ok(j + 1) {
+                j += 2;
+                continue;
+            }
+            if s == "&" && next_ok(j + 1) {
+                j += 2;
+                continue;
+            }
+            if toks[j].kind == Kind::Word && !toks[j].cap {
+                let low = self.low(j);
+                let after_head =
+                    ORG_HEADS.contains(&prev) || PLACE_PREFIXES.contains(&prev) || PLACE_HEADS.contains(&prev);
+                if matches!(low, "of" | "for" | "on") {
+                    if TITLE_HEADS.contains(&prev) && low == "of" && DEPARTMENTS.contains(&self.raw(j + 1)) {
+                        j += 2;
+                        continue;
+                    }
+                    if (after_head || org_head) && next_ok(j + 1) {
+                        org_head = true;
+                        j += 2;
+                        continue;
+                    }
+                    if (after_head || org_head) && low == "of" && self.low(j + 1) == "the" && next_ok(j + 2) {
+                        j += 3;
+                        continue;
+                    }
+                }
+                if low == "and" && org_head && next_ok(j + 1) && self.phrase[j + 1].is_none() {
+                    j += 2;
+                    continue;
+                }
+                if PARTICLES.contains(&low) && !org_head && next_ok(j + 1) && toks[j - 1].cap {
+                    j += 2;
+                    continue;
+                }
+            }
+            break;
+        }
+        j
+    }
+
+    /// A title run at `p` ("Foreign Minister", "Secretary of State", "Sen."): its end.
+    fn title_run(&self, p: usize, b: usize) -> Option<usize> {
+        let mut q = p;
+        let mut last_head = None;
+        while q < b {
+            let r = self.raw(q);
+            if TITLE_HEADS.contains(&r) {
+                last_head = Some(q);
+            } else if !(TITLE_MODIFIERS.contains(&r) || (r == "-" && q > p)) {
+                break;
+            }
+            q += 1;
+        }
+        let mut e = last_head? + 1;
+        if e + 1 < b && self.raw(e) == "of" && DEPARTMENTS.contains(&self.raw(e + 1)) {
+            e += 2;
+            while e < b && DEPARTMENTS.contains(&self.raw(e)) {
+                e += 1;
+            }
+        }
+        Some(e)
+    }
+
+    /// Splits a chunk into titles (dropped), known phrases and the rest, and labels them.
+    fn segment(&self, a: usize, b: usize, out: &mut Vec<NameSpan>) {
+        let mut p = a;
+        if self.raw(p) == "The" && b - p > 1 {
+            p += 1;
+        }
+        let mut rest: Option<(usize, bool)> = None;
+        let mut after_title = false;
+        let mut pending: Vec<(usize, usize, bool)> = Vec::new();
+        let flush = |rest: &mut Option<(usize, bool)>, end: usize, pending: &mut Vec<(usize, usize, bool)>| {
+            if let Some((s, titled)) = rest.take()
+                && s < end
+            {
+                pending.push((s, end, titled));
+            }
+        };
+        while p < b {
+            if let Some((len, _)) = self.phrase[p]
+                && len >= 2
+                && p + len <= b
+            {
+                flush(&mut rest, p, &mut pending);
+                pending.push((p, p + len, after_title));
+                after_title = false;
+                p += len;
+                continue;
+            }
+            if let Some(e) = self.title_run(p, b) {
+                // A title is not part of a name; with nothing after it, it is dropped.
+                flush(&mut rest, p, &mut pending);
+                after_title = true;
+                p = e;
+                continue;
+            }
+            if rest.is_none() {
+                rest = Some((p, after_title));
+                after_title = false;
+            }
+            p += 1;
+        }
+        flush(&mut rest, b, &mut pending);
+        for (s, e, titled) in pending {
+            // Trim connectors left at either end ("and", "of", "-").
+            let (mut s, mut e) = (s, e);
+            while s < e && !self.w.toks[s].cap {
+                s += 1;
+            }
+            while e > s && !self.w.toks[e - 1].cap {
+                e -= 1;
+            }
+            if s < e {
+                self.classify(s, e, titled, out);
+            }
+        }
+    }
+
+    fn person_cue(&self, a: usize, b: usize, titled: bool) -> bool {
+        if titled {
+            return true;
+        }
+        let toks = self.w.toks;
+        let before = a.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
+        if a > 0 && toks[a - 1].kind == Kind::Word && !toks[a - 1].cap && ROLE_WORDS.contains(&before) {
+            return true;
+        }
+        if a > 0 && SPEECH_VERBS.contains(&before) && !toks[a].line_start {
+            return true;
+        }
+        if b < toks.len() && !toks[b].line_start {
+            let next = self.low(b);
+            if SPEECH_VERBS.contains(&next) {
+                return true;
+            }
+            // Photo credits: "Susan Walsh / AP", "NAME/AFP via Getty Images".
+            if next == "/" && self.w.toks.get(b + 1).is_some_and(|t| t.cap) {
+                return true;
+            }
+            if next == "," && self.low(b + 1) == "who" {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn place_cue(&self, a: usize, b: usize) -> bool {
+        let toks = self.w.toks;
+        if a > 0 && !toks[a - 1].cap && PLACE_PREPS[..3].contains(&self.low(a - 1)) {
+            return true;
+        }
+        if b < toks.len() && !toks[b].line_start {
+            if PLACE_NOUNS.contains(&self.low(b)) {
+                return true;
+            }
+            if self.raw(b) == "-" && self.low(b + 1) == "based" {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// "in the Kremlin", "at the White House": the building itself.
+    fn venue(&self, a: usize) -> bool {
+        a >= 2
+            && self.low(a - 1) == "the"
+            && matches!(self.low(a - 2), "in" | "inside" | "at" | "outside" | "into" | "within" | "near")
+    }
+
+    fn push(&self, out: &mut Vec<NameSpan>, start: usize, end: usize, label: Label, strong: bool) {
+        out.push(NameSpan { start, end, label, strong });
+    }
+
+    fn classify(&self, a: usize, b: usize, titled: bool, out: &mut Vec<NameSpan>) {
+        let k = key(self.w, a, b);
+        let person_cue = self.person_cue(a, b, titled);
+        if let Some(known) = lookup(self.w, a, b) {
+            let mut label = known.label;
+            if label == Label::Org && BUILDINGS.contains(&k.as_str()) && self.venue(a) {
+                label = Label::Place;
+            }
+            if label == Label::Place
+                && known.size < 3
+                && (person_cue || self.ev.and_then(|e| e.partial(&k)) == Some(Label::Person))
+                && !self.place_cue(a, b)
+            {
+                label = Label::Person;
+            }
+            return self.push(out, a, b, label, true);
+        }
+        if let Some(l) = self.ev.and_then(|e| e.full(&k)) {
+            return self.push(out, a, b, l, true);
+        }
+        let first = self.raw(a);
+        let last = self.raw(b - 1);
+        if b - a >= 2 {
+            if ORG_HEADS.contains(&last) || GAZ.is_company_suffix(last) {
+                return self.push(out, a, b, Label::Org, true);
+            }
+            if ORG_HEADS.contains(&first) && matches!(self.low(a + 1), "of" | "for" | "on") {
+                return self.push(out, a, b, Label::Org, true);
+            }
+            if PLACE_HEADS.contains(&last) || PLACE_PREFIXES.contains(&first) {
+                return self.push(out, a, b, Label::Place, true);
+            }
+            if COMPASS.contains(&first) && lookup(self.w, a + 1, b).is_some_and(|k| k.label == Label::Place) {
+                return self.push(out, a, b, Label::Place, true);
+            }
+            // "Ukraine-NATO", "Russia-Ukraine": each part on its own.
+            if let Some(h) = (a..b).find(|&i| self.raw(i) == "-") {
+                let parts_known = lookup(self.w, a, h).is_some() || lookup(self.w, h + 1, b).is_some();
+                if parts_known {
+                    if a < h {
+                        self.classify(a, h, titled, out);
+                    }
+                    if h + 1 < b {
+                        self.classify(h + 1, b, false, out);
+                    }
+                    return;
+                }
+            }
+            // A leading nationality, country or organisation before a name: "Russian Sergey ...",
+            // "NATO ally", "Kremlin spokesman" (lowercase ends the chunk before).
+            if let Some(lead) = lookup(self.w, a, a + 1)
+                && (lead.label != Label::Place || lead.size >= 3)
+                && !GAZ.is_first_name(first)
+            {
+                self.push(out, a, a + 1, lead.label, true);
+                return self.classify(a + 1, b, titled, out);
+            }
+            // Every word a known name of its own: "Russia Hungary" (a caption slug).
+            if (a..b).all(|i| lookup(self.w, i, i + 1).is_some() && !GAZ.is_first_name(self.raw(i))) {
+                for i in a..b {
+                    self.classify(i, i + 1, false, out);
+                }
+                return;
+            }
+            let words: Vec<usize> = (a..b).filter(|&i| self.w.toks[i].cap).collect();
+            let has_connector = (a..b).any(|i| !self.w.toks[i].cap && self.raw(i) != "-");
+            let uncommon = words.iter().filter(|&&i| !GAZ.is_common(&self.low(i).replace('.', ""))).count();
+            let first_name = GAZ.is_first_name(&titlecase(first));
+            if !has_connector && words.len() <= 4 && (first_name || person_cue || uncommon >= 1) {
+                let strong = first_name || person_cue || uncommon == words.len();
+                return self.push(out, a, b, Label::Person, strong);
+            }
+            if has_connector {
+                return self.push(out, a, b, Label::Org, false);
+            }
+            return;
+        }
+        // One word.
+        let t = &self.w.toks[a];
+        let low = self.low(a);
+        let common = GAZ.is_common(low.trim_end_matches('.'));
+        if let Some(l) = self.ev.and_then(|e| e.partial(&titlecase(first))) {
+            return self.push(out, a, b, l, true);
+        }
+        if person_cue && !t.upper {
+            return self.push(out, a, b, Label::Person, true);
+        }
+        if t.upper && !common && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count()) {
+            return self.push(out, a, b, Label::Org, false);
+        }
+        if person_cue {
+            return self.push(out, a, b, Label::Person, true);
+        }
+        if common {
+            return;
+        }
+        if self.place_cue(a, b) && !GAZ.is_first_name(first) {
+            return self.push(out, a, b, Label::Place, false);
+        }
+        if GAZ.is_surname(&titlecase(first)) && !t.headline {
+            self.push(out, a, b, Label::Person, false);
+        }
+    }
+}
+
+/// Finds the names in a tokenised text; `taken` marks tokens already in dates and numbers.
+pub fn find(w: &Words, taken: &[bool], ev: Option<&Evidence>) -> Vec<NameSpan> {
+    Finder::new(w, taken, ev).find()
+}

@@ -1,0 +1,417 @@
+//! Dates and numbers: a small grammar over tokens for absolute dates ("Tuesday, Feb. 1, 2022"),
+//! relative ones ("last week"), durations ("more than a month", "30 minutes"), decades ("the early
+//! 1990s"), times ("01:58"), and cardinals, money and percentages with their modifiers ("more than
+//! 100,000", "tens of thousands", "as many as a million").
+
+use super::Label;
+use super::token::{Kind, Token};
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
+    "nov.", "dec.",
+];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "decade", "decades", "century", "centuries", "weekend", "weekends",
+];
+const RELATIVE_HEADS: &[&str] = &[
+    "week", "month", "year", "weekend", "decade", "century", "night", "summer", "winter", "spring", "fall",
+    "autumn", "season", "quarter", "morning", "afternoon", "evening",
+];
+const RELATIVE_MODS: &[&str] = &["last", "next", "this", "past", "coming", "previous"];
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+const STANDALONE_DATES: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+
+const ONES: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+    "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "dozen"];
+const PLURAL_SCALES: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions", "dozens", "tens"];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars", "dollar", "euros", "euro", "pounds", "rubles", "roubles", "yen", "yuan", "hryvnias", "pesos",
+];
+const PERCENT_WORDS: &[&str] = &["percent", "per cent", "percentage"];
+/// Multi-word modifiers first so the longest wins.
+const NUM_MODS: &[&[&str]] = &[
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["as", "little", "as"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["just", "over"],
+    &["just", "under"],
+    &["well", "over"],
+    &["nearly"],
+    &["almost"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["approximately"],
+    &["some"],
+    &["over"],
+    &["under"],
+    &["an", "estimated"],
+];
+
+/// Lowercased text of each token, computed once.
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lower: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        let lower = toks.iter().map(|t| text[t.range.clone()].to_lowercase()).collect();
+        Words { text, toks, lower }
+    }
+    pub fn raw(&self, i: usize) -> &'a str {
+        &self.text[self.toks[i].range.clone()]
+    }
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+    fn is(&self, i: usize, set: &[&str]) -> bool {
+        i < self.toks.len() && set.contains(&self.low(i))
+    }
+    /// Tokens `i` and `i + 1` are separated by at most spaces on one line.
+    fn near(&self, i: usize) -> bool {
+        i + 1 < self.toks.len() && !self.toks[i + 1].line_start
+    }
+}
+
+fn is_year(w: &Words, i: usize) -> bool {
+    let t = &w.toks[i];
+    let s = w.raw(i);
+    t.kind == Kind::Number
+        && s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (1500..=2100).contains(&s.parse::<u32>().unwrap_or(0))
+}
+
+fn is_day_number(w: &Words, i: usize) -> bool {
+    i < w.toks.len()
+        && w.toks[i].kind == Kind::Number
+        && w.raw(i).len() <= 2
+        && (1..=31).contains(&w.raw(i).parse::<u32>().unwrap_or(0))
+}
+
+fn is_month(w: &Words, i: usize) -> bool {
+    i < w.toks.len() && w.toks[i].cap && w.is(i, MONTHS)
+}
+
+fn is_number_word(w: &Words, i: usize) -> bool {
+    if i >= w.toks.len() {
+        return false;
+    }
+    let l = w.low(i);
+    ONES.contains(&l) || SCALES.contains(&l)
+}
+
+/// End (exclusive) of a cardinal starting at `i`: digits or number words, with scales
+/// ("1.5 million", "two hundred", "a million", "tens of thousands", "twenty-five").
+fn cardinal(w: &Words, i: usize) -> Option<usize> {
+    let n = w.toks.len();
+    if i >= n {
+        return None;
+    }
+    let mut j;
+    if w.toks[i].kind == Kind::Number && !w.raw(i).contains(':') {
+        j = i + 1;
+    } else if is_number_word(w, i) {
+        j = i + 1;
+        // "twenty-five"
+        if j + 1 < n && w.raw(j) == "-" && !w.toks[j].space_before && ONES.contains(&w.low(j + 1)) {
+            j += 2;
+        }
+    } else if (w.low(i) == "a" || w.low(i) == "an") && i + 1 < n && SCALES.contains(&w.low(i + 1)) {
+        j = i + 2;
+    } else if w.is(i, PLURAL_SCALES) {
+        j = i + 1;
+        // "tens of thousands", "hundreds of millions"
+        if j + 1 < n && w.low(j) == "of" && w.is(j + 1, PLURAL_SCALES) {
+            j += 2;
+        } else if w.low(i) == "tens" {
+            return None;
+        }
+        return Some(j);
+    } else {
+        return None;
+    }
+    while j < n && w.near(j - 1) && (w.is(j, SCALES) || (w.low(j) == "and" && is_number_word(w, j + 1))) {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// One found span, as a token range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+}
+
+/// Finds dates and numbers, left to right, longest first.
+pub fn find(w: &Words) -> Vec<Span> {
+    let n = w.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if let Some(s) = date_at(w, i).or_else(|| number_at(w, i)) {
+            i = s.end.max(i + 1);
+            out.push(s);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Modifier words before a number or duration, as (start, number start).
+fn modifier_at(w: &Words, i: usize) -> Option<usize> {
+    for m in NUM_MODS {
+        if m.iter().enumerate().all(|(k, word)| w.low(i + k) == *word)
+            && (0..m.len()).all(|k| k == 0 || !w.toks[i + k].line_start)
+        {
+            return Some(i + m.len());
+        }
+    }
+    None
+}
+
+fn date_at(w: &Words, i: usize) -> Option<Span> {
+    let n = w.toks.len();
+    let date = |end| Some(Span { start: i, end, label: Label::Date });
+    let l = w.low(i);
+    // Weekday, optionally with a full date: "Tuesday, Feb. 1, 2022", "Tuesday morning".
+    if w.toks[i].cap && WEEKDAYS.contains(&l) {
+        let mut j = i + 1;
+        if j < n && w.raw(j) == "," && w.near(j - 1) && is_month(w, j + 1) {
+            if let Some(e) = month_date(w, j + 1) {
+                return date(e);
+            }
+        }
+        if w.is(j, DAY_PARTS) && w.near(i) {
+            j += 1;
+        }
+        return date(j);
+    }
+    if is_month(w, i) {
+        if let Some(e) = month_date(w, i) {
+            return date(e);
+        }
+    }
+    // "1 February 2022"
+    if is_day_number(w, i) && w.near(i) && is_month(w, i + 1) {
+        let mut j = i + 2;
+        if j < n && is_year(w, j) && w.near(j - 1) {
+            j += 1;
+        }
+        return date(j);
+    }
+    if is_year(w, i) {
+        let next = w.low(i + 1);
+        if w.toks.get(i.wrapping_sub(1)).is_some_and(|t| matches!(&w.text[t.range.clone()], "$" | "€" | "£"))
+            || next == "%"
+            || PERCENT_WORDS.contains(&next)
+        {
+            return None;
+        }
+        return date(i + 1);
+    }
+    // Decades, with "the early/mid/late": "the early 1990s", "the 1990s" → "1990s".
+    if w.toks[i].kind == Kind::Number && w.raw(i).ends_with('s') && w.raw(i).len() == 5 {
+        return date(i + 1);
+    }
+    if l == "the" && w.is(i + 1, &["early", "mid", "late"]) && i + 2 < n {
+        let mut j = i + 2;
+        if w.raw(j) == "-" {
+            j += 1;
+        }
+        if j < n && w.toks[j].kind == Kind::Number && w.raw(j).ends_with('s') {
+            return date(j + 1);
+        }
+    }
+    // Times: "01:58", "10:30 a.m.", "3 p.m."
+    if w.toks[i].kind == Kind::Number {
+        let s = w.raw(i);
+        let ampm = w.is(i + 1, &["a.m.", "p.m.", "am", "pm"]) && w.near(i);
+        if s.contains(':') && s.split(':').all(|p| !p.is_empty() && p.len() <= 2) {
+            return date(if ampm { i + 2 } else { i + 1 });
+        }
+        if ampm && s.len() <= 2 {
+            return date(i + 2);
+        }
+    }
+    if w.toks[i].kind == Kind::Word && !w.toks[i].cap && STANDALONE_DATES.contains(&l) {
+        return date(i + 1);
+    }
+    // "earlier this year", "last week", "next Tuesday", "this spring"
+    let mut j = i;
+    if w.is(j, &["earlier", "later", "early", "late"]) && w.is(j + 1, &["this", "last", "next"]) {
+        j += 1;
+    }
+    if w.is(j, RELATIVE_MODS) && j + 1 < n && w.near(j) {
+        if w.is(j + 1, RELATIVE_HEADS) || (w.toks[j + 1].cap && w.is(j + 1, WEEKDAYS)) || is_month(w, j + 1) {
+            return date(j + 2);
+        }
+        // "the past two years"
+        if let Some(e) = cardinal(w, j + 1)
+            && w.is(e, UNITS)
+        {
+            return date(e + 1);
+        }
+    }
+    // Durations: "more than a month", "30 minutes", "two years ago", "a two-year".
+    let start_num = modifier_at(w, i).unwrap_or(i);
+    let unit_after = |k: usize| -> Option<usize> {
+        if w.is(k, UNITS) && w.near(k - 1) {
+            Some(if w.low(k + 1) == "ago" { k + 2 } else { k + 1 })
+        } else if k + 1 < n && w.raw(k) == "-" && !w.toks[k].space_before && w.is(k + 1, UNITS) {
+            Some(k + 2)
+        } else {
+            None
+        }
+    };
+    if start_num < n {
+        if matches!(w.low(start_num), "a" | "an" | "several" | "few")
+            && let Some(e) = unit_after(start_num + 1)
+            && (start_num > i || w.low(start_num + 1) != "-")
+        {
+            // Plain "a year" is too vague unless a modifier or "ago" anchors it.
+            if start_num > i || w.low(e - 1) == "ago" {
+                return date(e);
+            }
+        }
+        if let Some(k) = cardinal(w, start_num)
+            && let Some(e) = unit_after(k)
+        {
+            return date(e);
+        }
+    }
+    None
+}
+
+/// "Feb. 1, 2022", "February 1", "December 2021", "December"; None for "May"/"March" without a
+/// day or year (modal verb, marching) unless a date word comes before.
+fn month_date(w: &Words, i: usize) -> Option<usize> {
+    let n = w.toks.len();
+    let mut j = i + 1;
+    let mut full = false;
+    if j < n && is_day_number(w, j) && w.near(i) {
+        j += 1;
+        full = true;
+        if j + 1 < n && w.raw(j) == "," && is_year(w, j + 1) && w.near(j) {
+            j += 2;
+        }
+    } else if j < n && is_year(w, j) && w.near(i) {
+        j += 1;
+        full = true;
+    }
+    let ambiguous = matches!(w.low(i), "may" | "march");
+    let prev = if i > 0 { w.low(i - 1) } else { "" };
+    let cued = matches!(
+        prev,
+        "in" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "mid" | "through" | "of"
+    );
+    if ambiguous && !full && !cued {
+        return None;
+    }
+    Some(j)
+}
+
+fn number_at(w: &Words, i: usize) -> Option<Span> {
+    let n = w.toks.len();
+    let start_num = modifier_at(w, i).unwrap_or(i);
+    let has_mod = start_num > i;
+    let mut k = start_num;
+    // Money: "$5 million", "€3"
+    let money = k < n && matches!(w.raw(k), "$" | "€" | "£");
+    if money {
+        k += 1;
+    }
+    let end = cardinal(w, k)?;
+    if !money && end == k + 1 && w.toks[k].kind == Kind::Word && w.low(k) == "one" && !has_mod {
+        // "one" is a number before a noun ("one nation", "one more round"), a pronoun elsewhere
+        // ("one of", "the other one stands", "no one").
+        let prev = if k > 0 { w.low(k - 1) } else { "" };
+        let next = w.low(k + 1);
+        let next_tok = w.toks.get(k + 1);
+        let pronoun_prev = matches!(
+            prev,
+            "the" | "this" | "that" | "any" | "every" | "each" | "other" | "no" | "which" | "another" | "only"
+        );
+        let noun_next = next_tok.is_some_and(|t| t.kind == Kind::Word && !t.cap && w.near(k))
+            && !matches!(
+                next,
+                "of" | "another" | "who" | "that" | "which" | "is" | "was" | "has" | "had" | "can" | "could"
+                    | "would" | "will" | "should" | "must" | "may" | "might" | "does" | "did" | "and" | "or"
+                    | "but" | "to" | "in" | "on" | "at" | "by" | "for" | "with" | "day" | "after" | "else"
+            )
+            && !(next.ends_with('s') && !next.ends_with("ss") || next.ends_with("ed"));
+        if pronoun_prev || !noun_next {
+            return None;
+        }
+    }
+    // Ordinal-like "first" never reaches here; a bare "one" after "No." or a year-like number
+    // handled by the date grammar. A number glued to a letter ("G7") is a name, not a number.
+    let mut e = end;
+    if e < n && matches!(w.raw(e), "%") && !w.toks[e].space_before {
+        e += 1;
+    } else if w.is(e, PERCENT_WORDS) || (money && w.is(e, &["dollars"])) || (!money && w.is(e, CURRENCY_WORDS)) {
+        e += 1;
+        if w.low(e - 1) == "percentage" && w.is(e, &["points", "point"]) {
+            e += 1;
+        }
+    }
+    Some(Span { start: i, end: e, label: Label::Number })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(String, Label)> {
+        let toks = tokenize(text);
+        let w = Words::new(text, &toks);
+        find(&w)
+            .into_iter()
+            .map(|s| (text[toks[s.start].range.start..toks[s.end - 1].range.end].to_string(), s.label))
+            .collect()
+    }
+
+    #[test]
+    fn dates() {
+        let d = |s: &str| (s.to_string(), Label::Date);
+        assert_eq!(spans("in Moscow, Russia, Tuesday, Feb. 1, 2022. Orban"), vec![d("Tuesday, Feb. 1, 2022")]);
+        assert_eq!(spans("on February 1, 2022 and in December"), vec![d("February 1, 2022"), d("December")]);
+        assert_eq!(spans("received last week, in more than a month"), vec![d("last week"), d("more than a month")]);
+        assert_eq!(spans("since the early 1990s, for 30 minutes"), vec![d("the early 1990s"), d("30 minutes")]);
+        assert_eq!(spans("video 01:58 in 2014"), vec![d("01:58"), d("2014")]);
+        assert_eq!(spans("He may go. May 5 is set"), vec![d("May 5")]);
+    }
+
+    #[test]
+    fn numbers() {
+        let n = |s: &str| (s.to_string(), Label::Number);
+        assert_eq!(spans("amassed over 100,000 troops"), vec![n("over 100,000")]);
+        assert_eq!(spans("as many as a million people"), vec![n("as many as a million")]);
+        assert_eq!(spans("tens of thousands of people"), vec![n("tens of thousands")]);
+        assert_eq!(spans("at least one more round and the two sides"), vec![n("at least one"), n("two")]);
+        assert_eq!(spans("as other one stands near"), vec![]);
+        assert_eq!(spans("the security of one nation"), vec![n("one")]);
+        assert_eq!(spans("costs $5 million, up 3.5%"), vec![n("$5 million"), n("3.5%")]);
+        assert_eq!(spans("one of the measures"), vec![]);
+    }
+}
