@@ -90,6 +90,9 @@ pub const PLACE_HEADS: &[&str] = &[
     "Krai", "Steppe", "Prefecture",
 ];
 
+/// Capitalised first words that make a name an organisation: "TV Rain", "Radio Liberty".
+pub const ORG_PREFIXES: &[&str] = &["TV", "Radio", "Air", "Banco", "Grupo", "Club"];
+
 /// Capitalised words that, before a head word and "of", make a place ("Gulf of Mexico", "Mount
 /// Everest", "Lake Geneva").
 pub const PLACE_PREFIXES: &[&str] =

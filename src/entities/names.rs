@@ -139,8 +139,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 let s = w.raw(j);
                 let ok = (tj.kind == Kind::Word && (tj.cap || is_connector_word(s)))
                     || s == "-"
-                    || s == "&"
-                    || (s == "," && w.raw(j - 1) == "Washington");
+                    || s == "&";
                 if !ok {
                     break;
                 }
@@ -187,12 +186,22 @@ impl<'a, 'b> Finder<'a, 'b> {
             return true;
         }
         let low = self.low(i);
+        let common = GAZ.is_common(low.trim_end_matches('.'));
         self.covered[i]
-            || self.phrase[i].is_some()
+            || self.phrase[i].is_some_and(|(_, k)| !common || k.size >= 3)
             || self.is_title_word(i)
-            || !GAZ.is_common(low.trim_end_matches('.'))
-            || GAZ.is_first_name(raw)
+            || !common
+            || (GAZ.is_first_name(raw) && self.surname_follows(i))
             || self.ev.is_some_and(|e| e.knows(raw) || e.knows(&titlecase(raw)))
+    }
+
+    /// A first name that is also a word ("Will", "Mark") starts a name at the start of a
+    /// sentence only when a surname-like word follows.
+    fn surname_follows(&self, i: usize) -> bool {
+        let j = i + 1;
+        self.w.toks.get(j).is_some_and(|t| {
+            t.cap && t.kind == Kind::Word && !t.line_start && !GAZ.is_common(self.low(j)) && self.phrase[j].is_none()
+        })
     }
 
     fn find(&self) -> Vec<NameSpan> {
@@ -260,7 +269,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                         continue;
                     }
                 }
-                if low == "and" && org_head && next_ok(j + 1) && self.phrase[j + 1].is_none() {
+                if low == "and"
+                    && org_head
+                    && next_ok(j + 1)
+                    && self.phrase[j + 1].is_none()
+                    && !ORG_HEADS.contains(&self.raw(j + 1))
+                {
                     j += 2;
                     continue;
                 }
@@ -416,6 +430,15 @@ impl<'a, 'b> Finder<'a, 'b> {
             if label == Label::Org && BUILDINGS.contains(&k.as_str()) && self.venue(a) {
                 label = Label::Place;
             }
+            // A small place whose name is also a word ("Log", "Mobile") needs a place cue.
+            if label == Label::Place
+                && known.size < 3
+                && b - a == 1
+                && GAZ.is_common(self.low(a))
+                && !self.place_cue(a, b)
+            {
+                return;
+            }
             if label == Label::Place
                 && known.size < 3
                 && (person_cue || self.ev.and_then(|e| e.partial(&k)) == Some(Label::Person))
@@ -437,6 +460,9 @@ impl<'a, 'b> Finder<'a, 'b> {
             if ORG_HEADS.contains(&first) && matches!(self.low(a + 1), "of" | "for" | "on") {
                 return self.push(out, a, b, Label::Org, true);
             }
+            if ORG_PREFIXES.contains(&first) {
+                return self.push(out, a, b, Label::Org, true);
+            }
             if PLACE_HEADS.contains(&last) || PLACE_PREFIXES.contains(&first) {
                 return self.push(out, a, b, Label::Place, true);
             }
@@ -445,7 +471,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
             // "Ukraine-NATO", "Russia-Ukraine": each part on its own.
             if let Some(h) = (a..b).find(|&i| self.raw(i) == "-") {
-                let parts_known = lookup(self.w, a, h).is_some() || lookup(self.w, h + 1, b).is_some();
+                let strong = |k: Option<Known>| k.is_some_and(|k| k.label != Label::Place || k.size >= 2);
+                let parts_known = strong(lookup(self.w, a, h)) || strong(lookup(self.w, h + 1, b));
                 if parts_known {
                     if a < h {
                         self.classify(a, h, titled, out);
@@ -491,6 +518,10 @@ impl<'a, 'b> Finder<'a, 'b> {
         let common = GAZ.is_common(low.trim_end_matches('.'));
         if let Some(l) = self.ev.and_then(|e| e.partial(&titlecase(first))) {
             return self.push(out, a, b, l, true);
+        }
+        // "the West", "the East": the region (and, by metonymy, its governments).
+        if matches!(first, "West" | "East") && a > 0 && self.low(a - 1) == "the" {
+            return self.push(out, a, b, Label::Place, true);
         }
         if person_cue && !t.upper {
             return self.push(out, a, b, Label::Person, true);
