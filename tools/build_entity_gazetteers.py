@@ -121,18 +121,21 @@ def main():
             f.write(d + "\n")
 
     def names(text, limit):
+        # (name, frequency %) in the census files' order, most frequent first.
         out = []
         for line in text.splitlines():
             parts = line.split()
-            if parts and parts[0].isalpha():
-                out.append(parts[0].capitalize())
-        seen = dict.fromkeys(out)
-        return list(seen)[:limit]
+            if len(parts) >= 2 and parts[0].isalpha():
+                out.append((parts[0].capitalize(), float(parts[1])))
+        return out[:limit]
 
+    # Male and female lists merged by frequency: the line number is the name's rank.
+    firsts = sorted(names(first, 10_000), key=lambda x: -x[1])
+    seen = dict.fromkeys(n for n, _ in firsts)
     with open(os.path.join(OUT, "first_names.txt"), "w") as f:
-        f.write("\n".join(sorted(names(first, 10_000))) + "\n")
+        f.write("\n".join(seen) + "\n")
     with open(os.path.join(OUT, "surnames.txt"), "w") as f:
-        f.write("\n".join(names(last, 40_000)) + "\n")
+        f.write("\n".join(dict.fromkeys(n for n, _ in names(last, 40_000))) + "\n")
 
     tree = ast.parse(terms)
     suffixes = set()

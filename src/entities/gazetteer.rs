@@ -2,6 +2,7 @@
 //! and the lookups the recogniser makes into them. Built once, on first use.
 
 use std::collections::{HashMap, HashSet};
+
 use std::sync::LazyLock;
 
 use super::Label;
@@ -28,8 +29,9 @@ pub struct Known {
 
 pub struct Gazetteer {
     phrases: HashMap<&'static str, Known>,
-    first_names: HashSet<&'static str>,
-    surnames: HashSet<&'static str>,
+    /// Census first names and surnames with their frequency rank (0 = most frequent).
+    first_names: HashMap<&'static str, usize>,
+    surnames: HashMap<&'static str, usize>,
     common: HashSet<&'static str>,
     suffixes: HashSet<String>,
 }
@@ -67,8 +69,8 @@ impl Gazetteer {
         }
         Gazetteer {
             phrases,
-            first_names: lines(FIRST_NAMES).collect(),
-            surnames: lines(SURNAMES).collect(),
+            first_names: lines(FIRST_NAMES).enumerate().map(|(i, n)| (n, i)).collect(),
+            surnames: lines(SURNAMES).enumerate().map(|(i, n)| (n, i)).collect(),
             common: lines(COMMON_WORDS).collect(),
             suffixes: lines(SUFFIXES).map(|s| s.to_lowercase()).collect(),
         }
@@ -79,12 +81,20 @@ impl Gazetteer {
         self.phrases.get(s).copied()
     }
 
+    /// A census first name: a frequent one, or a rarer one that is not also an English word
+    /// (the census lists "Maple" and "Many").
     pub fn is_first_name(&self, w: &str) -> bool {
-        self.first_names.contains(w)
+        self.first_names.get(w).is_some_and(|&r| r < 800 || !self.is_common(&w.to_lowercase()))
     }
 
+    /// A census surname: a frequent one, or a rarer one that is not also an English word.
     pub fn is_surname(&self, w: &str) -> bool {
-        self.surnames.contains(w)
+        self.surnames.get(w).is_some_and(|&r| r < 5000 || !self.is_common(&w.to_lowercase()))
+    }
+
+    /// Among the 10,000 most frequent census surnames ("Santos", but not "Bruins").
+    pub fn is_frequent_surname(&self, w: &str) -> bool {
+        self.surnames.get(w).is_some_and(|&r| r < 10_000)
     }
 
     /// Lowercase common English word ("price", "house", "shortly").

@@ -13,7 +13,8 @@ pub const TITLE_HEADS: &[&str] = &[
     "Archbishop", "Bishop", "Rev.", "Sheikh", "Emir", "Sultan", "Ayatollah", "Patriarch", "Dr.", "Mr.",
     "Mrs.", "Ms.", "Prof.", "Professor", "Coach", "CEO", "Officer", "Executive", "Envoy", "Speaker",
     "Leader", "Sir", "Dame", "Lord", "Lady", "Pres.", "Atty.", "Supt.", "Chief", "Deputy", "Detective",
-    "Inspector", "Superintendent", "Sheriff", "Prosecutor", "Attorney", "Counsel", "Lawmaker",
+    "Inspector", "Superintendent", "Treasurer", "Auditor", "Comptroller", "Controller", "Clerk", "Solicitor",
+    "Magistrate", "Rabbi", "Imam", "Pastor", "Father", "Sister", "Brother", "Coach", "Manager", "Goalie", "Sheriff", "Prosecutor", "Attorney", "Counsel", "Lawmaker",
 ];
 
 /// Capitalised words that may stand before a title head: "Prime", "Foreign", "Deputy".
@@ -28,6 +29,8 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "Immigration", "Information", "Intelligence", "Communications", "Military", "Police", "Fire",
     "Exterior", "External", "Internal", "Infrastructure", "Agricultural", "Regional", "Party", "Cabinet",
     "Secretary", "Lieutenant", "Commanding", "Reintegration", "Veterans", "Ex", "Outgoing", "Incoming",
+    "District", "Circuit", "Federal", "County", "City", "Municipal", "Superior", "Appeals", "Bankruptcy",
+    "Immigration", "Administrative", "Presiding", "Retired", "Interim", "Then", "Team", "Club", "Head",
 ];
 
 /// Department words after "Secretary of" / "Minister of": "Secretary of State".
@@ -80,6 +83,23 @@ pub const ORG_HEADS: &[&str] = &[
     "Commons", "Lords", "Commissions", "Institutes", "Unit", "Corps", "Patrol",
 ];
 
+/// Lowercase nouns in an appositive that make the name before it an organisation:
+/// "Buckeye Forward, a group that ...".
+pub const ORG_NOUNS: &[&str] = &[
+    "group", "company", "organization", "organisation", "firm", "nonprofit", "charity", "party", "agency",
+    "union", "association", "bank", "startup", "network", "newspaper", "broadcaster", "coalition",
+    "movement", "foundation", "institute", "university", "club", "team", "lender", "insurer", "retailer",
+    "manufacturer", "maker", "carrier", "airline", "publisher", "automaker", "chipmaker", "conglomerate",
+    "militia", "faction", "alliance", "think", "consultancy", "subsidiary", "utility", "operator",
+];
+
+/// Acronyms that are not organisations.
+pub const NOT_ORG_ACRONYMS: &[&str] = &[
+    "CEO", "CFO", "COO", "GDP", "COVID", "HIV", "AIDS", "NFT", "DNA", "SUV", "ATM", "PDF", "FAQ", "USB", "LGBT",
+    "LGBTQ", "MVP", "RBI", "ERA", "PGA", "GPS", "VAT", "IPO", "ETF", "CPI", "OK", "TV", "AM", "FM", "PM", "BC",
+    "AD", "EST", "PST", "GMT", "UTC", "RSS", "URL", "HTML", "API", "APP", "LOL", "VIP", "ASAP",
+];
+
 /// Capitalised heads that make the phrase before them a place.
 pub const PLACE_HEADS: &[&str] = &[
     "Peninsula", "Sea", "Ocean", "River", "Lake", "Mountains", "Mountain", "Island", "Islands", "Valley",
@@ -87,7 +107,7 @@ pub const PLACE_HEADS: &[&str] = &[
     "District", "Square", "Street", "Avenue", "Bridge", "Airport", "Park", "Plain", "Plateau", "Basin",
     "Heights", "Hills", "Forest", "Harbor", "Harbour", "Port", "City", "Beach", "Falls", "Canyon", "Delta",
     "Territory", "Territories", "Stadium", "Arena", "Highway", "Road", "Boulevard", "Station", "Palace",
-    "Krai", "Steppe", "Prefecture",
+    "Krai", "Steppe", "Prefecture", "Garden", "Gardens", "Coliseum", "Dome", "Ballpark", "Raceway",
 ];
 
 /// Capitalised first words that make a name an organisation: "TV Rain", "Radio Liberty".

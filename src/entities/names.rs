@@ -26,6 +26,8 @@ pub struct NameSpan {
 pub struct Evidence {
     full: HashMap<String, [u32; 6]>,
     partial: HashMap<String, Label>,
+    /// Partial names that are also ordinary words ("Orbital"): used mid-sentence only.
+    weak: std::collections::HashSet<String>,
 }
 
 impl Evidence {
@@ -43,6 +45,31 @@ impl Evidence {
                     }
                 }
             }
+            // "Orbital Devices Inc." makes "Orbital Devices" and "Orbital" the company.
+            // "Boston Bruins", "Maple Leafs": the team by its plural name alone.
+            if s.label == Label::Org && s.end - s.start >= 2 && plural_word(w, s.end - 1) {
+                let last = w.raw(s.end - 1);
+                self.partial.insert(last.to_string(), Label::Org);
+                if s.end - s.start >= 3 {
+                    self.full.entry(key_of(w, s.end - 2, s.end)).or_default()[Label::Org.index()] += 1;
+                }
+            }
+            if s.label == Label::Org && s.end - s.start >= 2 && GAZ.is_company_suffix(w.raw(s.end - 1)) {
+                let mut e = s.end - 1;
+                while e > s.start && matches!(w.raw(e - 1), "," | "&") {
+                    e -= 1;
+                }
+                if e > s.start {
+                    self.full.entry(key_of(w, s.start, e)).or_default()[Label::Org.index()] += 1;
+                    let first = w.raw(s.start);
+                    if GAZ.phrase(first).is_none() && !TITLE_HEADS.contains(&first) {
+                        self.partial.insert(first.to_string(), Label::Org);
+                        if GAZ.is_common(w.low(s.start)) {
+                            self.weak.insert(first.to_string());
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -57,8 +84,9 @@ impl Evidence {
         self.partial.get(word).copied()
     }
 
-    fn knows(&self, word: &str) -> bool {
-        self.partial.contains_key(word) || self.full.contains_key(word)
+    /// Known as a name; `strict` leaves out partial names that are also ordinary words.
+    fn knows(&self, word: &str, strict: bool) -> bool {
+        (self.partial.contains_key(word) && !(strict && self.weak.contains(word))) || self.full.contains_key(word)
     }
 }
 
@@ -74,6 +102,38 @@ fn titlecase(s: &str) -> String {
         first = !c.is_alphanumeric() && c != '\'' && c != '’';
     }
     out
+}
+
+/// A first name that is not also a country or state ("Georgia", "Florida").
+fn is_first_name(w: &str) -> bool {
+    GAZ.is_first_name(w) && !GAZ.phrase(w).is_some_and(|k| k.size >= 3)
+}
+
+fn camel_case(w: &str) -> bool {
+    let prefixes = ["Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "Du", "Da", "O'", "O’", "D'", "Al"];
+    if prefixes.iter().any(|p| w.starts_with(p)) {
+        return false;
+    }
+    let cs: Vec<char> = w.chars().collect();
+    cs.len() >= 4 && cs.windows(2).skip(1).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+}
+
+/// A capitalised word in the plural that is not a frequent surname: "Bruins", "Leafs".
+fn plural_word(w: &Words, i: usize) -> bool {
+    let r = w.raw(i);
+    r.len() > 3
+        && r.ends_with('s')
+        && !r.ends_with("ss")
+        && !r.ends_with("us")
+        && !r.ends_with("is")
+        && !w.toks[i].upper
+        && !GAZ.is_frequent_surname(r)
+        && GAZ.phrase(r).is_none()
+        && !ORG_HEADS.contains(&r)
+}
+
+fn key_of(w: &Words, a: usize, b: usize) -> String {
+    key(w, a, b)
 }
 
 /// The lookup key of a token range: its words joined as written, single-spaced.
@@ -191,8 +251,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             || self.phrase[i].is_some_and(|(_, k)| !common || k.size >= 3)
             || self.is_title_word(i)
             || !common
-            || (GAZ.is_first_name(raw) && self.surname_follows(i))
-            || self.ev.is_some_and(|e| e.knows(raw) || e.knows(&titlecase(raw)))
+            || (is_first_name(raw) && self.surname_follows(i))
+            || self.ev.is_some_and(|e| e.knows(raw, true) || e.knows(&titlecase(raw), true))
     }
 
     /// A first name that is also a word ("Will", "Mark") starts a name at the start of a
@@ -270,7 +330,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                     }
                 }
                 if low == "and"
-                    && org_head
+                    && (org_head || self.head_ahead(j + 1))
                     && next_ok(j + 1)
                     && self.phrase[j + 1].is_none()
                     && !ORG_HEADS.contains(&self.raw(j + 1))
@@ -286,6 +346,27 @@ impl<'a, 'b> Finder<'a, 'b> {
             break;
         }
         j
+    }
+
+    /// The capitalised words from `k` on end in an organisation head ("... and Boundaries
+    /// Commission"): bounded look-ahead of four words.
+    fn head_ahead(&self, k: usize) -> bool {
+        let mut j = k;
+        while j < k + 4 && self.name_like(j) && !self.w.toks[j].line_start {
+            if ORG_HEADS.contains(&self.raw(j)) {
+                return true;
+            }
+            j += 1;
+        }
+        false
+    }
+
+    /// An appositive naming the kind of organisation: "Buckeye Forward, a group that ...".
+    fn org_appositive(&self, b: usize) -> bool {
+        if self.raw(b) != "," || !matches!(self.low(b + 1), "a" | "an" | "the") {
+            return false;
+        }
+        (b + 2..b + 6).any(|k| ORG_NOUNS.contains(&self.low(k)))
     }
 
     /// A title run at `p` ("Foreign Minister", "Secretary of State", "Sen."): its end.
@@ -328,9 +409,17 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
         };
         while p < b {
+            // "New York Rangers", "United States Army": a known place inside a longer name.
+            let longer_name = b > p + 1 && {
+                let last = self.raw(b - 1);
+                self.phrase[p].is_some_and(|(len, _)| p + len < b)
+                    && (ORG_HEADS.contains(&last) || plural_word(self.w, b - 1))
+                    && (p + 1..b).all(|k| !TITLE_HEADS.contains(&self.raw(k)))
+            };
             if let Some((len, _)) = self.phrase[p]
                 && len >= 2
                 && p + len <= b
+                && !longer_name
             {
                 flush(&mut rest, p, &mut pending);
                 pending.push((p, p + len, after_title));
@@ -367,6 +456,11 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
     }
 
+    /// A word in the plural that is not a surname: "Bruins", "Leafs", "Panthers".
+    fn plural_name(&self, i: usize) -> bool {
+        plural_word(self.w, i)
+    }
+
     fn person_cue(&self, a: usize, b: usize, titled: bool) -> bool {
         if titled {
             return true;
@@ -376,7 +470,12 @@ impl<'a, 'b> Finder<'a, 'b> {
         if a > 0 && toks[a - 1].kind == Kind::Word && !toks[a - 1].cap && ROLE_WORDS.contains(&before) {
             return true;
         }
-        if a > 0 && SPEECH_VERBS.contains(&before) && !toks[a].line_start {
+        // Inverted attribution after a quote: `," said Johnson`.
+        if a >= 2
+            && SPEECH_VERBS.contains(&before)
+            && !toks[a].line_start
+            && matches!(self.raw(a - 2), "," | "”" | "\"" | "’")
+        {
             return true;
         }
         if b < toks.len() && !toks[b].line_start {
@@ -469,6 +568,13 @@ impl<'a, 'b> Finder<'a, 'b> {
             if COMPASS.contains(&first) && lookup(self.w, a + 1, b).is_some_and(|k| k.label == Label::Place) {
                 return self.push(out, a, b, Label::Place, true);
             }
+            if self.org_appositive(b) {
+                return self.push(out, a, b, Label::Org, true);
+            }
+            // Teams and groups named in the plural: "Boston Bruins", "Maple Leafs".
+            if self.plural_name(b - 1) && !is_first_name(&titlecase(first)) && !person_cue {
+                return self.push(out, a, b, Label::Org, true);
+            }
             // "Ukraine-NATO", "Russia-Ukraine": each part on its own.
             if let Some(h) = (a..b).find(|&i| self.raw(i) == "-") {
                 let strong = |k: Option<Known>| k.is_some_and(|k| k.label != Label::Place || k.size >= 2);
@@ -487,13 +593,13 @@ impl<'a, 'b> Finder<'a, 'b> {
             // "NATO ally", "Kremlin spokesman" (lowercase ends the chunk before).
             if let Some(lead) = lookup(self.w, a, a + 1)
                 && (lead.label != Label::Place || lead.size >= 3)
-                && !GAZ.is_first_name(first)
+                && !is_first_name(first)
             {
                 self.push(out, a, a + 1, lead.label, true);
                 return self.classify(a + 1, b, titled, out);
             }
             // Every word a known name of its own: "Russia Hungary" (a caption slug).
-            if (a..b).all(|i| lookup(self.w, i, i + 1).is_some() && !GAZ.is_first_name(self.raw(i))) {
+            if (a..b).all(|i| lookup(self.w, i, i + 1).is_some() && !is_first_name(self.raw(i))) {
                 for i in a..b {
                     self.classify(i, i + 1, false, out);
                 }
@@ -502,7 +608,12 @@ impl<'a, 'b> Finder<'a, 'b> {
             let words: Vec<usize> = (a..b).filter(|&i| self.w.toks[i].cap).collect();
             let has_connector = (a..b).any(|i| !self.w.toks[i].cap && self.raw(i) != "-");
             let uncommon = words.iter().filter(|&&i| !GAZ.is_common(&self.low(i).replace('.', ""))).count();
-            let first_name = GAZ.is_first_name(&titlecase(first));
+            let first_name = is_first_name(&titlecase(first));
+            // People do not take an article: "the Buckeye Forward" is not a person.
+            let the_before = a > 0 && self.low(a - 1) == "the" && !self.w.toks[a - 1].cap;
+            if the_before && !first_name && !person_cue {
+                return self.push(out, a, b, Label::Org, false);
+            }
             if !has_connector && words.len() <= 4 && (first_name || person_cue || uncommon >= 1) {
                 let strong = first_name || person_cue || uncommon == words.len();
                 return self.push(out, a, b, Label::Person, strong);
@@ -516,7 +627,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let t = &self.w.toks[a];
         let low = self.low(a);
         let common = GAZ.is_common(low.trim_end_matches('.'));
-        if let Some(l) = self.ev.and_then(|e| e.partial(&titlecase(first))) {
+        if let Some(l) = self.ev.and_then(|e| e.partial(first).or_else(|| e.partial(&titlecase(first)))) {
             return self.push(out, a, b, l, true);
         }
         // "the West", "the East": the region (and, by metonymy, its governments).
@@ -526,7 +637,14 @@ impl<'a, 'b> Finder<'a, 'b> {
         if person_cue && !t.upper {
             return self.push(out, a, b, Label::Person, true);
         }
-        if t.upper && !common && (2..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count()) {
+        if self.org_appositive(b) {
+            return self.push(out, a, b, Label::Org, true);
+        }
+        if t.upper
+            && !common
+            && (3..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
+            && !NOT_ORG_ACRONYMS.contains(&first)
+        {
             return self.push(out, a, b, Label::Org, false);
         }
         if person_cue {
@@ -535,7 +653,16 @@ impl<'a, 'b> Finder<'a, 'b> {
         if common {
             return;
         }
-        if self.place_cue(a, b) && !GAZ.is_first_name(first) {
+        // "FactSet", "FirstGrid", "PayPal": inner capitals mark a brand, not a person
+        // (name prefixes like Mc, Mac, De, Di, Le aside).
+        if camel_case(first) {
+            return self.push(out, a, b, Label::Org, false);
+        }
+        let the_before = a > 0 && self.low(a - 1) == "the" && !self.w.toks[a - 1].cap;
+        if (the_before || self.plural_name(a)) && !is_first_name(first) && !GAZ.is_surname(first) {
+            return self.push(out, a, b, Label::Org, false);
+        }
+        if self.place_cue(a, b) && !is_first_name(first) {
             return self.push(out, a, b, Label::Place, false);
         }
         if GAZ.is_surname(&titlecase(first)) && !t.headline {

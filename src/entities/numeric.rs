@@ -33,6 +33,7 @@ const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion
 const PLURAL_SCALES: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions", "dozens", "tens"];
 const CURRENCY_WORDS: &[&str] = &[
     "dollars", "dollar", "euros", "euro", "pounds", "rubles", "roubles", "yen", "yuan", "hryvnias", "pesos",
+    "cents", "cent", "shillings", "rupees", "francs", "pence",
 ];
 const PERCENT_WORDS: &[&str] = &["percent", "per cent", "percentage"];
 /// Multi-word modifiers first so the longest wins.
@@ -273,12 +274,18 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
         }
     }
     // Durations: "more than a month", "30 minutes", "two years ago", "a two-year".
-    let start_num = modifier_at(w, i).unwrap_or(i);
+    // "over two days" is a preposition there, not a modifier.
+    let start_num = modifier_at(w, i).filter(|_| !matches!(w.low(i), "over" | "under" | "some")).unwrap_or(i);
     let unit_after = |k: usize| -> Option<usize> {
         if w.is(k, UNITS) && w.near(k - 1) {
-            Some(if w.low(k + 1) == "ago" { k + 2 } else { k + 1 })
+            Some(if matches!(w.low(k + 1), "ago" | "earlier" | "later") { k + 2 } else { k + 1 })
         } else if k + 1 < n && w.raw(k) == "-" && !w.toks[k].space_before && w.is(k + 1, UNITS) {
-            Some(k + 2)
+            // "a six-week trial", "a 29-year-old forward"
+            if w.raw(k + 2) == "-" && w.low(k + 3) == "old" {
+                Some(k + 4)
+            } else {
+                Some(k + 2)
+            }
         } else {
             None
         }
@@ -289,7 +296,7 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
             && (start_num > i || w.low(start_num + 1) != "-")
         {
             // Plain "a year" is too vague unless a modifier or "ago" anchors it.
-            if start_num > i || w.low(e - 1) == "ago" {
+            if start_num > i || matches!(w.low(e - 1), "ago" | "earlier" | "later") {
                 return date(e);
             }
         }
@@ -341,6 +348,10 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         k += 1;
     }
     let end = cardinal(w, k)?;
+    // "over two days": a duration, which the date grammar reads from the number on.
+    if !money && w.is(end, UNITS) {
+        return None;
+    }
     if !money && end == k + 1 && w.toks[k].kind == Kind::Word && w.low(k) == "one" && !has_mod {
         // "one" is a number before a noun ("one nation", "one more round"), a pronoun elsewhere
         // ("one of", "the other one stands", "no one").

@@ -46,7 +46,8 @@ const ABBREVS: &[&str] = &[
     "capt", "adm", "maj", "cpl", "pvt", "cmdr", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co",
     "ltd", "vs", "prof", "rev", "hon", "pres", "supt", "atty", "gens", "reps", "sens", "govs", "calif",
     "fla", "ariz", "colo", "conn", "ga", "kan", "ky", "md", "mich", "minn", "mo", "mont", "neb", "nev",
-    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo", "ave", "blvd", "dept", "univ",
+    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo", "ave", "blvd", "dept", "univ", "ala", "ark",
+    "del", "ill", "ind", "la", "mass", "miss", "wash",
 ];
 
 /// Capitalised abbreviations only: lowercase "co." or "pa." ending a sentence is rarer than the
