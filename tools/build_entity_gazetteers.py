@@ -21,10 +21,22 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import unicodedata
 import zipfile
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets", "entities")
 LATIN = re.compile(r"^[A-Z][A-Za-z.'\- ]*[A-Za-z.]$")
+
+
+def latin_name(name):
+    """Latin-script names with their diacritics ("Kraków", "İzmit") are kept as written."""
+    return bool(name) and name[0].isupper() and all(
+        c in " .'-" or (c.isalpha() and "LATIN" in unicodedata.name(c, "")) for c in name)
+
+
+def fold(name):
+    """ASCII spelling as English copy writes it: "İzmit" -> "Izmit", "Ḩamāh" -> "Hamah"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def fetch(tmp):
@@ -77,7 +89,7 @@ def main():
 
     def add(name, kind, cls):
         name = name.strip()
-        if not LATIN.match(name) or len(name) < 3:
+        if not (LATIN.match(name) or latin_name(name)) or len(name) < 3:
             return
         old = places.get(name)
         rank = {"country": 4, "state": 3, "continent": 3, "city": 1}
@@ -98,6 +110,15 @@ def main():
     for c in cities.values():
         cls = pop_class(c["population"])
         add(c["name"], "city", cls)
+        folded = fold(c["name"])
+        if folded != c["name"]:
+            add(folded, "city", cls)
+        # Close ASCII variants of cities over 100,000 ("Hama" for "Hamah").
+        if c["population"] >= 100_000:
+            for alt in c["alternatenames"]:
+                if (alt.isascii() and " " not in alt and alt[:1].isupper() and alt[:3] == folded[:3]
+                        and abs(len(alt) - len(folded)) <= 2):
+                    add(alt, "city", cls)
         # Alternate spellings only for big cities, where the English exonym matters (Kiev, Moscow).
         if c["population"] >= 500_000:
             for alt in c["alternatenames"]:

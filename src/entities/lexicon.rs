@@ -80,7 +80,8 @@ pub const ORG_HEADS: &[&str] = &[
     "Hospital", "Museum", "Center", "Centre", "Studios", "Team", "FC", "Caucus", "Cabinet",
     "Legislature", "Duma", "Rada", "Exchange", "Reserve", "Labs", "Pharmaceuticals", "Media", "Magazine",
     "Gazette", "Telegraph", "Observer", "Chronicle", "Ministries", "Cooperative",
-    "Commons", "Lords", "Commissions", "Institutes", "Unit", "Corps", "Patrol",
+    "Commons", "Lords", "Commissions", "Institutes", "Unit", "Corps", "Patrol", "Centers", "Centres",
+    "Survey", "Observatory", "Laboratory", "Laboratories", "Institutes", "Councils",
 ];
 
 /// Lowercase nouns in an appositive that make the name before it an organisation:
@@ -143,4 +144,4 @@ pub const PLACE_PREPS: &[&str] =
     &["in", "near", "from", "outside", "across", "into", "to", "toward", "towards", "around", "throughout"];
 
 /// Name particles inside people's names: "Charles de Gaulle", "Ursula von der Leyen".
-pub const PARTICLES: &[&str] = &["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "le", "la", "dos", "das"];
+pub const PARTICLES: &[&str] = &["el", "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "le", "la", "dos", "das"];

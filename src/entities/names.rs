@@ -157,6 +157,13 @@ fn lookup(w: &Words, a: usize, b: usize) -> Option<Known> {
     if (a..b).any(|i| w.toks[i].upper && w.raw(i).len() > 3) {
         return GAZ.phrase(&titlecase(&k));
     }
+    // "Americans", "Kenyans": a nationality in the plural.
+    if let Some(stem) = k.strip_suffix('s')
+        && let Some(found) = GAZ.phrase(stem)
+        && found.label == Label::Norp
+    {
+        return Some(found);
+    }
     None
 }
 
@@ -342,6 +349,19 @@ impl<'a, 'b> Finder<'a, 'b> {
                     j += 2;
                     continue;
                 }
+                // "Raed al-Saleh", "Abdel Fattah el-Sissi"
+                if matches!(low, "al" | "el" | "ul" | "bin" | "ibn")
+                    && !org_head
+                    && toks[j - 1].cap
+                    && self.raw(j + 1) == "-"
+                    && j + 2 < n
+                    && !toks[j + 1].space_before
+                    && !toks[j + 2].space_before
+                    && next_ok(j + 2)
+                {
+                    j += 3;
+                    continue;
+                }
             }
             break;
         }
@@ -496,7 +516,11 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     fn place_cue(&self, a: usize, b: usize) -> bool {
         let toks = self.w.toks;
-        if a > 0 && !toks[a - 1].cap && PLACE_PREPS[..3].contains(&self.low(a - 1)) {
+        if a > 0 && PLACE_PREPS[..3].contains(&self.low(a - 1)) {
+            return true;
+        }
+        // "the town of Jinderis", "the city of Malatya"
+        if a >= 2 && self.low(a - 1) == "of" && PLACE_NOUNS.contains(&self.low(a - 2)) {
             return true;
         }
         if b < toks.len() && !toks[b].line_start {
@@ -606,7 +630,8 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return;
             }
             let words: Vec<usize> = (a..b).filter(|&i| self.w.toks[i].cap).collect();
-            let has_connector = (a..b).any(|i| !self.w.toks[i].cap && self.raw(i) != "-");
+            let has_connector = (a..b)
+                .any(|i| !self.w.toks[i].cap && self.raw(i) != "-" && !PARTICLES.contains(&self.low(i)));
             let uncommon = words.iter().filter(|&&i| !GAZ.is_common(&self.low(i).replace('.', ""))).count();
             let first_name = is_first_name(&titlecase(first));
             // People do not take an article: "the Buckeye Forward" is not a person.
@@ -639,6 +664,20 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         if self.org_appositive(b) {
             return self.push(out, a, b, Label::Org, true);
+        }
+        // "in The Lancet", "told The Times": a capitalised "The" mid-sentence belongs to a title.
+        if a > 0 && self.raw(a - 1) == "The" && !self.w.toks[a - 1].sent_start && !self.w.toks[a - 1].headline {
+            return self.push(out, a, b, Label::Org, false);
+        }
+        // Coordination: "Aleppo and Hama" gives the unknown name its partner's label.
+        if a >= 2
+            && matches!(self.low(a - 1), "and" | "or")
+            && let Some(prev) = out.last()
+            && prev.end == a - 1
+            && matches!(prev.label, Label::Place | Label::Org)
+        {
+            let label = prev.label;
+            return self.push(out, a, b, label, false);
         }
         if t.upper
             && !common

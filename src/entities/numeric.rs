@@ -20,7 +20,7 @@ const RELATIVE_HEADS: &[&str] = &[
     "week", "month", "year", "weekend", "decade", "century", "night", "summer", "winter", "spring", "fall",
     "autumn", "season", "quarter", "morning", "afternoon", "evening",
 ];
-const RELATIVE_MODS: &[&str] = &["last", "next", "this", "past", "coming", "previous"];
+const RELATIVE_MODS: &[&str] = &["last", "next", "this", "past", "coming", "previous", "each", "every"];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const STANDALONE_DATES: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
@@ -33,7 +33,18 @@ const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion
 const PLURAL_SCALES: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions", "dozens", "tens"];
 const CURRENCY_WORDS: &[&str] = &[
     "dollars", "dollar", "euros", "euro", "pounds", "rubles", "roubles", "yen", "yuan", "hryvnias", "pesos",
-    "cents", "cent", "shillings", "rupees", "francs", "pence",
+    "cents", "cent", "shillings", "rupees", "francs", "pence", "pound",
+];
+/// Units of measure that belong to a quantity: "about 30 kilometers", "19 miles".
+const MEASURES: &[&str] = &[
+    "kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile", "meters", "metres", "meter",
+    "metre", "feet", "foot", "inches", "inch", "yards", "kilograms", "kilogram", "kg", "grams", "tons",
+    "tonnes", "ton", "tonne", "barrels", "acres", "hectares", "degrees", "gallons", "liters", "litres",
+    "mph", "centimeters", "centimetres", "millimeters", "millimetres", "square",
+];
+/// Fractions read as numbers: "a third", "two-thirds" (before "of" or at a phrase end).
+const FRACTIONS: &[&str] = &[
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
 ];
 const PERCENT_WORDS: &[&str] = &["percent", "per cent", "percentage"];
 /// Multi-word modifiers first so the longest wins.
@@ -231,8 +242,25 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
         return date(i + 1);
     }
     // Decades, with "the early/mid/late": "the early 1990s", "the 1990s" → "1990s".
-    if w.toks[i].kind == Kind::Number && w.raw(i).ends_with('s') && w.raw(i).len() == 5 {
+    if w.toks[i].kind == Kind::Number && w.raw(i).ends_with('s') && matches!(w.raw(i).len(), 3 | 5) {
         return date(i + 1);
+    }
+    // "the end of 2025", "the beginning of next year", "early 2024", "mid-2023"
+    if l == "the" && w.is(i + 1, &["end", "beginning", "start", "middle"]) && w.low(i + 2) == "of" && i + 3 < n {
+        if let Some(d) = date_at(w, i + 3) {
+            return date(d.end);
+        }
+        if w.low(i + 3) == "the" && w.is(i + 4, RELATIVE_HEADS) {
+            return date(i + 5);
+        }
+    }
+    if w.is(i, &["early", "late", "mid"]) && !w.toks[i].cap && i + 1 < n {
+        let j = if w.raw(i + 1) == "-" { i + 2 } else { i + 1 };
+        if j < n && w.near(j - 1) && (is_year(w, j) || is_month(w, j)) {
+            if let Some(d) = date_at(w, j) {
+                return date(d.end);
+            }
+        }
     }
     if l == "the" && w.is(i + 1, &["early", "mid", "late"]) && i + 2 < n {
         let mut j = i + 2;
@@ -275,7 +303,7 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
     }
     // Durations: "more than a month", "30 minutes", "two years ago", "a two-year".
     // "over two days" is a preposition there, not a modifier.
-    let start_num = modifier_at(w, i).filter(|_| !matches!(w.low(i), "over" | "under" | "some")).unwrap_or(i);
+    let start_num = modifier_at(w, i).filter(|_| !matches!(w.low(i), "over" | "under")).unwrap_or(i);
     let unit_after = |k: usize| -> Option<usize> {
         if w.is(k, UNITS) && w.near(k - 1) {
             Some(if matches!(w.low(k + 1), "ago" | "earlier" | "later") { k + 2 } else { k + 1 })
@@ -347,7 +375,24 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
     if money {
         k += 1;
     }
-    let end = cardinal(w, k)?;
+    // "a third of voters", "cut by roughly a third"
+    if !money
+        && matches!(w.low(k), "a" | "one" | "two" | "three")
+        && w.is(k + 1, FRACTIONS)
+        && w.near(k)
+        && (k + 2 >= n || w.low(k + 2) == "of" || w.toks[k + 2].kind == Kind::Punct || !w.near(k + 1)
+            || w.is(k + 2, &["among", "in", "for", "from", "since", "over", "than", "to", "at", "by", "on", "with"]))
+    {
+        return Some(Span { start: i, end: k + 2, label: Label::Number });
+    }
+    let mut end = cardinal(w, k)?;
+    // "one in four adults"
+    if w.low(end) == "in"
+        && w.near(end)
+        && (is_number_word(w, end + 1) || (w.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Number) && w.raw(end + 1).len() <= 3))
+    {
+        end += 2;
+    }
     // "over two days": a duration, which the date grammar reads from the number on.
     if !money && w.is(end, UNITS) {
         return None;
@@ -379,6 +424,11 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
     let mut e = end;
     if e < n && matches!(w.raw(e), "%") && !w.toks[e].space_before {
         e += 1;
+    } else if !money && w.is(e, MEASURES) && w.near(e - 1) {
+        e += 1;
+        if w.low(e - 1) == "square" && w.is(e, MEASURES) {
+            e += 1;
+        }
     } else if w.is(e, PERCENT_WORDS) || (money && w.is(e, &["dollars"])) || (!money && w.is(e, CURRENCY_WORDS)) {
         e += 1;
         if w.low(e - 1) == "percentage" && w.is(e, &["points", "point"]) {

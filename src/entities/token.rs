@@ -158,6 +158,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let suf = rest[..suffix_len].to_ascii_lowercase();
                 if suf == "s" {
                     j += 1;
+                } else if matches!(suf.as_str(), "bn" | "m" | "mn" | "k" | "tn" | "billion" | "million")
+                    && suffix_len <= 2
+                {
+                    // "£20bn", "$5m": the scale is part of the figure.
+                    j += suffix_len;
                 } else if matches!(suf.as_str(), "st" | "nd" | "rd" | "th") {
                     j += suffix_len;
                     k = Kind::Ordinal;
