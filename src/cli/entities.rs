@@ -84,13 +84,13 @@ pub fn record<'a>(article: &'a Article, analysis: &Analysis) -> Record<'a> {
     Record { file: &article.path, entities, quotes }
 }
 
-/// Analyses the articles, as one story unless `separately`.
+/// Analyses the articles; versions of one story share evidence unless `separately`.
 pub fn analyse_all(articles: &[Article], separately: bool) -> Vec<Analysis> {
     if separately {
         articles.iter().map(entities::analyse).collect()
     } else {
         let refs: Vec<&Article> = articles.iter().collect();
-        entities::analyse_story(&refs)
+        entities::analyse_collection(&refs)
     }
 }
 

@@ -142,24 +142,95 @@ pub fn analyse_story(articles: &[&Article]) -> Vec<Analysis> {
     analyse_texts(&texts)
 }
 
+/// Analyses a collection of articles that may hold several stories: articles that share
+/// enough names (versions of one story) share evidence; unrelated ones do not. Results are in
+/// the order of `articles`. This is what the command line uses.
+pub fn analyse_collection(articles: &[&Article]) -> Vec<Analysis> {
+    let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    let groups = story_groups(&texts);
+    let mut out: Vec<Analysis> = vec![Analysis::default(); texts.len()];
+    for g in groups {
+        let group_texts: Vec<&str> = g.iter().map(|&i| texts[i]).collect();
+        for (i, a) in g.into_iter().zip(analyse_texts(&group_texts)) {
+            out[i] = a;
+        }
+    }
+    out
+}
+
+/// Groups texts into stories by the names they share (at least three capitalised words that
+/// are not ordinary words, and at least a third of the smaller text's). Names found in more than
+/// 50 texts are ignored as too common to tell stories apart.
+fn story_groups(texts: &[&str]) -> Vec<Vec<usize>> {
+    use std::collections::{HashMap, HashSet};
+    let g = &*gazetteer::GAZ;
+    let names: Vec<HashSet<String>> = texts
+        .iter()
+        .map(|t| {
+            token::tokenize(t)
+                .iter()
+                .map(|tk| &t[tk.range.clone()])
+                .filter(|s| s.len() >= 3 && s.starts_with(char::is_uppercase))
+                .filter(|s| !g.is_common(&s.to_lowercase()))
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
+    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, set) in names.iter().enumerate() {
+        for k in set {
+            index.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    for list in index.values().filter(|l| l.len() <= 50) {
+        for (x, &i) in list.iter().enumerate() {
+            for &j in &list[x + 1..] {
+                *shared.entry((i, j)).or_default() += 1;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..texts.len()).collect();
+    fn root(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for (&(i, j), &n) in &shared {
+        let smaller = names[i].len().min(names[j].len()).max(1);
+        if n >= 3 && n * 3 >= smaller {
+            let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+            parent[ri.max(rj)] = ri.min(rj);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for i in 0..texts.len() {
+        let r = root(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut g: Vec<Vec<usize>> = groups.into_values().collect();
+    g.sort();
+    g
+}
+
+fn taken_by(w: &numeric::Words, spans: &[numeric::Span]) -> Vec<bool> {
+    let mut t = vec![false; w.toks.len()];
+    for s in spans {
+        for x in &mut t[s.start..s.end] {
+            *x = true;
+        }
+    }
+    t
+}
+
 /// Analyses texts that share evidence about names (one story's versions, or a single text).
 pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
     let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared { text: t, toks: token::tokenize(t) }).collect();
     let words: Vec<numeric::Words> = prepared.iter().map(|p| numeric::Words::new(p.text, &p.toks)).collect();
     let numerics: Vec<Vec<numeric::Span>> = words.iter().map(numeric::find).collect();
-    let taken: Vec<Vec<bool>> = words
-        .iter()
-        .zip(&numerics)
-        .map(|(w, spans)| {
-            let mut t = vec![false; w.toks.len()];
-            for s in spans {
-                for x in &mut t[s.start..s.end] {
-                    *x = true;
-                }
-            }
-            t
-        })
-        .collect();
+    let taken: Vec<Vec<bool>> = words.iter().zip(&numerics).map(|(w, spans)| taken_by(w, spans)).collect();
     // Pass 1: names from local evidence; the story's evidence is what they establish.
     let mut ev = names::Evidence::default();
     for (w, t) in words.iter().zip(&taken) {
@@ -292,6 +363,14 @@ mod tests {
         let out = analyse_texts(&[a, b]);
         let second: Vec<_> = out[1].entities.iter().map(|e| (&b[e.range.clone()], e.label)).collect();
         assert!(second.contains(&("Brink", Label::Person)), "{second:?}");
+    }
+
+    #[test]
+    fn collections_share_evidence_only_within_a_story() {
+        let a = "Russian President Vladimir Putin met Hungarian Prime Minister Viktor Orban in Moscow.";
+        let b = "Putin and Orban spoke in Moscow about Hungary and Ukraine on Tuesday.";
+        let c = "Walsh scored twice for Leeds United in a win over Everton.";
+        assert_eq!(story_groups(&[a, c, b]), vec![vec![0, 2], vec![1]]);
     }
 
     #[test]

@@ -179,8 +179,17 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
                     break;
                 }
                 if is_verb(k) && k > 0 {
-                    // Subject right before the verb (possibly a multi-word name).
-                    speaker = subject(k - 1).or_else(|| {
+                    // Subject right before the verb, or a name in apposition before a comma
+                    // ("Russia's U.N. ambassador, Vassily Nebenzia, said").
+                    let mut subj = subject(k - 1);
+                    if subj.is_none() && w.raw(k - 1) == "," && k >= 2 {
+                        subj = subject(k - 2).or_else(|| {
+                            // Skip back over the appositive to the name before its first comma.
+                            let open = (k.saturating_sub(14)..k - 1).rev().find(|&j| w.raw(j) == ",")?;
+                            subject(open.checked_sub(1)?)
+                        });
+                    }
+                    speaker = subj.or_else(|| {
                         let np_start = (k.saturating_sub(6)..k).find(|&s| noun_phrase(s).is_some_and(|r| r.end == toks[k - 1].range.end));
                         np_start.and_then(noun_phrase)
                     });
