@@ -1,7 +1,7 @@
 //! The embedded word lists (places, demonyms, census names, common words, well-known entities)
 //! and the lookups the recogniser makes into them. Built once, on first use.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use std::sync::LazyLock;
 
@@ -44,7 +44,7 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 
 impl Gazetteer {
     fn build() -> Self {
-        let mut phrases: HashMap<&'static str, Known> = HashMap::new();
+        let mut phrases: HashMap<&'static str, Known> = HashMap::default();
         for l in lines(PLACES) {
             let mut f = l.split('\t');
             let (Some(name), Some(_kind), Some(size)) = (f.next(), f.next(), f.next()) else {

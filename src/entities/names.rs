@@ -2,7 +2,7 @@
 //! ("chunks") and labelled by gazetteers, heads ("Ministry", "Peninsula"), titles ("President"),
 //! context cues ("said", "in", "spokesman") and evidence from the rest of the document.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::Label;
 use super::gazetteer::{GAZ, Known, MAX_PHRASE};
@@ -27,7 +27,7 @@ pub struct Evidence {
     full: HashMap<String, [u32; 6]>,
     partial: HashMap<String, Label>,
     /// Partial names that are also ordinary words ("Orbital"): used mid-sentence only.
-    weak: std::collections::HashSet<String>,
+    weak: rustc_hash::FxHashSet<String>,
 }
 
 impl Evidence {
@@ -167,6 +167,9 @@ fn lookup(w: &Words, a: usize, b: usize) -> Option<Known> {
     None
 }
 
+/// Most tokens one chunk may hold.
+const MAX_CHUNK: usize = 14;
+
 struct Finder<'a, 'b> {
     w: &'b Words<'a>,
     taken: &'b [bool],
@@ -296,7 +299,9 @@ impl<'a, 'b> Finder<'a, 'b> {
             j = j.max(i + len);
         }
         let mut org_head = ORG_HEADS.contains(&self.raw(i));
-        while j < n && !toks[j].line_start {
+        // Names are short; a longer run of capitals (an ALL-CAPS paragraph) is cut into pieces
+        // so the per-chunk work stays bounded.
+        while j < n && !toks[j].line_start && j - i < MAX_CHUNK {
             let s = self.raw(j);
             let prev = self.raw(j - 1);
             if self.name_like(j) && toks[j].space_before {
@@ -393,7 +398,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     fn title_run(&self, p: usize, b: usize) -> Option<usize> {
         let mut q = p;
         let mut last_head = None;
-        while q < b {
+        while q < b && q - p < 6 {
             let r = self.raw(q);
             if TITLE_HEADS.contains(&r) {
                 last_head = Some(q);
@@ -516,7 +521,7 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     fn place_cue(&self, a: usize, b: usize) -> bool {
         let toks = self.w.toks;
-        if a > 0 && PLACE_PREPS[..3].contains(&self.low(a - 1)) {
+        if a > 0 && PLACE_PREPS.list[..3].contains(&self.low(a - 1)) {
             return true;
         }
         // "the town of Jinderis", "the city of Malatya"

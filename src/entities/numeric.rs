@@ -191,6 +191,10 @@ pub fn find(w: &Words) -> Vec<Span> {
 
 /// Modifier words before a number or duration, as (start, number start).
 fn modifier_at(w: &Words, i: usize) -> Option<usize> {
+    let first = w.low(i);
+    if !NUM_MODS.iter().any(|m| m[0] == first) {
+        return None;
+    }
     for m in NUM_MODS {
         if m.iter().enumerate().all(|(k, word)| w.low(i + k) == *word)
             && (0..m.len()).all(|k| k == 0 || !w.toks[i + k].line_start)

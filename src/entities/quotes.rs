@@ -96,12 +96,17 @@ pub fn find_quotes(text: &str) -> Vec<Range<usize>> {
 pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec<Quote> {
     let toks = w.toks;
     let tok_at = |byte: usize| toks.partition_point(|t| t.range.start < byte);
+    // People sorted by start (entities never overlap, so ends are sorted too): binary searches
+    // keep attribution linear in the text however many quotes there are.
+    let people: Vec<&Entity> = entities.iter().filter(|e| e.label == Label::Person).collect();
     let person_at = |i: usize| -> Option<&Entity> {
         let r = &toks.get(i)?.range;
-        entities.iter().find(|e| e.label == Label::Person && e.range.start <= r.start && r.end <= e.range.end)
+        let k = people.partition_point(|e| e.range.end < r.end);
+        people.get(k).copied().filter(|e| e.range.start <= r.start && r.end <= e.range.end)
     };
     let nearest_person_before = |byte: usize| -> Option<Range<usize>> {
-        entities.iter().rev().find(|e| e.label == Label::Person && e.range.end <= byte).map(|e| e.range.clone())
+        let k = people.partition_point(|e| e.range.end <= byte);
+        k.checked_sub(1).map(|k| people[k].range.clone())
     };
     let is_verb = |i: usize| i < toks.len() && SPEECH_VERBS.contains(&w.low(i));
     let is_pronoun = |i: usize| matches!(w.low(i), "he" | "she" | "they");
@@ -199,23 +204,25 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
         }
         out.push(Quote { range: q.clone(), speaker });
     }
-    // Several quotes in one paragraph come from one speaker in news style.
-    for i in 0..out.len() {
-        if out[i].speaker.is_some() {
-            continue;
+    // Several quotes in one paragraph come from one speaker in news style: one sweep over the
+    // quotes, a group per paragraph.
+    let newlines: Vec<usize> = w.text.match_indices('\n').map(|(i, _)| i).collect();
+    let para_of = |r: &Range<usize>| newlines.partition_point(|&p| p < r.start);
+    let mut i = 0;
+    while i < out.len() {
+        let p = para_of(&out[i].range);
+        let mut j = i + 1;
+        while j < out.len() && para_of(&out[j].range) == p {
+            j += 1;
         }
-        let para = |r: &Range<usize>| {
-            let text = w.text;
-            let s = text[..r.start].rfind('\n').map_or(0, |p| p + 1);
-            let e = text[r.end..].find('\n').map_or(text.len(), |p| r.end + p);
-            s..e
-        };
-        let p = para(&out[i].range);
-        let found = out
-            .iter()
-            .filter(|o| o.range.start >= p.start && o.range.end <= p.end)
-            .find_map(|o| o.speaker.clone());
-        out[i].speaker = found;
+        if let Some(sp) = out[i..j].iter().find_map(|q| q.speaker.clone()) {
+            for q in &mut out[i..j] {
+                if q.speaker.is_none() {
+                    q.speaker = Some(sp.clone());
+                }
+            }
+        }
+        i = j;
     }
     out
 }
