@@ -10,7 +10,11 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 fn corpus() -> String {
     let root = env!("CARGO_MANIFEST_DIR");
     let mut text = String::new();
-    for dir in ["tests/fixtures/seeds", "tests/fixtures/entities/articles", "tests/fixtures/entities/heldout/articles"] {
+    for dir in [
+        "tests/fixtures/seeds",
+        "tests/fixtures/entities/articles",
+        "tests/fixtures/entities/heldout/articles",
+    ] {
         let mut paths: Vec<_> = std::fs::read_dir(format!("{root}/{dir}"))
             .expect("fixture folder")
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -30,12 +34,18 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("entities");
     g.sample_size(20);
     g.throughput(Throughput::Bytes(one.len() as u64));
-    g.bench_function("analyse_text/corpus", |b| b.iter(|| analyse_text(black_box(&one))));
+    g.bench_function("analyse_text/corpus", |b| {
+        b.iter(|| analyse_text(black_box(&one)))
+    });
     g.throughput(Throughput::Bytes(many.len() as u64));
-    g.bench_function("analyse_text/corpus_x16", |b| b.iter(|| analyse_text(black_box(&many))));
+    g.bench_function("analyse_text/corpus_x16", |b| {
+        b.iter(|| analyse_text(black_box(&many)))
+    });
     let seeds: Vec<&str> = one.split("\n\n\n").collect();
     g.throughput(Throughput::Bytes(one.len() as u64));
-    g.bench_function("analyse_texts/story", |b| b.iter(|| analyse_texts(black_box(&seeds))));
+    g.bench_function("analyse_texts/story", |b| {
+        b.iter(|| analyse_texts(black_box(&seeds)))
+    });
     g.finish();
 }
 

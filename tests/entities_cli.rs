@@ -4,7 +4,10 @@
 use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_copydesk")).args(args).output().expect("run copydesk");
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(args)
+        .output()
+        .expect("run copydesk");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -13,7 +16,10 @@ fn run(args: &[&str]) -> (i32, String, String) {
 }
 
 fn chars(s: &str, start: u64, end: u64) -> String {
-    s.chars().skip(start as usize).take((end - start) as usize).collect()
+    s.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
 }
 
 #[test]
@@ -27,23 +33,47 @@ fn json_lines_follow_the_contract() {
     for line in lines {
         let v: serde_json::Value = serde_json::from_str(line).expect("one JSON object a line");
         let file = v["file"].as_str().expect("file");
-        assert!(file.starts_with(&dir), "path as given joined with the file: {file}");
+        assert!(
+            file.starts_with(&dir),
+            "path as given joined with the file: {file}"
+        );
         let text = std::fs::read_to_string(file).expect("read");
         let mut last_end = 0;
         let ents = v["entities"].as_array().expect("entities");
         assert!(ents.len() > 50);
         for e in ents {
-            let (s, en) = (e["start"].as_u64().expect("start"), e["end"].as_u64().expect("end"));
+            let (s, en) = (
+                e["start"].as_u64().expect("start"),
+                e["end"].as_u64().expect("end"),
+            );
             assert!(s >= last_end && en > s, "sorted, no overlap: {e}");
             last_end = en;
-            assert_eq!(chars(&text, s, en), e["text"].as_str().expect("text"), "char offsets: {e}");
-            assert!(["PERSON", "ORG", "PLACE", "NORP", "DATE", "NUMBER"].contains(&e["label"].as_str().expect("label")));
+            assert_eq!(
+                chars(&text, s, en),
+                e["text"].as_str().expect("text"),
+                "char offsets: {e}"
+            );
+            assert!(
+                ["PERSON", "ORG", "PLACE", "NORP", "DATE", "NUMBER"]
+                    .contains(&e["label"].as_str().expect("label"))
+            );
         }
         for q in v["quotes"].as_array().expect("quotes") {
-            let body = chars(&text, q["start"].as_u64().expect("s"), q["end"].as_u64().expect("e"));
-            assert!(body.starts_with(['"', '“']), "a quote's range includes its marks: {body}");
+            let body = chars(
+                &text,
+                q["start"].as_u64().expect("s"),
+                q["end"].as_u64().expect("e"),
+            );
+            assert!(
+                body.starts_with(['"', '“']),
+                "a quote's range includes its marks: {body}"
+            );
             if let Some(sp) = q["speaker"].as_object() {
-                let st = chars(&text, sp["start"].as_u64().expect("s"), sp["end"].as_u64().expect("e"));
+                let st = chars(
+                    &text,
+                    sp["start"].as_u64().expect("s"),
+                    sp["end"].as_u64().expect("e"),
+                );
                 assert_eq!(st, sp["text"].as_str().expect("text"));
             } else {
                 assert!(q["speaker"].is_null());

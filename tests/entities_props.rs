@@ -75,7 +75,10 @@ proptest! {
 
 #[test]
 fn edge_cases() {
-    for s in ["", " ", "\"", "“", "'s", "-", "U.", "A.B.", "1,", "1:", "the", "The", "\u{feff}", "ab\r\ncd", "$", "£20bn"] {
+    for s in [
+        "", " ", "\"", "“", "'s", "-", "U.", "A.B.", "1,", "1:", "the", "The", "\u{feff}", "ab\r\ncd", "$",
+        "£20bn",
+    ] {
         check(s);
     }
     check(&"Putin said \"".repeat(2000));

@@ -66,7 +66,12 @@ pub fn record<'a>(article: &'a Article, analysis: &Analysis) -> Record<'a> {
         .iter()
         .map(|e| {
             let [start, end] = map.range_to_chars(&e.range);
-            EntityRecord { start, end, label: e.label.as_str(), text: slice(&e.range) }
+            EntityRecord {
+                start,
+                end,
+                label: e.label.as_str(),
+                text: slice(&e.range),
+            }
         })
         .collect();
     let quotes = analysis
@@ -76,12 +81,20 @@ pub fn record<'a>(article: &'a Article, analysis: &Analysis) -> Record<'a> {
             let [start, end] = map.range_to_chars(&q.range);
             let speaker = q.speaker.as_ref().map(|s| {
                 let [start, end] = map.range_to_chars(s);
-                SpeakerRecord { start, end, text: slice(s) }
+                SpeakerRecord {
+                    start,
+                    end,
+                    text: slice(s),
+                }
             });
             QuoteRecord { start, end, speaker }
         })
         .collect();
-    Record { file: &article.path, entities, quotes }
+    Record {
+        file: &article.path,
+        entities,
+        quotes,
+    }
 }
 
 /// Analyses the articles; versions of one story share evidence unless `separately`.
@@ -94,7 +107,12 @@ pub fn analyse_all(articles: &[Article], separately: bool) -> Vec<Analysis> {
     }
 }
 
-pub fn run(global: &Global, args: EntitiesArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    global: &Global,
+    args: EntitiesArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
     let (articles, problems) = super::load(global, &args.paths);
     for p in &problems {
         writeln!(err, "copydesk: {p}")?;
@@ -110,11 +128,25 @@ pub fn run(global: &Global, args: EntitiesArgs, out: &mut dyn Write, err: &mut d
                 writeln!(out, "  {:<7} {:>3}  {}", m.label.as_str(), m.ranges.len(), m.text)?;
             }
             for q in &an.quotes {
-                let who = q.speaker.as_ref().and_then(|s| a.text.get(s.clone())).unwrap_or("?");
-                let body: String = a.text.get(q.range.clone()).unwrap_or("").chars().take(70).collect();
+                let who = q
+                    .speaker
+                    .as_ref()
+                    .and_then(|s| a.text.get(s.clone()))
+                    .unwrap_or("?");
+                let body: String = a
+                    .text
+                    .get(q.range.clone())
+                    .unwrap_or("")
+                    .chars()
+                    .take(70)
+                    .collect();
                 writeln!(out, "  QUOTE   {who}: {}", body.replace('\n', " "))?;
             }
         }
     }
-    Ok(if articles.is_empty() { super::EXIT_FAILURE } else { 0 })
+    Ok(if articles.is_empty() {
+        super::EXIT_FAILURE
+    } else {
+        0
+    })
 }

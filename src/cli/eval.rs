@@ -56,7 +56,11 @@ pub fn run(global: &Global, args: EvalArgs, out: &mut dyn Write, err: &mut dyn W
                         .iter()
                         .map(|e| {
                             let [start, end] = map.range_to_chars(&e.range);
-                            Span { start, end, label: e.label.as_str().to_string() }
+                            Span {
+                                start,
+                                end,
+                                label: e.label.as_str().to_string(),
+                            }
                         })
                         .collect();
                     (eval::file_name(&a.path).to_string(), spans)

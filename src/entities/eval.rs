@@ -42,7 +42,10 @@ pub fn file_name(path: &str) -> &str {
 
 /// Reads every `*.json` file of a gold folder, keyed by the file name it annotates.
 pub fn read_gold(dir: &Path) -> Result<BTreeMap<String, Vec<Span>>, EvalError> {
-    let io = |e| EvalError::Io { path: dir.display().to_string(), source: e };
+    let io = |e| EvalError::Io {
+        path: dir.display().to_string(),
+        source: e,
+    };
     let mut out = BTreeMap::new();
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .map_err(io)?
@@ -52,7 +55,10 @@ pub fn read_gold(dir: &Path) -> Result<BTreeMap<String, Vec<Span>>, EvalError> {
     paths.sort();
     for p in paths {
         let path = p.display().to_string();
-        let text = std::fs::read_to_string(&p).map_err(|e| EvalError::Io { path: path.clone(), source: e })?;
+        let text = std::fs::read_to_string(&p).map_err(|e| EvalError::Io {
+            path: path.clone(),
+            source: e,
+        })?;
         let f: FileEntities = serde_json::from_str(&text).map_err(|e| EvalError::Json { path, source: e })?;
         out.insert(file_name(&f.file).to_string(), f.entities);
     }
@@ -65,11 +71,16 @@ pub fn read_gold(dir: &Path) -> Result<BTreeMap<String, Vec<Span>>, EvalError> {
 /// Reads predictions in the `entities --json` format (one object a line), keyed by file name.
 pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<Span>>, EvalError> {
     let p = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| EvalError::Io { path: p.clone(), source: e })?;
+    let text = std::fs::read_to_string(path).map_err(|e| EvalError::Io {
+        path: p.clone(),
+        source: e,
+    })?;
     let mut out = BTreeMap::new();
     for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let f: FileEntities = serde_json::from_str(line)
-            .map_err(|e| EvalError::Json { path: format!("{p}:{}", i + 1), source: e })?;
+        let f: FileEntities = serde_json::from_str(line).map_err(|e| EvalError::Json {
+            path: format!("{p}:{}", i + 1),
+            source: e,
+        })?;
         out.insert(file_name(&f.file).to_string(), f.entities);
     }
     Ok(out)
@@ -97,10 +108,22 @@ pub struct Prf {
 }
 
 fn prf(hit_p: usize, predicted: usize, hit_g: usize, gold: usize) -> Prf {
-    let p = if predicted == 0 { 0.0 } else { hit_p as f64 / predicted as f64 };
-    let r = if gold == 0 { 0.0 } else { hit_g as f64 / gold as f64 };
+    let p = if predicted == 0 {
+        0.0
+    } else {
+        hit_p as f64 / predicted as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        hit_g as f64 / gold as f64
+    };
     let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
-    Prf { precision: p, recall: r, f1: f }
+    Prf {
+        precision: p,
+        recall: r,
+        f1: f,
+    }
 }
 
 impl Counts {
@@ -108,7 +131,12 @@ impl Counts {
         prf(self.strict, self.predicted, self.strict, self.gold)
     }
     pub fn overlap(&self) -> Prf {
-        prf(self.overlap_predicted, self.predicted, self.overlap_gold, self.gold)
+        prf(
+            self.overlap_predicted,
+            self.predicted,
+            self.overlap_gold,
+            self.gold,
+        )
     }
     fn add(&mut self, o: &Counts) {
         self.gold += o.gold;
@@ -219,8 +247,13 @@ pub fn score(gold: &BTreeMap<String, Vec<Span>>, pred: &BTreeMap<String, Vec<Spa
             let gs: Vec<&Span> = g.iter().filter(|s| s.label == name).collect();
             let ps: Vec<&Span> = p.iter().filter(|s| s.label == name).collect();
             let overlaps = |a: &Span, b: &Span| a.start < b.end && b.start < a.end;
-            let mut gold_set: std::collections::HashSet<(usize, usize)> = gs.iter().map(|s| (s.start, s.end)).collect();
-            let mut c = Counts { gold: gs.len(), predicted: ps.len(), ..Counts::default() };
+            let mut gold_set: std::collections::HashSet<(usize, usize)> =
+                gs.iter().map(|s| (s.start, s.end)).collect();
+            let mut c = Counts {
+                gold: gs.len(),
+                predicted: ps.len(),
+                ..Counts::default()
+            };
             for s in &ps {
                 if gold_set.remove(&(s.start, s.end)) {
                     c.strict += 1;
@@ -246,7 +279,11 @@ mod tests {
     use super::*;
 
     fn span(start: usize, end: usize, label: &str) -> Span {
-        Span { start, end, label: label.to_string() }
+        Span {
+            start,
+            end,
+            label: label.to_string(),
+        }
     }
 
     #[test]
@@ -257,7 +294,11 @@ mod tests {
         )]);
         let pred = BTreeMap::from([(
             "a.txt".to_string(),
-            vec![span(0, 5, "PERSON"), span(10, 12, "PLACE"), span(20, 24, "NUMBER")],
+            vec![
+                span(0, 5, "PERSON"),
+                span(10, 12, "PLACE"),
+                span(20, 24, "NUMBER"),
+            ],
         )]);
         let r = score(&gold, &pred);
         assert_eq!(r.core.gold, 2);

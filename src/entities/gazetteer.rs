@@ -39,7 +39,9 @@ pub struct Gazetteer {
 pub static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
 fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
-    s.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Gazetteer {
@@ -51,10 +53,22 @@ impl Gazetteer {
                 continue;
             };
             let size = size.parse().unwrap_or(1);
-            phrases.insert(name, Known { label: Label::Place, size });
+            phrases.insert(
+                name,
+                Known {
+                    label: Label::Place,
+                    size,
+                },
+            );
         }
         for name in lines(DEMONYMS) {
-            phrases.insert(name, Known { label: Label::Norp, size: 3 });
+            phrases.insert(
+                name,
+                Known {
+                    label: Label::Norp,
+                    size: 3,
+                },
+            );
         }
         // Hand-written entries win over the generated lists ("Georgia" aside, a name like
         // "Kremlin" or "Soviet" means the same thing in any news story).
@@ -84,12 +98,16 @@ impl Gazetteer {
     /// A census first name: a frequent one, or a rarer one that is not also an English word
     /// (the census lists "Maple" and "Many").
     pub fn is_first_name(&self, w: &str) -> bool {
-        self.first_names.get(w).is_some_and(|&r| r < 800 || !self.is_common(&w.to_lowercase()))
+        self.first_names
+            .get(w)
+            .is_some_and(|&r| r < 800 || !self.is_common(&w.to_lowercase()))
     }
 
     /// A census surname: a frequent one, or a rarer one that is not also an English word.
     pub fn is_surname(&self, w: &str) -> bool {
-        self.surnames.get(w).is_some_and(|&r| r < 5000 || !self.is_common(&w.to_lowercase()))
+        self.surnames
+            .get(w)
+            .is_some_and(|&r| r < 5000 || !self.is_common(&w.to_lowercase()))
     }
 
     /// Among the 10,000 most frequent census surnames ("Santos", but not "Bruins").

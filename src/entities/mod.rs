@@ -36,7 +36,14 @@ pub enum Label {
 }
 
 impl Label {
-    pub const ALL: [Label; 6] = [Label::Person, Label::Org, Label::Place, Label::Norp, Label::Date, Label::Number];
+    pub const ALL: [Label; 6] = [
+        Label::Person,
+        Label::Org,
+        Label::Place,
+        Label::Norp,
+        Label::Date,
+        Label::Number,
+    ];
     /// PERSON, ORG and PLACE: the labels of the headline ("core") score.
     pub const CORE: [Label; 3] = [Label::Person, Label::Org, Label::Place];
 
@@ -99,9 +106,15 @@ impl Analysis {
         let mut out: Vec<Mentions<'t>> = Vec::new();
         let mut index: std::collections::HashMap<(&'t str, Label), usize> = std::collections::HashMap::new();
         for e in &self.entities {
-            let Some(s) = text.get(e.range.clone()) else { continue };
+            let Some(s) = text.get(e.range.clone()) else {
+                continue;
+            };
             let k = *index.entry((s, e.label)).or_insert_with(|| {
-                out.push(Mentions { text: s, label: e.label, ranges: Vec::new() });
+                out.push(Mentions {
+                    text: s,
+                    label: e.label,
+                    ranges: Vec::new(),
+                });
                 out.len() - 1
             });
             out[k].ranges.push(e.range.clone());
@@ -227,10 +240,23 @@ fn taken_by(w: &numeric::Words, spans: &[numeric::Span]) -> Vec<bool> {
 
 /// Analyses texts that share evidence about names (one story's versions, or a single text).
 pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
-    let prepared: Vec<Prepared> = texts.iter().map(|t| Prepared { text: t, toks: token::tokenize(t) }).collect();
-    let words: Vec<numeric::Words> = prepared.iter().map(|p| numeric::Words::new(p.text, &p.toks)).collect();
+    let prepared: Vec<Prepared> = texts
+        .iter()
+        .map(|t| Prepared {
+            text: t,
+            toks: token::tokenize(t),
+        })
+        .collect();
+    let words: Vec<numeric::Words> = prepared
+        .iter()
+        .map(|p| numeric::Words::new(p.text, &p.toks))
+        .collect();
     let numerics: Vec<Vec<numeric::Span>> = words.iter().map(numeric::find).collect();
-    let taken: Vec<Vec<bool>> = words.iter().zip(&numerics).map(|(w, spans)| taken_by(w, spans)).collect();
+    let taken: Vec<Vec<bool>> = words
+        .iter()
+        .zip(&numerics)
+        .map(|(w, spans)| taken_by(w, spans))
+        .collect();
     // Pass 1: names from local evidence; the story's evidence is what they establish.
     let mut ev = names::Evidence::default();
     for (w, t) in words.iter().zip(&taken) {
@@ -238,8 +264,11 @@ pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
         ev.add(w, &found);
     }
     // Pass 2: with the evidence; then one label per string across the story.
-    let mut found: Vec<Vec<names::NameSpan>> =
-        words.iter().zip(&taken).map(|(w, t)| names::find(w, t, Some(&ev))).collect();
+    let mut found: Vec<Vec<names::NameSpan>> = words
+        .iter()
+        .zip(&taken)
+        .map(|(w, t)| names::find(w, t, Some(&ev)))
+        .collect();
     unify_labels(&words, &mut found);
 
     let mut out = Vec::with_capacity(texts.len());
@@ -248,8 +277,14 @@ pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
         let byte = |a: usize, b: usize| toks[a].range.start..toks[b - 1].range.end;
         let mut entities: Vec<Entity> = nums
             .iter()
-            .map(|s| Entity { range: byte(s.start, s.end), label: s.label })
-            .chain(names.iter().map(|s| Entity { range: byte(s.start, s.end), label: s.label }))
+            .map(|s| Entity {
+                range: byte(s.start, s.end),
+                label: s.label,
+            })
+            .chain(names.iter().map(|s| Entity {
+                range: byte(s.start, s.end),
+                label: s.label,
+            }))
             .collect();
         entities.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
         // Guarantee the contract even if two rules ever claimed the same words.
@@ -262,7 +297,10 @@ pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
         }
         let quote_ranges = quotes::find_quotes(w.text);
         let quotes = quotes::attribute(w, &quote_ranges, &clean);
-        out.push(Analysis { entities: clean, quotes });
+        out.push(Analysis {
+            entities: clean,
+            quotes,
+        });
     }
     out
 }
@@ -281,11 +319,15 @@ fn unify_labels(words: &[numeric::Words], found: &mut [Vec<names::NameSpan>]) {
     for (w, spans) in words.iter().zip(found.iter_mut()) {
         for s in spans.iter_mut() {
             let k = names::key(w, s.start, s.end);
-            if lexicon::BUILDINGS.contains(&k.as_str()) {
+            if lexicon::BUILDINGS.contains(k.as_str()) {
                 continue;
             }
             if let Some(c) = counts.get(&k) {
-                let (best, &n) = c.iter().enumerate().max_by_key(|&(i, n)| (*n, i == s.label.index())).unwrap_or((0, &0));
+                let (best, &n) = c
+                    .iter()
+                    .enumerate()
+                    .max_by_key(|&(i, n)| (*n, i == s.label.index()))
+                    .unwrap_or((0, &0));
                 if n > c[s.label.index()] {
                     s.label = Label::ALL[best];
                 }
@@ -324,13 +366,21 @@ mod tests {
     fn partial_mentions_and_possessives() {
         let t = "Prime Minister Viktor Orban arrived. Orban's aides said Orban would stay.";
         let got = labelled(t);
-        assert_eq!(got.iter().filter(|(s, l)| s == "Orban" && *l == "PERSON").count(), 2, "{got:?}");
+        assert_eq!(
+            got.iter().filter(|(s, l)| s == "Orban" && *l == "PERSON").count(),
+            2,
+            "{got:?}"
+        );
     }
 
     #[test]
     fn kremlin_literal_and_metonymic() {
         assert!(has("The talks in the Kremlin ended.", "Kremlin", "PLACE"));
-        assert!(has("Earlier, the Kremlin said it would respond.", "Kremlin", "ORG"));
+        assert!(has(
+            "Earlier, the Kremlin said it would respond.",
+            "Kremlin",
+            "ORG"
+        ));
     }
 
     #[test]
@@ -339,12 +389,19 @@ mod tests {
         assert!(has("other ex-Soviet nations", "Soviet", "NORP"));
         assert!(has("a top trans-Atlantic grouping", "Atlantic", "PLACE"));
         let got = labelled("the Ukraine-NATO talks");
-        assert!(got.contains(&("Ukraine".into(), "PLACE")) && got.contains(&("NATO".into(), "ORG")), "{got:?}");
+        assert!(
+            got.contains(&("Ukraine".into(), "PLACE")) && got.contains(&("NATO".into(), "ORG")),
+            "{got:?}"
+        );
     }
 
     #[test]
     fn orgs_by_head_and_place_pairs() {
-        assert!(has("officials at the Ministry of Foreign Affairs said", "Ministry of Foreign Affairs", "ORG"));
+        assert!(has(
+            "officials at the Ministry of Foreign Affairs said",
+            "Ministry of Foreign Affairs",
+            "ORG"
+        ));
         let got = labelled("talks in Moscow, Russia, on Tuesday.");
         assert!(got.contains(&("Moscow".into(), "PLACE")) && got.contains(&("Russia".into(), "PLACE")));
         assert!(got.contains(&("Tuesday".into(), "DATE")));
@@ -361,7 +418,11 @@ mod tests {
         let a = "Bridget Brink was named ambassador.";
         let b = "Brink currently serves in Slovakia.";
         let out = analyse_texts(&[a, b]);
-        let second: Vec<_> = out[1].entities.iter().map(|e| (&b[e.range.clone()], e.label)).collect();
+        let second: Vec<_> = out[1]
+            .entities
+            .iter()
+            .map(|e| (&b[e.range.clone()], e.label))
+            .collect();
         assert!(second.contains(&("Brink", Label::Person)), "{second:?}");
     }
 

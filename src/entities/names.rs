@@ -62,7 +62,7 @@ impl Evidence {
                 if e > s.start {
                     self.full.entry(key_of(w, s.start, e)).or_default()[Label::Org.index()] += 1;
                     let first = w.raw(s.start);
-                    if GAZ.phrase(first).is_none() && !TITLE_HEADS.contains(&first) {
+                    if GAZ.phrase(first).is_none() && !TITLE_HEADS.contains(first) {
                         self.partial.insert(first.to_string(), Label::Org);
                         if GAZ.is_common(w.low(s.start)) {
                             self.weak.insert(first.to_string());
@@ -86,7 +86,8 @@ impl Evidence {
 
     /// Known as a name; `strict` leaves out partial names that are also ordinary words.
     fn knows(&self, word: &str, strict: bool) -> bool {
-        (self.partial.contains_key(word) && !(strict && self.weak.contains(word))) || self.full.contains_key(word)
+        (self.partial.contains_key(word) && !(strict && self.weak.contains(word)))
+            || self.full.contains_key(word)
     }
 }
 
@@ -106,16 +107,22 @@ fn titlecase(s: &str) -> String {
 
 /// A first name that is not also a country or state ("Georgia", "Florida").
 fn is_first_name(w: &str) -> bool {
-    GAZ.is_first_name(w) && !GAZ.phrase(w).is_some_and(|k| k.size >= 3)
+    GAZ.is_first_name(w) && GAZ.phrase(w).is_none_or(|k| k.size < 3)
 }
 
 fn camel_case(w: &str) -> bool {
-    let prefixes = ["Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "Du", "Da", "O'", "O’", "D'", "Al"];
+    let prefixes = [
+        "Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "Du", "Da", "O'", "O’", "D'", "Al",
+    ];
     if prefixes.iter().any(|p| w.starts_with(p)) {
         return false;
     }
     let cs: Vec<char> = w.chars().collect();
-    cs.len() >= 4 && cs.windows(2).skip(1).any(|p| p[0].is_lowercase() && p[1].is_uppercase())
+    cs.len() >= 4
+        && cs
+            .windows(2)
+            .skip(1)
+            .any(|p| p[0].is_lowercase() && p[1].is_uppercase())
 }
 
 /// A capitalised word in the plural that is not a frequent surname: "Bruins", "Leafs".
@@ -129,7 +136,7 @@ fn plural_word(w: &Words, i: usize) -> bool {
         && !w.toks[i].upper
         && !GAZ.is_frequent_surname(r)
         && GAZ.phrase(r).is_none()
-        && !ORG_HEADS.contains(&r)
+        && !ORG_HEADS.contains(r)
 }
 
 fn key_of(w: &Words, a: usize, b: usize) -> String {
@@ -181,7 +188,7 @@ struct Finder<'a, 'b> {
 }
 
 fn is_connector_word(s: &str) -> bool {
-    matches!(s, "of" | "for" | "on" | "and" | "in" | "the" | "&" | "-") || PARTICLES.contains(&s)
+    matches!(s, "of" | "for" | "on" | "and" | "in" | "the" | "&" | "-") || PARTICLES.contains(s)
 }
 
 impl<'a, 'b> Finder<'a, 'b> {
@@ -207,9 +214,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
                 let tj = &w.toks[j];
                 let s = w.raw(j);
-                let ok = (tj.kind == Kind::Word && (tj.cap || is_connector_word(s)))
-                    || s == "-"
-                    || s == "&";
+                let ok = (tj.kind == Kind::Word && (tj.cap || is_connector_word(s))) || s == "-" || s == "&";
                 if !ok {
                     break;
                 }
@@ -225,7 +230,13 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
             }
         }
-        Finder { w, taken, ev, phrase, covered }
+        Finder {
+            w,
+            taken,
+            ev,
+            phrase,
+            covered,
+        }
     }
 
     fn raw(&self, i: usize) -> &'a str {
@@ -238,7 +249,7 @@ impl<'a, 'b> Finder<'a, 'b> {
 
     fn is_title_word(&self, i: usize) -> bool {
         let r = self.raw(i);
-        TITLE_HEADS.contains(&r) || TITLE_MODIFIERS.contains(&r)
+        TITLE_HEADS.contains(r) || TITLE_MODIFIERS.contains(r)
     }
 
     /// Could this token be part of a name? Capitalised, and where capitals are uninformative
@@ -262,7 +273,9 @@ impl<'a, 'b> Finder<'a, 'b> {
             || self.is_title_word(i)
             || !common
             || (is_first_name(raw) && self.surname_follows(i))
-            || self.ev.is_some_and(|e| e.knows(raw, true) || e.knows(&titlecase(raw), true))
+            || self
+                .ev
+                .is_some_and(|e| e.knows(raw, true) || e.knows(&titlecase(raw), true))
     }
 
     /// A first name that is also a word ("Will", "Mark") starts a name at the start of a
@@ -270,7 +283,11 @@ impl<'a, 'b> Finder<'a, 'b> {
     fn surname_follows(&self, i: usize) -> bool {
         let j = i + 1;
         self.w.toks.get(j).is_some_and(|t| {
-            t.cap && t.kind == Kind::Word && !t.line_start && !GAZ.is_common(self.low(j)) && self.phrase[j].is_none()
+            t.cap
+                && t.kind == Kind::Word
+                && !t.line_start
+                && !GAZ.is_common(self.low(j))
+                && self.phrase[j].is_none()
         })
     }
 
@@ -298,14 +315,14 @@ impl<'a, 'b> Finder<'a, 'b> {
         if let Some((len, _)) = self.phrase[i] {
             j = j.max(i + len);
         }
-        let mut org_head = ORG_HEADS.contains(&self.raw(i));
+        let mut org_head = ORG_HEADS.contains(self.raw(i));
         // Names are short; a longer run of capitals (an ALL-CAPS paragraph) is cut into pieces
         // so the per-chunk work stays bounded.
         while j < n && !toks[j].line_start && j - i < MAX_CHUNK {
             let s = self.raw(j);
             let prev = self.raw(j - 1);
             if self.name_like(j) && toks[j].space_before {
-                org_head |= ORG_HEADS.contains(&s);
+                org_head |= ORG_HEADS.contains(s);
                 if let Some((len, _)) = self.phrase[j] {
                     j += len;
                 } else {
@@ -325,9 +342,9 @@ impl<'a, 'b> Finder<'a, 'b> {
             if toks[j].kind == Kind::Word && !toks[j].cap {
                 let low = self.low(j);
                 let after_head =
-                    ORG_HEADS.contains(&prev) || PLACE_PREFIXES.contains(&prev) || PLACE_HEADS.contains(&prev);
+                    ORG_HEADS.contains(prev) || PLACE_PREFIXES.contains(prev) || PLACE_HEADS.contains(prev);
                 if matches!(low, "of" | "for" | "on") {
-                    if TITLE_HEADS.contains(&prev) && low == "of" && DEPARTMENTS.contains(&self.raw(j + 1)) {
+                    if TITLE_HEADS.contains(prev) && low == "of" && DEPARTMENTS.contains(self.raw(j + 1)) {
                         j += 2;
                         continue;
                     }
@@ -345,12 +362,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                     && (org_head || self.head_ahead(j + 1))
                     && next_ok(j + 1)
                     && self.phrase[j + 1].is_none()
-                    && !ORG_HEADS.contains(&self.raw(j + 1))
+                    && !ORG_HEADS.contains(self.raw(j + 1))
                 {
                     j += 2;
                     continue;
                 }
-                if PARTICLES.contains(&low) && !org_head && next_ok(j + 1) && toks[j - 1].cap {
+                if PARTICLES.contains(low) && !org_head && next_ok(j + 1) && toks[j - 1].cap {
                     j += 2;
                     continue;
                 }
@@ -378,7 +395,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     fn head_ahead(&self, k: usize) -> bool {
         let mut j = k;
         while j < k + 4 && self.name_like(j) && !self.w.toks[j].line_start {
-            if ORG_HEADS.contains(&self.raw(j)) {
+            if ORG_HEADS.contains(self.raw(j)) {
                 return true;
             }
             j += 1;
@@ -391,7 +408,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         if self.raw(b) != "," || !matches!(self.low(b + 1), "a" | "an" | "the") {
             return false;
         }
-        (b + 2..b + 6).any(|k| ORG_NOUNS.contains(&self.low(k)))
+        (b + 2..b + 6).any(|k| ORG_NOUNS.contains(self.low(k)))
     }
 
     /// A title run at `p` ("Foreign Minister", "Secretary of State", "Sen."): its end.
@@ -400,17 +417,17 @@ impl<'a, 'b> Finder<'a, 'b> {
         let mut last_head = None;
         while q < b && q - p < 6 {
             let r = self.raw(q);
-            if TITLE_HEADS.contains(&r) {
+            if TITLE_HEADS.contains(r) {
                 last_head = Some(q);
-            } else if !(TITLE_MODIFIERS.contains(&r) || (r == "-" && q > p)) {
+            } else if !(TITLE_MODIFIERS.contains(r) || (r == "-" && q > p)) {
                 break;
             }
             q += 1;
         }
         let mut e = last_head? + 1;
-        if e + 1 < b && self.raw(e) == "of" && DEPARTMENTS.contains(&self.raw(e + 1)) {
+        if e + 1 < b && self.raw(e) == "of" && DEPARTMENTS.contains(self.raw(e + 1)) {
             e += 2;
-            while e < b && DEPARTMENTS.contains(&self.raw(e)) {
+            while e < b && DEPARTMENTS.contains(self.raw(e)) {
                 e += 1;
             }
         }
@@ -426,20 +443,21 @@ impl<'a, 'b> Finder<'a, 'b> {
         let mut rest: Option<(usize, bool)> = None;
         let mut after_title = false;
         let mut pending: Vec<(usize, usize, bool)> = Vec::new();
-        let flush = |rest: &mut Option<(usize, bool)>, end: usize, pending: &mut Vec<(usize, usize, bool)>| {
-            if let Some((s, titled)) = rest.take()
-                && s < end
-            {
-                pending.push((s, end, titled));
-            }
-        };
+        let flush =
+            |rest: &mut Option<(usize, bool)>, end: usize, pending: &mut Vec<(usize, usize, bool)>| {
+                if let Some((s, titled)) = rest.take()
+                    && s < end
+                {
+                    pending.push((s, end, titled));
+                }
+            };
         while p < b {
             // "New York Rangers", "United States Army": a known place inside a longer name.
             let longer_name = b > p + 1 && {
                 let last = self.raw(b - 1);
                 self.phrase[p].is_some_and(|(len, _)| p + len < b)
-                    && (ORG_HEADS.contains(&last) || plural_word(self.w, b - 1))
-                    && (p + 1..b).all(|k| !TITLE_HEADS.contains(&self.raw(k)))
+                    && (ORG_HEADS.contains(last) || plural_word(self.w, b - 1))
+                    && (p + 1..b).all(|k| !TITLE_HEADS.contains(self.raw(k)))
             };
             if let Some((len, _)) = self.phrase[p]
                 && len >= 2
@@ -492,12 +510,12 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let toks = self.w.toks;
         let before = a.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
-        if a > 0 && toks[a - 1].kind == Kind::Word && !toks[a - 1].cap && ROLE_WORDS.contains(&before) {
+        if a > 0 && toks[a - 1].kind == Kind::Word && !toks[a - 1].cap && ROLE_WORDS.contains(before) {
             return true;
         }
         // Inverted attribution after a quote: `," said Johnson`.
         if a >= 2
-            && SPEECH_VERBS.contains(&before)
+            && SPEECH_VERBS.contains(before)
             && !toks[a].line_start
             && matches!(self.raw(a - 2), "," | "”" | "\"" | "’")
         {
@@ -505,7 +523,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         if b < toks.len() && !toks[b].line_start {
             let next = self.low(b);
-            if SPEECH_VERBS.contains(&next) {
+            if SPEECH_VERBS.contains(next) {
                 return true;
             }
             // Photo credits: "Susan Walsh / AP", "NAME/AFP via Getty Images".
@@ -525,11 +543,11 @@ impl<'a, 'b> Finder<'a, 'b> {
             return true;
         }
         // "the town of Jinderis", "the city of Malatya"
-        if a >= 2 && self.low(a - 1) == "of" && PLACE_NOUNS.contains(&self.low(a - 2)) {
+        if a >= 2 && self.low(a - 1) == "of" && PLACE_NOUNS.contains(self.low(a - 2)) {
             return true;
         }
         if b < toks.len() && !toks[b].line_start {
-            if PLACE_NOUNS.contains(&self.low(b)) {
+            if PLACE_NOUNS.contains(self.low(b)) {
                 return true;
             }
             if self.raw(b) == "-" && self.low(b + 1) == "based" {
@@ -543,11 +561,19 @@ impl<'a, 'b> Finder<'a, 'b> {
     fn venue(&self, a: usize) -> bool {
         a >= 2
             && self.low(a - 1) == "the"
-            && matches!(self.low(a - 2), "in" | "inside" | "at" | "outside" | "into" | "within" | "near")
+            && matches!(
+                self.low(a - 2),
+                "in" | "inside" | "at" | "outside" | "into" | "within" | "near"
+            )
     }
 
     fn push(&self, out: &mut Vec<NameSpan>, start: usize, end: usize, label: Label, strong: bool) {
-        out.push(NameSpan { start, end, label, strong });
+        out.push(NameSpan {
+            start,
+            end,
+            label,
+            strong,
+        });
     }
 
     fn classify(&self, a: usize, b: usize, titled: bool, out: &mut Vec<NameSpan>) {
@@ -555,7 +581,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let person_cue = self.person_cue(a, b, titled);
         if let Some(known) = lookup(self.w, a, b) {
             let mut label = known.label;
-            if label == Label::Org && BUILDINGS.contains(&k.as_str()) && self.venue(a) {
+            if label == Label::Org && BUILDINGS.contains(k.as_str()) && self.venue(a) {
                 label = Label::Place;
             }
             // A small place whose name is also a word ("Log", "Mobile") needs a place cue.
@@ -582,19 +608,19 @@ impl<'a, 'b> Finder<'a, 'b> {
         let first = self.raw(a);
         let last = self.raw(b - 1);
         if b - a >= 2 {
-            if ORG_HEADS.contains(&last) || GAZ.is_company_suffix(last) {
+            if ORG_HEADS.contains(last) || GAZ.is_company_suffix(last) {
                 return self.push(out, a, b, Label::Org, true);
             }
-            if ORG_HEADS.contains(&first) && matches!(self.low(a + 1), "of" | "for" | "on") {
+            if ORG_HEADS.contains(first) && matches!(self.low(a + 1), "of" | "for" | "on") {
                 return self.push(out, a, b, Label::Org, true);
             }
-            if ORG_PREFIXES.contains(&first) {
+            if ORG_PREFIXES.contains(first) {
                 return self.push(out, a, b, Label::Org, true);
             }
-            if PLACE_HEADS.contains(&last) || PLACE_PREFIXES.contains(&first) {
+            if PLACE_HEADS.contains(last) || PLACE_PREFIXES.contains(first) {
                 return self.push(out, a, b, Label::Place, true);
             }
-            if COMPASS.contains(&first) && lookup(self.w, a + 1, b).is_some_and(|k| k.label == Label::Place) {
+            if COMPASS.contains(first) && lookup(self.w, a + 1, b).is_some_and(|k| k.label == Label::Place) {
                 return self.push(out, a, b, Label::Place, true);
             }
             if self.org_appositive(b) {
@@ -635,9 +661,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return;
             }
             let words: Vec<usize> = (a..b).filter(|&i| self.w.toks[i].cap).collect();
-            let has_connector = (a..b)
-                .any(|i| !self.w.toks[i].cap && self.raw(i) != "-" && !PARTICLES.contains(&self.low(i)));
-            let uncommon = words.iter().filter(|&&i| !GAZ.is_common(&self.low(i).replace('.', ""))).count();
+            let has_connector =
+                (a..b).any(|i| !self.w.toks[i].cap && self.raw(i) != "-" && !PARTICLES.contains(self.low(i)));
+            let uncommon = words
+                .iter()
+                .filter(|&&i| !GAZ.is_common(&self.low(i).replace('.', "")))
+                .count();
             let first_name = is_first_name(&titlecase(first));
             // People do not take an article: "the Buckeye Forward" is not a person.
             let the_before = a > 0 && self.low(a - 1) == "the" && !self.w.toks[a - 1].cap;
@@ -657,7 +686,10 @@ impl<'a, 'b> Finder<'a, 'b> {
         let t = &self.w.toks[a];
         let low = self.low(a);
         let common = GAZ.is_common(low.trim_end_matches('.'));
-        if let Some(l) = self.ev.and_then(|e| e.partial(first).or_else(|| e.partial(&titlecase(first)))) {
+        if let Some(l) = self
+            .ev
+            .and_then(|e| e.partial(first).or_else(|| e.partial(&titlecase(first))))
+        {
             return self.push(out, a, b, l, true);
         }
         // "the West", "the East": the region (and, by metonymy, its governments).
@@ -671,7 +703,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             return self.push(out, a, b, Label::Org, true);
         }
         // "in The Lancet", "told The Times": a capitalised "The" mid-sentence belongs to a title.
-        if a > 0 && self.raw(a - 1) == "The" && !self.w.toks[a - 1].sent_start && !self.w.toks[a - 1].headline {
+        if a > 0 && self.raw(a - 1) == "The" && !self.w.toks[a - 1].sent_start && !self.w.toks[a - 1].headline
+        {
             return self.push(out, a, b, Label::Org, false);
         }
         // Coordination: "Aleppo and Hama" gives the unknown name its partner's label.
@@ -687,7 +720,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         if t.upper
             && !common
             && (3..=6).contains(&first.chars().filter(|c| c.is_alphabetic()).count())
-            && !NOT_ORG_ACRONYMS.contains(&first)
+            && !NOT_ORG_ACRONYMS.contains(first)
         {
             return self.push(out, a, b, Label::Org, false);
         }

@@ -7,40 +7,185 @@ use super::Label;
 use super::token::{Kind, Token};
 
 const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.",
-    "nov.", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
 ];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 const UNITS: &[&str] = &[
-    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month",
-    "months", "year", "years", "decade", "decades", "century", "centuries", "weekend", "weekends",
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "weekend",
+    "weekends",
 ];
 const RELATIVE_HEADS: &[&str] = &[
-    "week", "month", "year", "weekend", "decade", "century", "night", "summer", "winter", "spring", "fall",
-    "autumn", "season", "quarter", "morning", "afternoon", "evening",
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "decade",
+    "century",
+    "night",
+    "summer",
+    "winter",
+    "spring",
+    "fall",
+    "autumn",
+    "season",
+    "quarter",
+    "morning",
+    "afternoon",
+    "evening",
 ];
-const RELATIVE_MODS: &[&str] = &["last", "next", "this", "past", "coming", "previous", "each", "every"];
+const RELATIVE_MODS: &[&str] = &[
+    "last", "next", "this", "past", "coming", "previous", "each", "every",
+];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const STANDALONE_DATES: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
 const ONES: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-    "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
 ];
 const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "dozen"];
-const PLURAL_SCALES: &[&str] = &["hundreds", "thousands", "millions", "billions", "trillions", "dozens", "tens"];
+const PLURAL_SCALES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "dozens",
+    "tens",
+];
 const CURRENCY_WORDS: &[&str] = &[
-    "dollars", "dollar", "euros", "euro", "pounds", "rubles", "roubles", "yen", "yuan", "hryvnias", "pesos",
-    "cents", "cent", "shillings", "rupees", "francs", "pence", "pound",
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "rubles",
+    "roubles",
+    "yen",
+    "yuan",
+    "hryvnias",
+    "pesos",
+    "cents",
+    "cent",
+    "shillings",
+    "rupees",
+    "francs",
+    "pence",
+    "pound",
 ];
 /// Units of measure that belong to a quantity: "about 30 kilometers", "19 miles".
 const MEASURES: &[&str] = &[
-    "kilometers", "kilometres", "kilometer", "kilometre", "km", "miles", "mile", "meters", "metres", "meter",
-    "metre", "feet", "foot", "inches", "inch", "yards", "kilograms", "kilogram", "kg", "grams", "tons",
-    "tonnes", "ton", "tonne", "barrels", "acres", "hectares", "degrees", "gallons", "liters", "litres",
-    "mph", "centimeters", "centimetres", "millimeters", "millimetres", "square",
+    "kilometers",
+    "kilometres",
+    "kilometer",
+    "kilometre",
+    "km",
+    "miles",
+    "mile",
+    "meters",
+    "metres",
+    "meter",
+    "metre",
+    "feet",
+    "foot",
+    "inches",
+    "inch",
+    "yards",
+    "kilograms",
+    "kilogram",
+    "kg",
+    "grams",
+    "tons",
+    "tonnes",
+    "ton",
+    "tonne",
+    "barrels",
+    "acres",
+    "hectares",
+    "degrees",
+    "gallons",
+    "liters",
+    "litres",
+    "mph",
+    "centimeters",
+    "centimetres",
+    "millimeters",
+    "millimetres",
+    "square",
 ];
 /// Fractions read as numbers: "a third", "two-thirds" (before "of" or at a phrase end).
 const FRACTIONS: &[&str] = &[
@@ -83,7 +228,10 @@ pub struct Words<'a> {
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
-        let lower = toks.iter().map(|t| text[t.range.clone()].to_lowercase()).collect();
+        let lower = toks
+            .iter()
+            .map(|t| text[t.range.clone()].to_lowercase())
+            .collect();
         Words { text, toks, lower }
     }
     pub fn raw(&self, i: usize) -> &'a str {
@@ -207,25 +355,34 @@ fn modifier_at(w: &Words, i: usize) -> Option<usize> {
 
 fn date_at(w: &Words, i: usize) -> Option<Span> {
     let n = w.toks.len();
-    let date = |end| Some(Span { start: i, end, label: Label::Date });
+    let date = |end| {
+        Some(Span {
+            start: i,
+            end,
+            label: Label::Date,
+        })
+    };
     let l = w.low(i);
     // Weekday, optionally with a full date: "Tuesday, Feb. 1, 2022", "Tuesday morning".
     if w.toks[i].cap && WEEKDAYS.contains(&l) {
         let mut j = i + 1;
-        if j < n && w.raw(j) == "," && w.near(j - 1) && is_month(w, j + 1) {
-            if let Some(e) = month_date(w, j + 1) {
-                return date(e);
-            }
+        if j < n
+            && w.raw(j) == ","
+            && w.near(j - 1)
+            && is_month(w, j + 1)
+            && let Some(e) = month_date(w, j + 1)
+        {
+            return date(e);
         }
         if w.is(j, DAY_PARTS) && w.near(i) {
             j += 1;
         }
         return date(j);
     }
-    if is_month(w, i) {
-        if let Some(e) = month_date(w, i) {
-            return date(e);
-        }
+    if is_month(w, i)
+        && let Some(e) = month_date(w, i)
+    {
+        return date(e);
     }
     // "1 February 2022"
     if is_day_number(w, i) && w.near(i) && is_month(w, i + 1) {
@@ -237,7 +394,9 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
     }
     if is_year(w, i) {
         let next = w.low(i + 1);
-        if w.toks.get(i.wrapping_sub(1)).is_some_and(|t| matches!(&w.text[t.range.clone()], "$" | "€" | "£"))
+        if w.toks
+            .get(i.wrapping_sub(1))
+            .is_some_and(|t| matches!(&w.text[t.range.clone()], "$" | "€" | "£"))
             || next == "%"
             || PERCENT_WORDS.contains(&next)
         {
@@ -250,7 +409,11 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
         return date(i + 1);
     }
     // "the end of 2025", "the beginning of next year", "early 2024", "mid-2023"
-    if l == "the" && w.is(i + 1, &["end", "beginning", "start", "middle"]) && w.low(i + 2) == "of" && i + 3 < n {
+    if l == "the"
+        && w.is(i + 1, &["end", "beginning", "start", "middle"])
+        && w.low(i + 2) == "of"
+        && i + 3 < n
+    {
         if let Some(d) = date_at(w, i + 3) {
             return date(d.end);
         }
@@ -260,10 +423,12 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
     }
     if w.is(i, &["early", "late", "mid"]) && !w.toks[i].cap && i + 1 < n {
         let j = if w.raw(i + 1) == "-" { i + 2 } else { i + 1 };
-        if j < n && w.near(j - 1) && (is_year(w, j) || is_month(w, j)) {
-            if let Some(d) = date_at(w, j) {
-                return date(d.end);
-            }
+        if j < n
+            && w.near(j - 1)
+            && (is_year(w, j) || is_month(w, j))
+            && let Some(d) = date_at(w, j)
+        {
+            return date(d.end);
         }
     }
     if l == "the" && w.is(i + 1, &["early", "mid", "late"]) && i + 2 < n {
@@ -307,10 +472,16 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
     }
     // Durations: "more than a month", "30 minutes", "two years ago", "a two-year".
     // "over two days" is a preposition there, not a modifier.
-    let start_num = modifier_at(w, i).filter(|_| !matches!(w.low(i), "over" | "under")).unwrap_or(i);
+    let start_num = modifier_at(w, i)
+        .filter(|_| !matches!(w.low(i), "over" | "under"))
+        .unwrap_or(i);
     let unit_after = |k: usize| -> Option<usize> {
         if w.is(k, UNITS) && w.near(k - 1) {
-            Some(if matches!(w.low(k + 1), "ago" | "earlier" | "later") { k + 2 } else { k + 1 })
+            Some(if matches!(w.low(k + 1), "ago" | "earlier" | "later") {
+                k + 2
+            } else {
+                k + 1
+            })
         } else if k + 1 < n && w.raw(k) == "-" && !w.toks[k].space_before && w.is(k + 1, UNITS) {
             // "a six-week trial", "a 29-year-old forward"
             if w.raw(k + 2) == "-" && w.low(k + 3) == "old" {
@@ -361,7 +532,17 @@ fn month_date(w: &Words, i: usize) -> Option<usize> {
     let prev = if i > 0 { w.low(i - 1) } else { "" };
     let cued = matches!(
         prev,
-        "in" | "since" | "until" | "by" | "last" | "next" | "this" | "early" | "late" | "mid" | "through" | "of"
+        "in" | "since"
+            | "until"
+            | "by"
+            | "last"
+            | "next"
+            | "this"
+            | "early"
+            | "late"
+            | "mid"
+            | "through"
+            | "of"
     );
     if ambiguous && !full && !cued {
         return None;
@@ -384,16 +565,29 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         && matches!(w.low(k), "a" | "one" | "two" | "three")
         && w.is(k + 1, FRACTIONS)
         && w.near(k)
-        && (k + 2 >= n || w.low(k + 2) == "of" || w.toks[k + 2].kind == Kind::Punct || !w.near(k + 1)
-            || w.is(k + 2, &["among", "in", "for", "from", "since", "over", "than", "to", "at", "by", "on", "with"]))
+        && (k + 2 >= n
+            || w.low(k + 2) == "of"
+            || w.toks[k + 2].kind == Kind::Punct
+            || !w.near(k + 1)
+            || w.is(
+                k + 2,
+                &[
+                    "among", "in", "for", "from", "since", "over", "than", "to", "at", "by", "on", "with",
+                ],
+            ))
     {
-        return Some(Span { start: i, end: k + 2, label: Label::Number });
+        return Some(Span {
+            start: i,
+            end: k + 2,
+            label: Label::Number,
+        });
     }
     let mut end = cardinal(w, k)?;
     // "one in four adults"
     if w.low(end) == "in"
         && w.near(end)
-        && (is_number_word(w, end + 1) || (w.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Number) && w.raw(end + 1).len() <= 3))
+        && (is_number_word(w, end + 1)
+            || (w.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Number) && w.raw(end + 1).len() <= 3))
     {
         end += 2;
     }
@@ -409,14 +603,52 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         let next_tok = w.toks.get(k + 1);
         let pronoun_prev = matches!(
             prev,
-            "the" | "this" | "that" | "any" | "every" | "each" | "other" | "no" | "which" | "another" | "only"
+            "the"
+                | "this"
+                | "that"
+                | "any"
+                | "every"
+                | "each"
+                | "other"
+                | "no"
+                | "which"
+                | "another"
+                | "only"
         );
         let noun_next = next_tok.is_some_and(|t| t.kind == Kind::Word && !t.cap && w.near(k))
             && !matches!(
                 next,
-                "of" | "another" | "who" | "that" | "which" | "is" | "was" | "has" | "had" | "can" | "could"
-                    | "would" | "will" | "should" | "must" | "may" | "might" | "does" | "did" | "and" | "or"
-                    | "but" | "to" | "in" | "on" | "at" | "by" | "for" | "with" | "day" | "after" | "else"
+                "of" | "another"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "can"
+                    | "could"
+                    | "would"
+                    | "will"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "might"
+                    | "does"
+                    | "did"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "day"
+                    | "after"
+                    | "else"
             )
             && !(next.ends_with('s') && !next.ends_with("ss") || next.ends_with("ed"));
         if pronoun_prev || !noun_next {
@@ -433,13 +665,20 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         if w.low(e - 1) == "square" && w.is(e, MEASURES) {
             e += 1;
         }
-    } else if w.is(e, PERCENT_WORDS) || (money && w.is(e, &["dollars"])) || (!money && w.is(e, CURRENCY_WORDS)) {
+    } else if w.is(e, PERCENT_WORDS)
+        || (money && w.is(e, &["dollars"]))
+        || (!money && w.is(e, CURRENCY_WORDS))
+    {
         e += 1;
         if w.low(e - 1) == "percentage" && w.is(e, &["points", "point"]) {
             e += 1;
         }
     }
-    Some(Span { start: i, end: e, label: Label::Number })
+    Some(Span {
+        start: i,
+        end: e,
+        label: Label::Number,
+    })
 }
 
 #[cfg(test)]
@@ -452,17 +691,34 @@ mod tests {
         let w = Words::new(text, &toks);
         find(&w)
             .into_iter()
-            .map(|s| (text[toks[s.start].range.start..toks[s.end - 1].range.end].to_string(), s.label))
+            .map(|s| {
+                (
+                    text[toks[s.start].range.start..toks[s.end - 1].range.end].to_string(),
+                    s.label,
+                )
+            })
             .collect()
     }
 
     #[test]
     fn dates() {
         let d = |s: &str| (s.to_string(), Label::Date);
-        assert_eq!(spans("in Moscow, Russia, Tuesday, Feb. 1, 2022. Orban"), vec![d("Tuesday, Feb. 1, 2022")]);
-        assert_eq!(spans("on February 1, 2022 and in December"), vec![d("February 1, 2022"), d("December")]);
-        assert_eq!(spans("received last week, in more than a month"), vec![d("last week"), d("more than a month")]);
-        assert_eq!(spans("since the early 1990s, for 30 minutes"), vec![d("the early 1990s"), d("30 minutes")]);
+        assert_eq!(
+            spans("in Moscow, Russia, Tuesday, Feb. 1, 2022. Orban"),
+            vec![d("Tuesday, Feb. 1, 2022")]
+        );
+        assert_eq!(
+            spans("on February 1, 2022 and in December"),
+            vec![d("February 1, 2022"), d("December")]
+        );
+        assert_eq!(
+            spans("received last week, in more than a month"),
+            vec![d("last week"), d("more than a month")]
+        );
+        assert_eq!(
+            spans("since the early 1990s, for 30 minutes"),
+            vec![d("the early 1990s"), d("30 minutes")]
+        );
         assert_eq!(spans("video 01:58 in 2014"), vec![d("01:58"), d("2014")]);
         assert_eq!(spans("He may go. May 5 is set"), vec![d("May 5")]);
     }
@@ -471,12 +727,21 @@ mod tests {
     fn numbers() {
         let n = |s: &str| (s.to_string(), Label::Number);
         assert_eq!(spans("amassed over 100,000 troops"), vec![n("over 100,000")]);
-        assert_eq!(spans("as many as a million people"), vec![n("as many as a million")]);
+        assert_eq!(
+            spans("as many as a million people"),
+            vec![n("as many as a million")]
+        );
         assert_eq!(spans("tens of thousands of people"), vec![n("tens of thousands")]);
-        assert_eq!(spans("at least one more round and the two sides"), vec![n("at least one"), n("two")]);
+        assert_eq!(
+            spans("at least one more round and the two sides"),
+            vec![n("at least one"), n("two")]
+        );
         assert_eq!(spans("as other one stands near"), vec![]);
         assert_eq!(spans("the security of one nation"), vec![n("one")]);
-        assert_eq!(spans("costs $5 million, up 3.5%"), vec![n("$5 million"), n("3.5%")]);
+        assert_eq!(
+            spans("costs $5 million, up 3.5%"),
+            vec![n("$5 million"), n("3.5%")]
+        );
         assert_eq!(spans("one of the measures"), vec![]);
     }
 }

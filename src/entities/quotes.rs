@@ -60,13 +60,12 @@ pub fn find_quotes(text: &str) -> Vec<Range<usize>> {
             };
             prev = Some(c);
             match (kind, open) {
-                (Some(true), Some(o)) => {
+                (Some(true), Some(o))
                     // A mark reopening a quote at the start of a paragraph continues it;
                     // anywhere else the earlier mark was never closed.
-                    if !(at_line_start && o < line.start) {
+                    if !(at_line_start && o < line.start) => {
                         open = Some(pos);
                     }
-                }
                 (Some(true), None) => open = Some(pos),
                 (Some(false), Some(o)) => {
                     out.push(o..pos + c.len_utf8());
@@ -102,13 +101,16 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
     let person_at = |i: usize| -> Option<&Entity> {
         let r = &toks.get(i)?.range;
         let k = people.partition_point(|e| e.range.end < r.end);
-        people.get(k).copied().filter(|e| e.range.start <= r.start && r.end <= e.range.end)
+        people
+            .get(k)
+            .copied()
+            .filter(|e| e.range.start <= r.start && r.end <= e.range.end)
     };
     let nearest_person_before = |byte: usize| -> Option<Range<usize>> {
         let k = people.partition_point(|e| e.range.end <= byte);
         k.checked_sub(1).map(|k| people[k].range.clone())
     };
-    let is_verb = |i: usize| i < toks.len() && SPEECH_VERBS.contains(&w.low(i));
+    let is_verb = |i: usize| i < toks.len() && SPEECH_VERBS.contains(w.low(i));
     let is_pronoun = |i: usize| matches!(w.low(i), "he" | "she" | "they");
     let stop = |i: usize| {
         i >= toks.len() || toks[i].line_start || matches!(w.raw(i), "." | "?" | "!" | "“" | "”" | "\"" | ";")
@@ -124,7 +126,10 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
             && j - i <= 5
             && toks[j].kind == Kind::Word
             && !toks[j].line_start
-            && !matches!(w.low(j), "who" | "that" | "familiar" | "with" | "on" | "in" | "at" | "of" | "for" | "said")
+            && !matches!(
+                w.low(j),
+                "who" | "that" | "familiar" | "with" | "on" | "in" | "at" | "of" | "for" | "said"
+            )
         {
             j += 1;
         }
@@ -167,7 +172,9 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
                 }
             }
             if speaker.is_none() && w.low(i) == "according" && w.low(i + 1) == "to" {
-                speaker = person_at(i + 2).map(|e| e.range.clone()).or_else(|| noun_phrase(i + 2));
+                speaker = person_at(i + 2)
+                    .map(|e| e.range.clone())
+                    .or_else(|| noun_phrase(i + 2));
             }
         }
         // Before the quote: `Lavrov said "...`, `He alleged that Washington may try to "...`.
@@ -195,14 +202,18 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
                         });
                     }
                     speaker = subj.or_else(|| {
-                        let np_start = (k.saturating_sub(6)..k).find(|&s| noun_phrase(s).is_some_and(|r| r.end == toks[k - 1].range.end));
+                        let np_start = (k.saturating_sub(6)..k)
+                            .find(|&s| noun_phrase(s).is_some_and(|r| r.end == toks[k - 1].range.end));
                         np_start.and_then(noun_phrase)
                     });
                     break;
                 }
             }
         }
-        out.push(Quote { range: q.clone(), speaker });
+        out.push(Quote {
+            range: q.clone(),
+            speaker,
+        });
     }
     // Several quotes in one paragraph come from one speaker in news style: one sweep over the
     // quotes, a group per paragraph.
@@ -237,11 +248,20 @@ mod tests {
 
     #[test]
     fn straight_curly_and_spanning() {
-        assert_eq!(quoted("He said “yes,” and \"no\" then."), vec!["“yes,”", "\"no\""]);
+        assert_eq!(
+            quoted("He said “yes,” and \"no\" then."),
+            vec!["“yes,”", "\"no\""]
+        );
         let t = "“We will fight,” he said. “We are ready.\n\n“And we will win,” he added.";
-        assert_eq!(quoted(t), vec!["“We will fight,”", "“We are ready.\n\n“And we will win,”"]);
+        assert_eq!(
+            quoted(t),
+            vec!["“We will fight,”", "“We are ready.\n\n“And we will win,”"]
+        );
         // A paragraph that opens a quote and never closes it, with no continuation.
-        assert_eq!(quoted("She said “this is it\n\nNext paragraph."), vec!["“this is it"]);
+        assert_eq!(
+            quoted("She said “this is it\n\nNext paragraph."),
+            vec!["“this is it"]
+        );
         assert_eq!(quoted("it's 5' tall"), Vec::<&str>::new());
     }
 }

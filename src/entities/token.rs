@@ -42,12 +42,12 @@ pub struct Token {
 /// Abbreviations that keep their period. Lowercased, without the period.
 const ABBREVS: &[&str] = &[
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tue", "tues",
-    "thu", "thurs", "fri", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt",
-    "capt", "adm", "maj", "cpl", "pvt", "cmdr", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co",
-    "ltd", "vs", "prof", "rev", "hon", "pres", "supt", "atty", "gens", "reps", "sens", "govs", "calif",
-    "fla", "ariz", "colo", "conn", "ga", "kan", "ky", "md", "mich", "minn", "mo", "mont", "neb", "nev",
-    "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wis", "wyo", "ave", "blvd", "dept", "univ", "ala", "ark",
-    "del", "ill", "ind", "la", "mass", "miss", "wash",
+    "thu", "thurs", "fri", "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt",
+    "adm", "maj", "cpl", "pvt", "cmdr", "st", "mt", "ft", "jr", "sr", "inc", "corp", "co", "ltd", "vs",
+    "prof", "rev", "hon", "pres", "supt", "atty", "gens", "reps", "sens", "govs", "calif", "fla", "ariz",
+    "colo", "conn", "ga", "kan", "ky", "md", "mich", "minn", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "tenn", "tex", "va", "vt", "wis", "wyo", "ave", "blvd", "dept", "univ", "ala", "ark", "del", "ill",
+    "ind", "la", "mass", "miss", "wash",
 ];
 
 /// Capitalised abbreviations only: lowercase "co." or "pa." ending a sentence is rarer than the
@@ -158,8 +158,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let suf = rest[..suffix_len].to_ascii_lowercase();
                 if suf == "s" {
                     j += 1;
-                } else if matches!(suf.as_str(), "bn" | "m" | "mn" | "k" | "tn" | "billion" | "million")
-                    && suffix_len <= 2
+                } else if matches!(
+                    suf.as_str(),
+                    "bn" | "m" | "mn" | "k" | "tn" | "billion" | "million"
+                ) && suffix_len <= 2
                 {
                     // "£20bn", "$5m": the scale is part of the figure.
                     j += suffix_len;
@@ -171,7 +173,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = j;
             kind = k;
         } else if is_apostrophe(c)
-            && toks.last().is_some_and(|t| t.range.end == i && t.kind == Kind::Word)
+            && toks
+                .last()
+                .is_some_and(|t| t.range.end == i && t.kind == Kind::Word)
             && matches!(next_char(i + cl), Some('s') | Some('S'))
             && !next_char(i + cl + 1).is_some_and(|e| e.is_alphanumeric())
         {
@@ -291,12 +295,18 @@ mod tests {
         assert_eq!(
             words("the U.S. and Putin's Russia-backed Feb. 1, 2022 O'Brien D.C."),
             vec![
-                "the", "U.S.", "and", "Putin", "'s", "Russia", "-", "backed", "Feb.", "1", ",", "2022", "O'Brien",
-                "D.C."
+                "the", "U.S.", "and", "Putin", "'s", "Russia", "-", "backed", "Feb.", "1", ",", "2022",
+                "O'Brien", "D.C."
             ]
         );
-        assert_eq!(words("Ukraine’s 100,000 01:58 1990s"), vec!["Ukraine", "’s", "100,000", "01:58", "1990s"]);
-        assert_eq!(words("John F. Kennedy end."), vec!["John", "F.", "Kennedy", "end", "."]);
+        assert_eq!(
+            words("Ukraine’s 100,000 01:58 1990s"),
+            vec!["Ukraine", "’s", "100,000", "01:58", "1990s"]
+        );
+        assert_eq!(
+            words("John F. Kennedy end."),
+            vec!["John", "F.", "Kennedy", "end", "."]
+        );
     }
 
     #[test]
