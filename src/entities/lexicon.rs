@@ -437,6 +437,14 @@ pub static SPEECH_VERBS: WordSet = WordSet::new(&[
     "thinks",
     "accused",
     "praised",
+    "called",
+    "describes",
+    "described",
+    "calls",
+    "telling",
+    "saying",
+    "adding",
+    "warning",
 ]);
 
 /// Capitalised heads that make the phrase before them an organisation.

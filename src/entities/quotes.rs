@@ -11,6 +11,12 @@ use super::numeric::Words;
 use super::token::Kind;
 use super::{Entity, Label, Quote};
 
+/// Words that open a new clause: an attribution does not run across them.
+const CLAUSE_WORDS: &[&str] = &[
+    "while", "and", "but", "as", "after", "when", "which", "who", "whom", "that", "because", "although",
+    "though", "if", "before", "since", "until", "where", "whereas", "so", "yet", "or", "then", "in", "on",
+];
+
 fn is_open_mark(c: char) -> bool {
     c == '“' || c == '"' || c == '„' || c == '«'
 }
@@ -152,7 +158,11 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
         while i < toks.len() && matches!(w.raw(i), "," | "—" | "–") && !toks[i].line_start {
             i += 1;
         }
-        if !stop(i) {
+        // A quote ending its sentence inside the marks (`... mandate."`) is not attributed
+        // by what follows: a new sentence starts there.
+        let inner_end = w.text[q.start..q.end].trim_end_matches(['"', '”', '’', '\'']);
+        let closed_sentence = inner_end.ends_with('.');
+        if !stop(i) && !closed_sentence {
             if is_verb(i) && !stop(i + 1) {
                 speaker = subject(i + 1).or_else(|| noun_phrase(i + 1));
             } else if let Some(e) = person_at(i) {
@@ -169,6 +179,51 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
                 let k = tok_at(np.end);
                 if is_verb(k) {
                     speaker = Some(np);
+                }
+            }
+            // A name with a title or role around it: `," said U.S. Attorney Daniel Okafor`,
+            // `," Bruins coach Mike Sullivan said`. Bounded to the clause after the quote.
+            if speaker.is_none() {
+                let mut verb = None;
+                let mut person = None;
+                let mut k = i;
+                while k < i + 10 && !stop(k) && w.raw(k) != "," {
+                    // Only names, titles and roles may stand between the quote and its
+                    // attribution ("while British Foreign Secretary ... urged" is a new clause).
+                    let tk = &toks[k];
+                    let fits = is_verb(k)
+                        || tk.cap
+                        || tk.kind == Kind::Possessive
+                        || (tk.kind == Kind::Word && !CLAUSE_WORDS.contains(&w.low(k)));
+                    if !fits {
+                        break;
+                    }
+                    if verb.is_none() && is_verb(k) {
+                        verb = Some(k);
+                    }
+                    if person.is_none()
+                        && let Some(e) = person_at(k)
+                    {
+                        person = Some(e.range.clone());
+                    }
+                    if verb.is_some() && person.is_some() {
+                        break;
+                    }
+                    k += 1;
+                }
+                if let (Some(_), Some(p)) = (verb, person.clone()) {
+                    speaker = Some(p);
+                } else if let (Some(v), Some(p)) = (verb, person)
+                    && v == k
+                {
+                    speaker = Some(p);
+                }
+                // `," said Dr. Elena Ruiz, a cardiologist`: the name ends at the comma.
+                if speaker.is_none()
+                    && verb.is_some()
+                    && let Some(e) = person_at(k.saturating_sub(1))
+                {
+                    speaker = Some(e.range.clone());
                 }
             }
             if speaker.is_none() && w.low(i) == "according" && w.low(i + 1) == "to" {
