@@ -45,6 +45,16 @@ impl Evidence {
                     }
                 }
             }
+            // "Thwaites Glacier" makes a later "Thwaites" the place.
+            if s.label == Label::Place
+                && s.end - s.start == 2
+                && PLACE_HEADS.contains(w.raw(s.end - 1))
+                && GAZ.phrase(w.raw(s.start)).is_none()
+            {
+                self.partial
+                    .entry(w.raw(s.start).to_string())
+                    .or_insert(Label::Place);
+            }
             // "Orbital Devices Inc." makes "Orbital Devices" and "Orbital" the company.
             // "Boston Bruins", "Maple Leafs": the team by its plural name alone.
             if s.label == Label::Org && s.end - s.start >= 2 && plural_word(w, s.end - 1) {
@@ -105,9 +115,10 @@ fn titlecase(s: &str) -> String {
     out
 }
 
-/// A first name that is not also a country or state ("Georgia", "Florida").
+/// A first name that is not also a country, state or big city ("Georgia", "Florida",
+/// "Denver").
 fn is_first_name(w: &str) -> bool {
-    GAZ.is_first_name(w) && GAZ.phrase(w).is_none_or(|k| k.size < 3)
+    GAZ.is_first_name(w) && GAZ.phrase(w).is_none_or(|k| k.size < 2)
 }
 
 fn camel_case(w: &str) -> bool {
@@ -341,8 +352,10 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
             if toks[j].kind == Kind::Word && !toks[j].cap {
                 let low = self.low(j);
-                let after_head =
-                    ORG_HEADS.contains(prev) || PLACE_PREFIXES.contains(prev) || PLACE_HEADS.contains(prev);
+                // "Gulf of Mexico", "Bank of England", "Committee on Foreign Relations"; but a
+                // place is not named "Tavern on Larimer Street".
+                let after_head = ORG_HEADS.contains(prev)
+                    || ((PLACE_PREFIXES.contains(prev) || PLACE_HEADS.contains(prev)) && low == "of");
                 if matches!(low, "of" | "for" | "on") {
                     if TITLE_HEADS.contains(prev) && low == "of" && DEPARTMENTS.contains(self.raw(j + 1)) {
                         j += 2;
@@ -408,7 +421,11 @@ impl<'a, 'b> Finder<'a, 'b> {
         if self.raw(b) != "," || !matches!(self.low(b + 1), "a" | "an" | "the") {
             return false;
         }
-        (b + 2..b + 6).any(|k| ORG_NOUNS.contains(self.low(k)))
+        // "Kent Walker, the company's general counsel" describes a person, not the company.
+        (b + 2..b + 6).any(|k| {
+            ORG_NOUNS.contains(self.low(k))
+                && self.w.toks.get(k + 1).is_none_or(|t| t.kind != Kind::Possessive)
+        })
     }
 
     /// A title run at `p` ("Foreign Minister", "Secretary of State", "Sen."): its end.
@@ -607,6 +624,9 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let first = self.raw(a);
         let last = self.raw(b - 1);
+        if b - a >= 2 && NON_ENTITY_HEADS.contains(last) && lookup(self.w, a, a + 1).is_none() {
+            return;
+        }
         if b - a >= 2 {
             if ORG_HEADS.contains(last) || GAZ.is_company_suffix(last) {
                 return self.push(out, a, b, Label::Org, true);
@@ -654,7 +674,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return self.classify(a + 1, b, titled, out);
             }
             // Every word a known name of its own: "Russia Hungary" (a caption slug).
-            if (a..b).all(|i| lookup(self.w, i, i + 1).is_some() && !is_first_name(self.raw(i))) {
+            if (a..b).all(|i| {
+                let r = self.raw(i);
+                lookup(self.w, i, i + 1).is_some() && !GAZ.is_first_name(r) && !GAZ.is_frequent_surname(r)
+            }) {
                 for i in a..b {
                     self.classify(i, i + 1, false, out);
                 }

@@ -425,7 +425,7 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
         let j = if w.raw(i + 1) == "-" { i + 2 } else { i + 1 };
         if j < n
             && w.near(j - 1)
-            && (is_year(w, j) || is_month(w, j))
+            && (is_year(w, j) || is_month(w, j) || (w.toks[j].cap && w.is(j, WEEKDAYS)))
             && let Some(d) = date_at(w, j)
         {
             return date(d.end);
@@ -498,8 +498,34 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
             && let Some(e) = unit_after(start_num + 1)
             && (start_num > i || w.low(start_num + 1) != "-")
         {
-            // Plain "a year" is too vague unless a modifier or "ago" anchors it.
-            if start_num > i || matches!(w.low(e - 1), "ago" | "earlier" | "later") {
+            // "a decade", "for a year"; but "30 meters a year", "twice a week" are rates.
+            // A bare "a decade" counts after words that take a span of time; elsewhere it is
+            // usually a rate ("steps a day") or an ordinal ("a second term").
+            let prev = if i > 0 { w.low(i - 1) } else { "" };
+            let span_word = matches!(
+                prev,
+                "for"
+                    | "in"
+                    | "within"
+                    | "spent"
+                    | "spend"
+                    | "spends"
+                    | "spending"
+                    | "took"
+                    | "takes"
+                    | "lasted"
+                    | "lasts"
+                    | "after"
+                    | "than"
+                    | "nearly"
+                    | "almost"
+                    | "about"
+                    | "only"
+                    | "just"
+                    | "barely"
+            );
+            let bare_ok = span_word && w.low(start_num + 1) != "second";
+            if start_num > i || matches!(w.low(e - 1), "ago" | "earlier" | "later") || bare_ok {
                 return date(e);
             }
         }
