@@ -45,12 +45,33 @@ fn newsy() -> impl Strategy<Value = String> {
         Just("al-".to_string()),
         Just("Tuesday,".to_string()),
         Just(".".to_string()),
+        Just("a day".to_string()),
+        Just("a second".to_string()),
+        Just("early".to_string()),
+        Just("the end of".to_string()),
+        Just("9/".to_string()),
+        Just("-19".to_string()),
+        Just("4-".to_string()),
+        Just("recent".to_string()),
+        Just("for years".to_string()),
+        Just("Inc.".to_string()),
+        Just("Sen.".to_string()),
+        Just("Glacier".to_string()),
+        Just("the".to_string()),
+        Just("one in".to_string()),
+        Just("a third".to_string()),
+        Just("$".to_string()),
+        Just("%".to_string()),
+        Just("in the".to_string()),
+        Just(",".to_string()),
         "[A-Z][a-z]{0,8}",
         "[a-z]{1,8}",
         "[0-9]{1,6}",
         "\\PC{0,3}",
     ];
-    prop::collection::vec(piece, 0..60).prop_map(|v| v.join(" "))
+    let sep = prop_oneof![Just(" "), Just(""), Just("\n")];
+    prop::collection::vec((piece, sep), 0..60)
+        .prop_map(|v| v.into_iter().map(|(p, s)| format!("{p}{s}")).collect::<String>())
 }
 
 proptest! {

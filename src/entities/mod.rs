@@ -408,6 +408,26 @@ mod tests {
     }
 
     #[test]
+    fn teams_companies_and_events() {
+        let t = "The Boston Bruins beat the Florida Panthers. The Bruins won. Shares of FactSet and \
+                 Orbital Devices Inc. rose; Orbital gained. After World War II, she won two Emmy Awards.";
+        let got = labelled(t);
+        for (s, l) in [
+            ("Boston Bruins", "ORG"),
+            ("Florida Panthers", "ORG"),
+            ("Bruins", "ORG"),
+            ("FactSet", "ORG"),
+        ] {
+            assert!(got.contains(&(s.into(), l)), "{s}: {got:?}");
+        }
+        assert!(got.contains(&("Orbital".into(), "ORG")), "{got:?}");
+        assert!(
+            !got.iter().any(|(s, _)| s.contains("War") || s.contains("Emmy")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_names() {
         let got = labelled("Shortly after, Yet another meeting began. Speaking to reporters, he left.");
         assert!(got.is_empty(), "{got:?}");

@@ -121,6 +121,10 @@ fn is_first_name(w: &str) -> bool {
     GAZ.is_first_name(w) && GAZ.phrase(w).is_none_or(|k| k.size < 2)
 }
 
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 4 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
 fn camel_case(w: &str) -> bool {
     let prefixes = [
         "Mc", "Mac", "De", "Di", "Le", "La", "Van", "Von", "Du", "Da", "O'", "O’", "D'", "Al",
@@ -408,7 +412,7 @@ impl<'a, 'b> Finder<'a, 'b> {
     fn head_ahead(&self, k: usize) -> bool {
         let mut j = k;
         while j < k + 4 && self.name_like(j) && !self.w.toks[j].line_start {
-            if ORG_HEADS.contains(self.raw(j)) {
+            if ORG_HEADS.contains(self.raw(j)) && !GAZ.is_company_suffix(self.raw(j)) {
                 return true;
             }
             j += 1;
@@ -624,7 +628,16 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let first = self.raw(a);
         let last = self.raw(b - 1);
-        if b - a >= 2 && NON_ENTITY_HEADS.contains(last) && lookup(self.w, a, a + 1).is_none() {
+        // "Emmy Awards", "World War II", "Paris Agreement": none of the six labels.
+        let head = if b - a >= 3 && is_roman(last) {
+            self.raw(b - 2)
+        } else {
+            last
+        };
+        if b - a >= 2
+            && NON_ENTITY_HEADS.contains(head)
+            && (lookup(self.w, a, a + 1).is_none() || head == "War")
+        {
             return;
         }
         if b - a >= 2 {
@@ -722,6 +735,9 @@ impl<'a, 'b> Finder<'a, 'b> {
         if person_cue && !t.upper {
             return self.push(out, a, b, Label::Person, true);
         }
+        if NOT_ORG_ACRONYMS.contains(first) {
+            return;
+        }
         if self.org_appositive(b) {
             return self.push(out, a, b, Label::Org, true);
         }
@@ -759,7 +775,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             return self.push(out, a, b, Label::Org, false);
         }
         let the_before = a > 0 && self.low(a - 1) == "the" && !self.w.toks[a - 1].cap;
-        if (the_before || self.plural_name(a)) && !is_first_name(first) && !GAZ.is_surname(first) {
+        if (the_before || self.plural_name(a)) && !is_first_name(first) && !GAZ.is_frequent_surname(first) {
             return self.push(out, a, b, Label::Org, false);
         }
         if self.place_cue(a, b) && !is_first_name(first) {

@@ -85,6 +85,31 @@ const RELATIVE_HEADS: &[&str] = &[
 const RELATIVE_MODS: &[&str] = &[
     "last", "next", "this", "past", "coming", "previous", "each", "every",
 ];
+const PLURAL_UNITS: &[&str] = &[
+    "decades",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "centuries",
+];
+const HOLIDAYS: &[&str] = &[
+    "Christmas",
+    "Thanksgiving",
+    "Easter",
+    "Ramadan",
+    "Hanukkah",
+    "Passover",
+    "Eid",
+    "Diwali",
+    "Halloween",
+    "Memorial",
+    "Labor",
+    "Independence",
+    "Election",
+    "Veterans",
+];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const STANDALONE_DATES: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
 
@@ -234,8 +259,9 @@ impl<'a> Words<'a> {
             .collect();
         Words { text, toks, lower }
     }
+    /// The token's text; "" past the end, so look-ahead never needs its own bounds check.
     pub fn raw(&self, i: usize) -> &'a str {
-        &self.text[self.toks[i].range.clone()]
+        self.toks.get(i).map_or("", |t| &self.text[t.range.clone()])
     }
     pub fn low(&self, i: usize) -> &str {
         self.lower.get(i).map(String::as_str).unwrap_or("")
@@ -454,6 +480,61 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
     if w.toks[i].kind == Kind::Word && !w.toks[i].cap && STANDALONE_DATES.contains(&l) {
         return date(i + 1);
     }
+    // Holidays: "Christmas", "Christmas Eve", "Memorial Day".
+    if w.toks[i].cap && HOLIDAYS.contains(&w.raw(i)) {
+        let two_word = matches!(
+            w.raw(i),
+            "Memorial" | "Labor" | "Independence" | "Election" | "Veterans"
+        );
+        if two_word {
+            return (w.raw(i + 1) == "Day" && w.near(i)).then(|| Span {
+                start: i,
+                end: i + 2,
+                label: Label::Date,
+            });
+        }
+        let e = if w.raw(i + 1) == "Eve" && w.near(i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        return date(e);
+    }
+    // "9/11", "3/15/2024": month/day(/year) with no spaces.
+    if w.toks[i].kind == Kind::Number
+        && w.raw(i + 1) == "/"
+        && i + 2 < n
+        && !w.toks[i + 1].space_before
+        && !w.toks[i + 2].space_before
+        && w.toks[i + 2].kind == Kind::Number
+        && (1..=12).contains(&w.raw(i).parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&w.raw(i + 2).parse::<u32>().unwrap_or(0))
+    {
+        let mut e = i + 3;
+        if w.raw(e) == "/" && e + 1 < n && !w.toks[e].space_before && w.toks[e + 1].kind == Kind::Number {
+            e += 2;
+        }
+        return date(e);
+    }
+    // "in recent years", "for decades", "the past few days"
+    if l == "recent" && w.is(i + 1, PLURAL_UNITS) && w.near(i) {
+        return date(i + 2);
+    }
+    if w.is(i, PLURAL_UNITS)
+        && i > 0
+        && matches!(w.low(i - 1), "for" | "in" | "within" | "over")
+        && !(i + 1 < n && w.low(i + 1) == "of")
+    {
+        return date(i + 1);
+    }
+    if w.is(i, RELATIVE_MODS)
+        && w.is(i + 1, &["few", "several"])
+        && w.is(i + 2, PLURAL_UNITS)
+        && w.near(i)
+        && w.near(i + 1)
+    {
+        return date(i + 3);
+    }
     // "earlier this year", "last week", "next Tuesday", "this spring"
     let mut j = i;
     if w.is(j, &["earlier", "later", "early", "late"]) && w.is(j + 1, &["this", "last", "next"]) {
@@ -578,6 +659,31 @@ fn month_date(w: &Words, i: usize) -> Option<usize> {
 
 fn number_at(w: &Words, i: usize) -> Option<Span> {
     let n = w.toks.len();
+    // A number glued to a word by a hyphen is part of a name or code: "COVID-19", "F-16".
+    if i >= 2
+        && w.raw(i - 1) == "-"
+        && !w.toks[i - 1].space_before
+        && !w.toks[i].space_before
+        && w.toks[i - 2].kind == Kind::Word
+    {
+        return None;
+    }
+    // Scores and tallies: "4-2", "52-48".
+    if w.toks[i].kind == Kind::Number
+        && w.raw(i + 1) == "-"
+        && i + 2 < n
+        && !w.toks[i + 1].space_before
+        && !w.toks[i + 2].space_before
+        && w.toks[i + 2].kind == Kind::Number
+        && w.raw(i).len() <= 3
+        && w.raw(i + 2).len() <= 3
+    {
+        return Some(Span {
+            start: i,
+            end: i + 3,
+            label: Label::Number,
+        });
+    }
     let start_num = modifier_at(w, i).unwrap_or(i);
     let has_mod = start_num > i;
     let mut k = start_num;
@@ -747,6 +853,26 @@ mod tests {
         );
         assert_eq!(spans("video 01:58 in 2014"), vec![d("01:58"), d("2014")]);
         assert_eq!(spans("He may go. May 5 is set"), vec![d("May 5")]);
+        assert_eq!(
+            spans("on Christmas Eve and since 9/11"),
+            vec![d("Christmas Eve"), d("9/11")]
+        );
+        assert_eq!(
+            spans("in recent years, for decades"),
+            vec![d("recent years"), d("decades")]
+        );
+        assert_eq!(
+            spans("a 29-year-old who spent a decade"),
+            vec![d("29-year-old"), d("a decade")]
+        );
+        assert_eq!(
+            spans("7,000 steps a day, a second term"),
+            vec![(("7,000").to_string(), Label::Number)]
+        );
+        assert_eq!(
+            spans("by the end of 2025, early Sunday"),
+            vec![d("the end of 2025"), d("early Sunday")]
+        );
     }
 
     #[test]
@@ -769,5 +895,14 @@ mod tests {
             vec![n("$5 million"), n("3.5%")]
         );
         assert_eq!(spans("one of the measures"), vec![]);
+        assert_eq!(spans("COVID-19 and F-16 jets"), vec![]);
+        assert_eq!(
+            spans("won 4-2, about 30 kilometers, £20bn"),
+            vec![n("4-2"), n("about 30 kilometers"), n("£20bn")]
+        );
+        assert_eq!(
+            spans("cut by roughly a third, about one in four"),
+            vec![n("roughly a third"), n("about one in four")]
+        );
     }
 }
