@@ -63,6 +63,18 @@ impl Label {
         Label::ALL.into_iter().find(|l| l.as_str() == s)
     }
 
+    /// Plural display name for legends and panels: "People", "Organisations", ...
+    pub fn title(self) -> &'static str {
+        match self {
+            Label::Person => "People",
+            Label::Org => "Organisations",
+            Label::Place => "Places",
+            Label::Norp => "Nationalities & groups",
+            Label::Date => "Dates & times",
+            Label::Number => "Numbers",
+        }
+    }
+
     /// Position in [`Label::ALL`].
     pub fn index(self) -> usize {
         self as usize
@@ -100,6 +112,28 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The entities that overlap `range` (e.g. the visible lines), found by binary search.
+    pub fn entities_in(&self, range: Range<usize>) -> &[Entity] {
+        let lo = self.entities.partition_point(|e| e.range.end <= range.start);
+        let hi = lo + self.entities[lo..].partition_point(|e| e.range.start < range.end);
+        &self.entities[lo..hi]
+    }
+
+    /// The entity covering byte `pos`, if any.
+    pub fn entity_at(&self, pos: usize) -> Option<&Entity> {
+        self.entities_in(pos..pos + 1)
+            .first()
+            .filter(|e| e.range.contains(&pos))
+    }
+
+    /// The quotation covering byte `pos`, if any.
+    pub fn quote_at(&self, pos: usize) -> Option<&Quote> {
+        let k = self.quotes.partition_point(|q| q.range.start <= pos);
+        k.checked_sub(1)
+            .map(|k| &self.quotes[k])
+            .filter(|q| q.range.contains(&pos))
+    }
+
     /// Entities grouped by their text and label, with mention counts, in order of first
     /// mention: what an entity panel lists.
     pub fn mentions<'t>(&self, text: &'t str) -> Vec<Mentions<'t>> {
@@ -425,6 +459,23 @@ mod tests {
             !got.iter().any(|(s, _)| s.contains("War") || s.contains("Emmy")),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn lookups_for_the_reader() {
+        let t = "Vladimir Putin met Orban in Moscow. \"We agree,\" Orban said.";
+        let a = analyse_text(t);
+        let moscow = t.find("Moscow").unwrap();
+        assert_eq!(a.entity_at(moscow + 2).map(|e| e.label), Some(Label::Place));
+        assert_eq!(a.entity_at(t.find(" met").unwrap()), None);
+        let firsts: Vec<&str> = a.entities_in(3..21).iter().map(|e| &t[e.range.clone()]).collect();
+        assert_eq!(firsts, vec!["Vladimir Putin", "Orban"]);
+        let q = a.quote_at(t.find("agree").unwrap()).expect("quote");
+        assert_eq!(&t[q.speaker.clone().unwrap()], "Orban");
+        assert!(a.quote_at(0).is_none());
+        let m = a.mentions(t);
+        let orban = m.iter().find(|m| m.text == "Orban").unwrap();
+        assert_eq!((orban.label, orban.ranges.len()), (Label::Person, 2));
     }
 
     #[test]

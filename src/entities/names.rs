@@ -782,6 +782,19 @@ impl<'a, 'b> Finder<'a, 'b> {
             return self.push(out, a, b, Label::Place, false);
         }
         if GAZ.is_surname(&titlecase(first)) && !t.headline {
+            return self.push(out, a, b, Label::Person, false);
+        }
+        // An unknown name as the subject of a verb people do ("Nebenzia met", "Kiprono has
+        // won"): most often a surname in news copy.
+        if !t.headline
+            && !t.upper
+            && self
+                .w
+                .toks
+                .get(b)
+                .is_some_and(|n| n.kind == Kind::Word && !n.cap && !n.line_start)
+            && PERSON_VERBS.contains(self.low(b))
+        {
             self.push(out, a, b, Label::Person, false);
         }
     }
