@@ -615,6 +615,8 @@ pub static ORG_HEADS: WordSet = WordSet::new(&[
     "Chronicle",
     "Ministries",
     "Cooperative",
+    "Chamber",
+    "Chambers",
     "Collaboration",
     "Consortium",
     "Initiative",

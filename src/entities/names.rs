@@ -644,7 +644,10 @@ impl<'a, 'b> Finder<'a, 'b> {
             if ORG_HEADS.contains(last) || GAZ.is_company_suffix(last) {
                 return self.push(out, a, b, Label::Org, true);
             }
-            if ORG_HEADS.contains(first) && matches!(self.low(a + 1), "of" | "for" | "on") {
+            // "Ministry of Defense", and with a lead word "U.S. Chamber of Commerce".
+            if (a..b - 1)
+                .any(|i| ORG_HEADS.contains(self.raw(i)) && matches!(self.low(i + 1), "of" | "for" | "on"))
+            {
                 return self.push(out, a, b, Label::Org, true);
             }
             if ORG_PREFIXES.contains(first) {
