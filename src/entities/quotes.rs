@@ -261,6 +261,21 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
                             .find(|&s| noun_phrase(s).is_some_and(|r| r.end == toks[k - 1].range.end));
                         np_start.and_then(noun_phrase)
                     });
+                    // A participle ("..., saying it was "...") has the sentence's subject: the
+                    // nearest person before it in the same sentence.
+                    if speaker.is_none() && w.low(k).ends_with("ing") {
+                        let mut j = k;
+                        while j > k.saturating_sub(30) {
+                            j -= 1;
+                            if matches!(w.raw(j), "." | "?" | "!") || toks[j + 1].line_start {
+                                break;
+                            }
+                            if let Some(e) = person_at(j) {
+                                speaker = Some(e.range.clone());
+                                break;
+                            }
+                        }
+                    }
                     break;
                 }
             }
