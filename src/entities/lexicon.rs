@@ -28,6 +28,11 @@ impl WordSet {
 
 /// Capitalised words that head a title or role: "President", "Minister", "Sen.".
 pub static TITLE_HEADS: WordSet = WordSet::new(&[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
     "President",
     "President-elect",
     "Minister",
@@ -615,6 +620,11 @@ pub static ORG_HEADS: WordSet = WordSet::new(&[
     "Chronicle",
     "Ministries",
     "Cooperative",
+    "United",
+    "Athletic",
+    "Rovers",
+    "Wanderers",
+    "Hotspur",
     "Research",
     "Capital",
     "Analytics",

@@ -288,6 +288,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             || self.is_title_word(i)
             || !common
             || (is_first_name(raw) && self.surname_follows(i))
+            || (COMPASS.contains(raw) && self.w.toks.get(i + 1).is_some_and(|n| n.cap && !n.line_start))
             || self
                 .ev
                 .is_some_and(|e| e.knows(raw, true) || e.knows(&titlecase(raw), true))
@@ -491,7 +492,9 @@ impl<'a, 'b> Finder<'a, 'b> {
                 p += len;
                 continue;
             }
-            if let Some(e) = self.title_run(p, b) {
+            // "Premier League", "Supreme Court": a title word inside an organisation's name.
+            let org_name = ORG_HEADS.contains(self.raw(b - 1)) && b - a >= 2;
+            if !org_name && let Some(e) = self.title_run(p, b) {
                 // A title is not part of a name; with nothing after it, it is dropped.
                 flush(&mut rest, p, &mut pending);
                 after_title = true;
@@ -551,7 +554,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             if next == "/" && self.w.toks.get(b + 1).is_some_and(|t| t.cap) {
                 return true;
             }
-            if next == "," && self.low(b + 1) == "who" {
+            // ", who": a person unless the lists know the name ("Liverpool, who beat ...").
+            if next == "," && self.low(b + 1) == "who" && lookup(self.w, a, b).is_none() {
                 return true;
             }
         }

@@ -104,6 +104,14 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
     // People sorted by start (entities never overlap, so ends are sorted too): binary searches
     // keep attribution linear in the text however many quotes there are.
     let people: Vec<&Entity> = entities.iter().filter(|e| e.label == Label::Person).collect();
+    let orgs: Vec<&Entity> = entities.iter().filter(|e| e.label == Label::Org).collect();
+    let org_at = |i: usize| -> Option<&Entity> {
+        let r = &toks.get(i)?.range;
+        let k = orgs.partition_point(|e| e.range.end < r.end);
+        orgs.get(k)
+            .copied()
+            .filter(|e| e.range.start <= r.start && r.end <= e.range.end)
+    };
     let person_at = |i: usize| -> Option<&Entity> {
         let r = &toks.get(i)?.range;
         let k = people.partition_point(|e| e.range.end < r.end);
@@ -146,6 +154,10 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
         let mut speaker: Option<Range<usize>> = None;
         let subject = |i: usize| -> Option<Range<usize>> {
             if let Some(e) = person_at(i) {
+                return Some(e.range.clone());
+            }
+            // Institutions speak too: "the Kremlin said", "West Yorkshire Police said".
+            if let Some(e) = org_at(i) {
                 return Some(e.range.clone());
             }
             if is_pronoun(i) {
@@ -250,11 +262,18 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
                     // ("Russia's U.N. ambassador, Vassily Nebenzia, said").
                     let mut subj = subject(k - 1);
                     if subj.is_none() && w.raw(k - 1) == "," && k >= 2 {
-                        subj = subject(k - 2).or_else(|| {
-                            // Skip back over the appositive to the name before its first comma.
-                            let open = (k.saturating_sub(14)..k - 1).rev().find(|&j| w.raw(j) == ",")?;
-                            subject(open.checked_sub(1)?)
-                        });
+                        // A person in apposition wins over an organisation inside the
+                        // appositive ("Linda Thomas-Greenfield, the U.S. Ambassador to the
+                        // United Nations, told NPR").
+                        let before_appositive = (k.saturating_sub(14)..k - 1)
+                            .rev()
+                            .find(|&j| w.raw(j) == ",")
+                            .and_then(|open| open.checked_sub(1));
+                        subj = person_at(k - 2)
+                            .map(|e| e.range.clone())
+                            .or_else(|| before_appositive.and_then(|j| person_at(j).map(|e| e.range.clone())))
+                            .or_else(|| subject(k - 2))
+                            .or_else(|| before_appositive.and_then(subject));
                     }
                     speaker = subj.or_else(|| {
                         let np_start = (k.saturating_sub(6)..k)
