@@ -479,6 +479,28 @@ mod tests {
     }
 
     #[test]
+    fn all_caps_bylines_credits_and_clubs() {
+        let t = "PUTIN WARNS WEST OVER UKRAINE\n\nBy JOHN SMITH and MARIA LOPEZ\n\nA soldier waits. \
+                 ANATOLII STEPANOV/AFP via Getty Images\n\nArsenal's Premier League hopes faded as Newcastle \
+                 United drew. West Yorkshire Police said Mr Hartley was held.";
+        let got = labelled(t);
+        for (s, l) in [
+            ("UKRAINE", "PLACE"),
+            ("JOHN SMITH", "PERSON"),
+            ("MARIA LOPEZ", "PERSON"),
+            ("ANATOLII STEPANOV", "PERSON"),
+            ("AFP", "ORG"),
+            ("Getty Images", "ORG"),
+            ("Premier League", "ORG"),
+            ("Newcastle United", "ORG"),
+            ("West Yorkshire Police", "ORG"),
+            ("Hartley", "PERSON"),
+        ] {
+            assert!(got.contains(&(s.into(), l)), "{s}: {got:?}");
+        }
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_names() {
         let got = labelled("Shortly after, Yet another meeting began. Speaking to reporters, he left.");
         assert!(got.is_empty(), "{got:?}");

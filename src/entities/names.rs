@@ -288,6 +288,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             || self.is_title_word(i)
             || !common
             || (is_first_name(raw) && self.surname_follows(i))
+            || (t.upper && is_first_name(&titlecase(raw)) && self.surname_follows(i))
+            || (t.upper && i > 0 && self.w.toks[i - 1].upper && GAZ.is_surname(&titlecase(raw)))
             || (COMPASS.contains(raw) && self.w.toks.get(i + 1).is_some_and(|n| n.cap && !n.line_start))
             || self
                 .ev
@@ -302,8 +304,8 @@ impl<'a, 'b> Finder<'a, 'b> {
             t.cap
                 && t.kind == Kind::Word
                 && !t.line_start
-                && !GAZ.is_common(self.low(j))
-                && self.phrase[j].is_none()
+                && ((!GAZ.is_common(self.low(j)) && self.phrase[j].is_none())
+                    || (t.upper && GAZ.is_surname(&titlecase(self.raw(j)))))
         })
     }
 
@@ -534,6 +536,16 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         let toks = self.w.toks;
         let before = a.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
+        // Bylines: "By JOHN SMITH and MARIA LOPEZ".
+        if a > 0 && before == "by" && toks[a - 1].line_start {
+            return true;
+        }
+        if a >= 2 && before == "and" && self.low(a - 2) != "" && {
+            let line_start = (0..a).rev().find(|&k| toks[k].line_start).unwrap_or(0);
+            a - line_start <= 8 && self.low(line_start) == "by"
+        } {
+            return true;
+        }
         if a > 0 && toks[a - 1].kind == Kind::Word && !toks[a - 1].cap && ROLE_WORDS.contains(before) {
             return true;
         }
