@@ -540,10 +540,11 @@ impl<'a, 'b> Finder<'a, 'b> {
         if a > 0 && before == "by" && toks[a - 1].line_start {
             return true;
         }
-        if a >= 2 && before == "and" && self.low(a - 2) != "" && {
-            let line_start = (0..a).rev().find(|&k| toks[k].line_start).unwrap_or(0);
-            a - line_start <= 8 && self.low(line_start) == "by"
-        } {
+        // "By JOHN SMITH and MARIA LOPEZ": the second name of a byline (bounded look-back).
+        if a >= 2
+            && before == "and"
+            && (a.saturating_sub(8)..a).any(|k| toks[k].line_start && self.low(k) == "by")
+        {
             return true;
         }
         if a > 0 && toks[a - 1].kind == Kind::Word && !toks[a - 1].cap && ROLE_WORDS.contains(before) {
