@@ -116,13 +116,15 @@ def main():
         # Close ASCII variants of cities over 100,000 ("Hama" for "Hamah").
         if c["population"] >= 100_000:
             for alt in c["alternatenames"]:
-                if (alt.isascii() and " " not in alt and alt[:1].isupper() and alt[:3] == folded[:3]
+                if (alt.isascii() and " " not in alt and alt[:1].isupper() and not alt.isupper()
+                        and alt[:3] == folded[:3]
                         and abs(len(alt) - len(folded)) <= 2):
                     add(alt, "city", cls)
         # Alternate spellings only for big cities, where the English exonym matters (Kiev, Moscow).
         if c["population"] >= 500_000:
             for alt in c["alternatenames"]:
-                if alt.isascii() and " " not in alt.strip() and alt[:1].isupper():
+                # All-caps alternates are airport and other codes ("KRK", "DAX"), not names.
+                if alt.isascii() and " " not in alt.strip() and alt[:1].isupper() and not alt.isupper():
                     add(alt, "city", 2)
     with open(os.path.join(OUT, "places.tsv"), "w") as f:
         f.write("# name\tkind\tsize (3: country/state/continent or city >=1M, 2: >=100k, 1: >=15k)\n")

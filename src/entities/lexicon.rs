@@ -28,6 +28,7 @@ impl WordSet {
 
 /// Capitalised words that head a title or role: "President", "Minister", "Sen.".
 pub static TITLE_HEADS: WordSet = WordSet::new(&[
+    "Chair",
     "Mr",
     "Mrs",
     "Ms",
@@ -620,6 +621,7 @@ pub static ORG_HEADS: WordSet = WordSet::new(&[
     "Chronicle",
     "Ministries",
     "Cooperative",
+    "Cooperation",
     "United",
     "Athletic",
     "Rovers",
@@ -730,6 +732,8 @@ pub static NOT_ORG_ACRONYMS: WordSet = WordSet::new(&[
 /// Heads of names that are none of the six labels (awards, laws, events): such a phrase is
 /// left untagged rather than guessed a person.
 pub static NON_ENTITY_HEADS: WordSet = WordSet::new(&[
+    "Average",
+    "Index",
     "Award",
     "Awards",
     "Prize",

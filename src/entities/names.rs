@@ -40,7 +40,35 @@ impl Evidence {
                 for i in s.start..s.end {
                     let t = &w.toks[i];
                     let raw = w.raw(i);
-                    if t.kind == Kind::Word && t.cap && raw.chars().count() > 2 && !raw.ends_with('.') {
+                    // Two-letter surnames count ("Xi", "Li", "Wu"), function words do not.
+                    let long_enough = raw.chars().count() > 2
+                        || (raw.chars().count() == 2
+                            && !matches!(
+                                raw,
+                                "Of" | "In"
+                                    | "On"
+                                    | "At"
+                                    | "To"
+                                    | "By"
+                                    | "An"
+                                    | "As"
+                                    | "Or"
+                                    | "Is"
+                                    | "It"
+                                    | "He"
+                                    | "We"
+                                    | "Me"
+                                    | "My"
+                                    | "No"
+                                    | "So"
+                                    | "Up"
+                                    | "Us"
+                                    | "Do"
+                                    | "Go"
+                                    | "If"
+                                    | "Jr"
+                            ));
+                    if t.kind == Kind::Word && t.cap && long_enough && !raw.ends_with('.') {
                         self.partial.insert(titlecase(raw), Label::Person);
                     }
                 }
@@ -353,6 +381,24 @@ impl<'a, 'b> Finder<'a, 'b> {
                 j += 2;
                 continue;
             }
+            // Hyphenated given names: "Lee Min-ji", "Moon Jae-in" (but not "Putin-led").
+            if s == "-"
+                && !toks[j].space_before
+                && j + 1 < n
+                && !toks[j + 1].space_before
+                && toks[j + 1].kind == Kind::Word
+                && !toks[j + 1].cap
+                && self.phrase[j - 1].is_none()
+                && (j - i) >= 1
+                && self.low(j + 1).chars().count() <= 3
+                && (self.low(j + 1).chars().count() <= 2 || !GAZ.is_common(self.low(j + 1)))
+                && !toks
+                    .get(j + 2)
+                    .is_some_and(|t| t.kind == Kind::Word && !t.space_before)
+            {
+                j += 2;
+                continue;
+            }
             if s == "&" && next_ok(j + 1) {
                 j += 2;
                 continue;
@@ -516,7 +562,11 @@ impl<'a, 'b> Finder<'a, 'b> {
             while s < e && !self.w.toks[s].cap {
                 s += 1;
             }
-            while e > s && !self.w.toks[e - 1].cap {
+            // ... but keep the lowercase part of a hyphenated given name ("Min-ji").
+            while e > s
+                && !self.w.toks[e - 1].cap
+                && !(e >= 2 && self.raw(e - 2) == "-" && !self.w.toks[e - 1].space_before)
+            {
                 e -= 1;
             }
             if s < e {
@@ -686,7 +736,10 @@ impl<'a, 'b> Finder<'a, 'b> {
             // "Ukraine-NATO", "Russia-Ukraine": each part on its own.
             if let Some(h) = (a..b).find(|&i| self.raw(i) == "-") {
                 let strong = |k: Option<Known>| k.is_some_and(|k| k.label != Label::Place || k.size >= 2);
-                let parts_known = strong(lookup(self.w, a, h)) || strong(lookup(self.w, h + 1, b));
+                // "Ukraine-NATO", "Russia-Ukraine"; but "Asia-Pacific Economic Cooperation" is one name.
+                let parts_known = (strong(lookup(self.w, a, h))
+                    && (b - h == 2 || strong(lookup(self.w, h + 1, b))))
+                    || (strong(lookup(self.w, h + 1, b)) && h - a == 1);
                 if parts_known {
                     if a < h {
                         self.classify(a, h, titled, out);
@@ -717,8 +770,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return;
             }
             let words: Vec<usize> = (a..b).filter(|&i| self.w.toks[i].cap).collect();
-            let has_connector =
-                (a..b).any(|i| !self.w.toks[i].cap && self.raw(i) != "-" && !PARTICLES.contains(self.low(i)));
+            let has_connector = (a..b).any(|i| {
+                !self.w.toks[i].cap
+                    && self.raw(i) != "-"
+                    && !PARTICLES.contains(self.low(i))
+                    && !(i > a && self.raw(i - 1) == "-" && !self.w.toks[i].space_before)
+            });
             let uncommon = words
                 .iter()
                 .filter(|&&i| !GAZ.is_common(&self.low(i).replace('.', "")))

@@ -477,7 +477,10 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
             return date(i + 2);
         }
     }
-    if w.toks[i].kind == Kind::Word && !w.toks[i].cap && STANDALONE_DATES.contains(&l) {
+    if w.toks[i].kind == Kind::Word
+        && (!w.toks[i].cap || w.toks[i].sent_start)
+        && STANDALONE_DATES.contains(&l)
+    {
         return date(i + 1);
     }
     // Holidays: "Christmas", "Christmas Eve", "Memorial Day".
@@ -715,6 +718,27 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         });
     }
     let mut end = cardinal(w, k)?;
+    // A bare numeral after a capitalised name is part of it: "S&P 500", "Nikkei 225", "Boeing
+    // 737", "Route 66".
+    if !money
+        && !has_mod
+        && end == k + 1
+        && w.toks[k].kind == Kind::Number
+        && w.raw(k).bytes().all(|b| b.is_ascii_digit())
+        && k > 0
+        && w.toks[k - 1].kind == Kind::Word
+        && w.toks[k - 1].cap
+        && !w.toks[k - 1].sent_start
+        && !w.toks[k].line_start
+        && !is_month(w, k - 1)
+        && !w.is(k - 1, WEEKDAYS)
+        && !(w.is(end, PERCENT_WORDS)
+            || w.raw(end) == "%"
+            || w.is(end, MEASURES)
+            || w.is(end, CURRENCY_WORDS))
+    {
+        return None;
+    }
     // "one in four adults"
     if w.low(end) == "in"
         && w.near(end)
