@@ -770,11 +770,14 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return;
             }
             let words: Vec<usize> = (a..b).filter(|&i| self.w.toks[i].cap).collect();
+            // Lowercase words inside the run other than particles and hyphenated parts.
             let has_connector = (a..b).any(|i| {
-                !self.w.toks[i].cap
-                    && self.raw(i) != "-"
-                    && !PARTICLES.contains(self.low(i))
-                    && !(i > a && self.raw(i - 1) == "-" && !self.w.toks[i].space_before)
+                let hyphen_part = i > a && self.raw(i - 1) == "-" && !self.w.toks[i].space_before;
+                let skip = self.w.toks[i].cap
+                    || self.raw(i) == "-"
+                    || PARTICLES.contains(self.low(i))
+                    || hyphen_part;
+                !skip
             });
             let uncommon = words
                 .iter()
