@@ -501,6 +501,14 @@ mod tests {
     }
 
     #[test]
+    fn surnames_that_are_words_as_speakers() {
+        let got = labelled("It was fine. Trump said he would act. Young added more. Police said nothing.");
+        assert!(got.contains(&("Trump".into(), "PERSON")), "{got:?}");
+        assert!(got.contains(&("Young".into(), "PERSON")), "{got:?}");
+        assert!(!got.iter().any(|(s, _)| s == "Police"), "{got:?}");
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_names() {
         let got = labelled("Shortly after, Yet another meeting began. Speaking to reporters, he left.");
         assert!(got.is_empty(), "{got:?}");

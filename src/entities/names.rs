@@ -316,6 +316,10 @@ impl<'a, 'b> Finder<'a, 'b> {
             || self.is_title_word(i)
             || !common
             || (is_first_name(raw) && self.surname_follows(i))
+            // "Trump said", "Bush told": a surname that is also a word, as a speaker.
+            || (GAZ.is_frequent_surname(raw)
+                && self.w.toks.get(i + 1).is_some_and(|n| !n.cap && !n.line_start)
+                && SPEECH_VERBS.contains(self.low(i + 1)))
             || (t.upper && is_first_name(&titlecase(raw)) && self.surname_follows(i))
             || (t.upper && i > 0 && self.w.toks[i - 1].upper && GAZ.is_surname(&titlecase(raw)))
             || (COMPASS.contains(raw) && self.w.toks.get(i + 1).is_some_and(|n| n.cap && !n.line_start))
@@ -678,6 +682,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 && b - a == 1
                 && GAZ.is_common(self.low(a))
                 && !self.place_cue(a, b)
+                && !(person_cue && (GAZ.is_frequent_surname(&k) || GAZ.is_first_name(&k)))
             {
                 return;
             }
