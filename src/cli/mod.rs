@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 mod compare;
+mod entities;
+mod eval;
 mod list;
 mod notes;
 mod stories;
@@ -56,6 +58,10 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Group articles into stories (versions of one story).
     Stories(stories::StoriesArgs),
+    /// Entities (people, organisations, places, nationalities, dates, numbers) and quotations.
+    Entities(entities::EntitiesArgs),
+    /// Score entity predictions against a gold folder.
+    Eval(eval::EvalArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -66,6 +72,8 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
         Command::Notes(a) => notes::run(global, a, out, err),
         Command::Compare(a) => compare::run(global, a, out, err),
         Command::Stories(a) => stories::run(global, a, out, err),
+        Command::Entities(a) => entities::run(global, a, out, err),
+        Command::Eval(a) => eval::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

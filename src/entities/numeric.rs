@@ -1,0 +1,932 @@
+//! Dates and numbers: a small grammar over tokens for absolute dates ("Tuesday, Feb. 1, 2022"),
+//! relative ones ("last week"), durations ("more than a month", "30 minutes"), decades ("the early
+//! 1990s"), times ("01:58"), and cardinals, money and percentages with their modifiers ("more than
+//! 100,000", "tens of thousands", "as many as a million").
+
+use super::Label;
+use super::token::{Kind, Token};
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+const UNITS: &[&str] = &[
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "weekend",
+    "weekends",
+];
+const RELATIVE_HEADS: &[&str] = &[
+    "week",
+    "month",
+    "year",
+    "weekend",
+    "decade",
+    "century",
+    "night",
+    "summer",
+    "winter",
+    "spring",
+    "fall",
+    "autumn",
+    "season",
+    "quarter",
+    "morning",
+    "afternoon",
+    "evening",
+];
+const RELATIVE_MODS: &[&str] = &[
+    "last", "next", "this", "past", "coming", "previous", "each", "every",
+];
+const PLURAL_UNITS: &[&str] = &[
+    "decades",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "centuries",
+];
+const HOLIDAYS: &[&str] = &[
+    "Christmas",
+    "Thanksgiving",
+    "Easter",
+    "Ramadan",
+    "Hanukkah",
+    "Passover",
+    "Eid",
+    "Diwali",
+    "Halloween",
+    "Memorial",
+    "Labor",
+    "Independence",
+    "Election",
+    "Veterans",
+];
+const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
+const STANDALONE_DATES: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
+
+const ONES: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "dozen"];
+const PLURAL_SCALES: &[&str] = &[
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
+    "dozens",
+    "tens",
+];
+const CURRENCY_WORDS: &[&str] = &[
+    "dollars",
+    "dollar",
+    "euros",
+    "euro",
+    "pounds",
+    "rubles",
+    "roubles",
+    "yen",
+    "yuan",
+    "hryvnias",
+    "pesos",
+    "cents",
+    "cent",
+    "shillings",
+    "rupees",
+    "francs",
+    "pence",
+    "pound",
+];
+/// Units of measure that belong to a quantity: "about 30 kilometers", "19 miles".
+const MEASURES: &[&str] = &[
+    "kilometers",
+    "kilometres",
+    "kilometer",
+    "kilometre",
+    "km",
+    "miles",
+    "mile",
+    "meters",
+    "metres",
+    "meter",
+    "metre",
+    "feet",
+    "foot",
+    "inches",
+    "inch",
+    "yards",
+    "kilograms",
+    "kilogram",
+    "kg",
+    "grams",
+    "tons",
+    "tonnes",
+    "ton",
+    "tonne",
+    "barrels",
+    "acres",
+    "hectares",
+    "degrees",
+    "gallons",
+    "liters",
+    "litres",
+    "mph",
+    "centimeters",
+    "centimetres",
+    "millimeters",
+    "millimetres",
+    "square",
+];
+/// Fractions read as numbers: "a third", "two-thirds" (before "of" or at a phrase end).
+const FRACTIONS: &[&str] = &[
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+];
+const PERCENT_WORDS: &[&str] = &["percent", "per cent", "percentage"];
+/// Multi-word modifiers first so the longest wins.
+const NUM_MODS: &[&[&str]] = &[
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["as", "little", "as"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["just", "over"],
+    &["just", "under"],
+    &["well", "over"],
+    &["nearly"],
+    &["almost"],
+    &["about"],
+    &["around"],
+    &["roughly"],
+    &["approximately"],
+    &["some"],
+    &["over"],
+    &["under"],
+    &["an", "estimated"],
+];
+
+/// Lowercased text of each token, computed once.
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub lower: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
+        let lower = toks
+            .iter()
+            .map(|t| text[t.range.clone()].to_lowercase())
+            .collect();
+        Words { text, toks, lower }
+    }
+    /// The token's text; "" past the end, so look-ahead never needs its own bounds check.
+    pub fn raw(&self, i: usize) -> &'a str {
+        self.toks.get(i).map_or("", |t| &self.text[t.range.clone()])
+    }
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+    fn is(&self, i: usize, set: &[&str]) -> bool {
+        i < self.toks.len() && set.contains(&self.low(i))
+    }
+    /// Tokens `i` and `i + 1` are separated by at most spaces on one line.
+    fn near(&self, i: usize) -> bool {
+        i + 1 < self.toks.len() && !self.toks[i + 1].line_start
+    }
+}
+
+fn is_year(w: &Words, i: usize) -> bool {
+    let t = &w.toks[i];
+    let s = w.raw(i);
+    t.kind == Kind::Number
+        && s.len() == 4
+        && s.bytes().all(|b| b.is_ascii_digit())
+        && (1500..=2100).contains(&s.parse::<u32>().unwrap_or(0))
+}
+
+fn is_day_number(w: &Words, i: usize) -> bool {
+    i < w.toks.len()
+        && w.toks[i].kind == Kind::Number
+        && w.raw(i).len() <= 2
+        && (1..=31).contains(&w.raw(i).parse::<u32>().unwrap_or(0))
+}
+
+fn is_month(w: &Words, i: usize) -> bool {
+    i < w.toks.len() && w.toks[i].cap && w.is(i, MONTHS)
+}
+
+fn is_number_word(w: &Words, i: usize) -> bool {
+    if i >= w.toks.len() {
+        return false;
+    }
+    let l = w.low(i);
+    ONES.contains(&l) || SCALES.contains(&l)
+}
+
+/// End (exclusive) of a cardinal starting at `i`: digits or number words, with scales
+/// ("1.5 million", "two hundred", "a million", "tens of thousands", "twenty-five").
+fn cardinal(w: &Words, i: usize) -> Option<usize> {
+    let n = w.toks.len();
+    if i >= n {
+        return None;
+    }
+    let mut j;
+    if w.toks[i].kind == Kind::Number && !w.raw(i).contains(':') {
+        j = i + 1;
+    } else if is_number_word(w, i) {
+        j = i + 1;
+        // "twenty-five"
+        if j + 1 < n && w.raw(j) == "-" && !w.toks[j].space_before && ONES.contains(&w.low(j + 1)) {
+            j += 2;
+        }
+    } else if (w.low(i) == "a" || w.low(i) == "an") && i + 1 < n && SCALES.contains(&w.low(i + 1)) {
+        j = i + 2;
+    } else if w.is(i, PLURAL_SCALES) {
+        j = i + 1;
+        // "tens of thousands", "hundreds of millions"
+        if j + 1 < n && w.low(j) == "of" && w.is(j + 1, PLURAL_SCALES) {
+            j += 2;
+        } else if w.low(i) == "tens" {
+            return None;
+        }
+        return Some(j);
+    } else {
+        return None;
+    }
+    while j < n && w.near(j - 1) && (w.is(j, SCALES) || (w.low(j) == "and" && is_number_word(w, j + 1))) {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// One found span, as a token range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+}
+
+/// Finds dates and numbers, left to right, longest first.
+pub fn find(w: &Words) -> Vec<Span> {
+    let n = w.toks.len();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if let Some(s) = date_at(w, i).or_else(|| number_at(w, i)) {
+            i = s.end.max(i + 1);
+            out.push(s);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Modifier words before a number or duration, as (start, number start).
+fn modifier_at(w: &Words, i: usize) -> Option<usize> {
+    let first = w.low(i);
+    if !NUM_MODS.iter().any(|m| m[0] == first) {
+        return None;
+    }
+    for m in NUM_MODS {
+        if m.iter().enumerate().all(|(k, word)| w.low(i + k) == *word)
+            && (0..m.len()).all(|k| k == 0 || !w.toks[i + k].line_start)
+        {
+            return Some(i + m.len());
+        }
+    }
+    None
+}
+
+fn date_at(w: &Words, i: usize) -> Option<Span> {
+    let n = w.toks.len();
+    let date = |end| {
+        Some(Span {
+            start: i,
+            end,
+            label: Label::Date,
+        })
+    };
+    let l = w.low(i);
+    // Weekday, optionally with a full date: "Tuesday, Feb. 1, 2022", "Tuesday morning".
+    if w.toks[i].cap && WEEKDAYS.contains(&l) {
+        let mut j = i + 1;
+        if j < n
+            && w.raw(j) == ","
+            && w.near(j - 1)
+            && is_month(w, j + 1)
+            && let Some(e) = month_date(w, j + 1)
+        {
+            return date(e);
+        }
+        if w.is(j, DAY_PARTS) && w.near(i) {
+            j += 1;
+        }
+        return date(j);
+    }
+    if is_month(w, i)
+        && let Some(e) = month_date(w, i)
+    {
+        return date(e);
+    }
+    // "1 February 2022"
+    if is_day_number(w, i) && w.near(i) && is_month(w, i + 1) {
+        let mut j = i + 2;
+        if j < n && is_year(w, j) && w.near(j - 1) {
+            j += 1;
+        }
+        return date(j);
+    }
+    if is_year(w, i) {
+        let next = w.low(i + 1);
+        if w.toks
+            .get(i.wrapping_sub(1))
+            .is_some_and(|t| matches!(&w.text[t.range.clone()], "$" | "€" | "£"))
+            || next == "%"
+            || PERCENT_WORDS.contains(&next)
+        {
+            return None;
+        }
+        return date(i + 1);
+    }
+    // Decades, with "the early/mid/late": "the early 1990s", "the 1990s" → "1990s".
+    if w.toks[i].kind == Kind::Number && w.raw(i).ends_with('s') && matches!(w.raw(i).len(), 3 | 5) {
+        return date(i + 1);
+    }
+    // "the end of 2025", "the beginning of next year", "early 2024", "mid-2023"
+    if l == "the"
+        && w.is(i + 1, &["end", "beginning", "start", "middle"])
+        && w.low(i + 2) == "of"
+        && i + 3 < n
+    {
+        if let Some(d) = date_at(w, i + 3) {
+            return date(d.end);
+        }
+        if w.low(i + 3) == "the" && w.is(i + 4, RELATIVE_HEADS) {
+            return date(i + 5);
+        }
+    }
+    if w.is(i, &["early", "late", "mid"]) && !w.toks[i].cap && i + 1 < n {
+        let j = if w.raw(i + 1) == "-" { i + 2 } else { i + 1 };
+        if j < n
+            && w.near(j - 1)
+            && (is_year(w, j) || is_month(w, j) || (w.toks[j].cap && w.is(j, WEEKDAYS)))
+            && let Some(d) = date_at(w, j)
+        {
+            return date(d.end);
+        }
+    }
+    if l == "the" && w.is(i + 1, &["early", "mid", "late"]) && i + 2 < n {
+        let mut j = i + 2;
+        if w.raw(j) == "-" {
+            j += 1;
+        }
+        if j < n && w.toks[j].kind == Kind::Number && w.raw(j).ends_with('s') {
+            return date(j + 1);
+        }
+    }
+    // Times: "01:58", "10:30 a.m.", "3 p.m."
+    if w.toks[i].kind == Kind::Number {
+        let s = w.raw(i);
+        let ampm = w.is(i + 1, &["a.m.", "p.m.", "am", "pm"]) && w.near(i);
+        if s.contains(':') && s.split(':').all(|p| !p.is_empty() && p.len() <= 2) {
+            return date(if ampm { i + 2 } else { i + 1 });
+        }
+        if ampm && s.len() <= 2 {
+            return date(i + 2);
+        }
+    }
+    if w.toks[i].kind == Kind::Word
+        && (!w.toks[i].cap || w.toks[i].sent_start)
+        && STANDALONE_DATES.contains(&l)
+    {
+        return date(i + 1);
+    }
+    // Holidays: "Christmas", "Christmas Eve", "Memorial Day".
+    if w.toks[i].cap && HOLIDAYS.contains(&w.raw(i)) {
+        let two_word = matches!(
+            w.raw(i),
+            "Memorial" | "Labor" | "Independence" | "Election" | "Veterans"
+        );
+        if two_word {
+            return (w.raw(i + 1) == "Day" && w.near(i)).then(|| Span {
+                start: i,
+                end: i + 2,
+                label: Label::Date,
+            });
+        }
+        let e = if w.raw(i + 1) == "Eve" && w.near(i) {
+            i + 2
+        } else {
+            i + 1
+        };
+        return date(e);
+    }
+    // "9/11", "3/15/2024": month/day(/year) with no spaces.
+    if w.toks[i].kind == Kind::Number
+        && w.raw(i + 1) == "/"
+        && i + 2 < n
+        && !w.toks[i + 1].space_before
+        && !w.toks[i + 2].space_before
+        && w.toks[i + 2].kind == Kind::Number
+        && (1..=12).contains(&w.raw(i).parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&w.raw(i + 2).parse::<u32>().unwrap_or(0))
+    {
+        let mut e = i + 3;
+        if w.raw(e) == "/" && e + 1 < n && !w.toks[e].space_before && w.toks[e + 1].kind == Kind::Number {
+            e += 2;
+        }
+        return date(e);
+    }
+    // "in recent years", "for decades", "the past few days"
+    if l == "recent" && w.is(i + 1, PLURAL_UNITS) && w.near(i) {
+        return date(i + 2);
+    }
+    if w.is(i, PLURAL_UNITS)
+        && i > 0
+        && matches!(w.low(i - 1), "for" | "in" | "within" | "over")
+        && !(i + 1 < n && w.low(i + 1) == "of")
+    {
+        return date(i + 1);
+    }
+    if w.is(i, RELATIVE_MODS)
+        && w.is(i + 1, &["few", "several"])
+        && w.is(i + 2, PLURAL_UNITS)
+        && w.near(i)
+        && w.near(i + 1)
+    {
+        return date(i + 3);
+    }
+    // "earlier this year", "last week", "next Tuesday", "this spring"
+    let mut j = i;
+    if w.is(j, &["earlier", "later", "early", "late"]) && w.is(j + 1, &["this", "last", "next"]) {
+        j += 1;
+    }
+    if w.is(j, RELATIVE_MODS) && j + 1 < n && w.near(j) {
+        if w.is(j + 1, RELATIVE_HEADS) || (w.toks[j + 1].cap && w.is(j + 1, WEEKDAYS)) || is_month(w, j + 1) {
+            return date(j + 2);
+        }
+        // "the past two years"
+        if let Some(e) = cardinal(w, j + 1)
+            && w.is(e, UNITS)
+        {
+            return date(e + 1);
+        }
+    }
+    // Durations: "more than a month", "30 minutes", "two years ago", "a two-year".
+    // "over two days" is a preposition there, not a modifier.
+    let start_num = modifier_at(w, i)
+        .filter(|_| !matches!(w.low(i), "over" | "under"))
+        .unwrap_or(i);
+    let unit_after = |k: usize| -> Option<usize> {
+        if w.is(k, UNITS) && w.near(k - 1) {
+            Some(if matches!(w.low(k + 1), "ago" | "earlier" | "later") {
+                k + 2
+            } else {
+                k + 1
+            })
+        } else if k + 1 < n && w.raw(k) == "-" && !w.toks[k].space_before && w.is(k + 1, UNITS) {
+            // "a six-week trial", "a 29-year-old forward"
+            if w.raw(k + 2) == "-" && w.low(k + 3) == "old" {
+                Some(k + 4)
+            } else {
+                Some(k + 2)
+            }
+        } else {
+            None
+        }
+    };
+    if start_num < n {
+        if matches!(w.low(start_num), "a" | "an" | "several" | "few")
+            && let Some(e) = unit_after(start_num + 1)
+            && (start_num > i || w.low(start_num + 1) != "-")
+        {
+            // "a decade", "for a year"; but "30 meters a year", "twice a week" are rates.
+            // A bare "a decade" counts after words that take a span of time; elsewhere it is
+            // usually a rate ("steps a day") or an ordinal ("a second term").
+            let prev = if i > 0 { w.low(i - 1) } else { "" };
+            let span_word = matches!(
+                prev,
+                "for"
+                    | "in"
+                    | "within"
+                    | "spent"
+                    | "spend"
+                    | "spends"
+                    | "spending"
+                    | "took"
+                    | "takes"
+                    | "lasted"
+                    | "lasts"
+                    | "after"
+                    | "than"
+                    | "nearly"
+                    | "almost"
+                    | "about"
+                    | "only"
+                    | "just"
+                    | "barely"
+            );
+            let bare_ok = span_word && w.low(start_num + 1) != "second";
+            if start_num > i || matches!(w.low(e - 1), "ago" | "earlier" | "later") || bare_ok {
+                return date(e);
+            }
+        }
+        if let Some(k) = cardinal(w, start_num)
+            && let Some(e) = unit_after(k)
+        {
+            return date(e);
+        }
+    }
+    None
+}
+
+/// "Feb. 1, 2022", "February 1", "December 2021", "December"; None for "May"/"March" without a
+/// day or year (modal verb, marching) unless a date word comes before.
+fn month_date(w: &Words, i: usize) -> Option<usize> {
+    let n = w.toks.len();
+    let mut j = i + 1;
+    let mut full = false;
+    if j < n && is_day_number(w, j) && w.near(i) {
+        j += 1;
+        full = true;
+        if j + 1 < n && w.raw(j) == "," && is_year(w, j + 1) && w.near(j) {
+            j += 2;
+        }
+    } else if j < n && is_year(w, j) && w.near(i) {
+        j += 1;
+        full = true;
+    }
+    let ambiguous = matches!(w.low(i), "may" | "march");
+    let prev = if i > 0 { w.low(i - 1) } else { "" };
+    let cued = matches!(
+        prev,
+        "in" | "since"
+            | "until"
+            | "by"
+            | "last"
+            | "next"
+            | "this"
+            | "early"
+            | "late"
+            | "mid"
+            | "through"
+            | "of"
+    );
+    if ambiguous && !full && !cued {
+        return None;
+    }
+    Some(j)
+}
+
+fn number_at(w: &Words, i: usize) -> Option<Span> {
+    let n = w.toks.len();
+    // A number glued to a word by a hyphen is part of a name or code: "COVID-19", "F-16".
+    if i >= 2
+        && w.raw(i - 1) == "-"
+        && !w.toks[i - 1].space_before
+        && !w.toks[i].space_before
+        && w.toks[i - 2].kind == Kind::Word
+    {
+        return None;
+    }
+    // Scores and tallies: "4-2", "52-48".
+    if w.toks[i].kind == Kind::Number
+        && w.raw(i + 1) == "-"
+        && i + 2 < n
+        && !w.toks[i + 1].space_before
+        && !w.toks[i + 2].space_before
+        && w.toks[i + 2].kind == Kind::Number
+        && w.raw(i).len() <= 3
+        && w.raw(i + 2).len() <= 3
+    {
+        return Some(Span {
+            start: i,
+            end: i + 3,
+            label: Label::Number,
+        });
+    }
+    let start_num = modifier_at(w, i).unwrap_or(i);
+    let has_mod = start_num > i;
+    let mut k = start_num;
+    // Money: "$5 million", "€3"
+    let money = k < n && matches!(w.raw(k), "$" | "€" | "£");
+    if money {
+        k += 1;
+    }
+    // "a third of voters", "cut by roughly a third"
+    if !money
+        && matches!(w.low(k), "a" | "one" | "two" | "three")
+        && w.is(k + 1, FRACTIONS)
+        && w.near(k)
+        && (k + 2 >= n
+            || w.low(k + 2) == "of"
+            || w.toks[k + 2].kind == Kind::Punct
+            || !w.near(k + 1)
+            || w.is(
+                k + 2,
+                &[
+                    "among", "in", "for", "from", "since", "over", "than", "to", "at", "by", "on", "with",
+                ],
+            ))
+    {
+        return Some(Span {
+            start: i,
+            end: k + 2,
+            label: Label::Number,
+        });
+    }
+    let mut end = cardinal(w, k)?;
+    // A bare numeral after a capitalised name is part of it: "S&P 500", "Nikkei 225", "Boeing
+    // 737", "Route 66".
+    if !money
+        && !has_mod
+        && end == k + 1
+        && w.toks[k].kind == Kind::Number
+        && w.raw(k).bytes().all(|b| b.is_ascii_digit())
+        && k > 0
+        && w.toks[k - 1].kind == Kind::Word
+        && w.toks[k - 1].cap
+        && !w.toks[k - 1].sent_start
+        && !w.toks[k].line_start
+        && !is_month(w, k - 1)
+        && !w.is(k - 1, WEEKDAYS)
+        && !(w.is(end, PERCENT_WORDS)
+            || w.raw(end) == "%"
+            || w.is(end, MEASURES)
+            || w.is(end, CURRENCY_WORDS))
+    {
+        return None;
+    }
+    // "one in four adults"
+    if w.low(end) == "in"
+        && w.near(end)
+        && (is_number_word(w, end + 1)
+            || (w.toks.get(end + 1).is_some_and(|t| t.kind == Kind::Number) && w.raw(end + 1).len() <= 3))
+    {
+        end += 2;
+    }
+    // "over two days": a duration, which the date grammar reads from the number on.
+    if !money && w.is(end, UNITS) {
+        return None;
+    }
+    if !money && end == k + 1 && w.toks[k].kind == Kind::Word && w.low(k) == "one" && !has_mod {
+        // "one" is a number before a noun ("one nation", "one more round"), a pronoun elsewhere
+        // ("one of", "the other one stands", "no one").
+        let prev = if k > 0 { w.low(k - 1) } else { "" };
+        let next = w.low(k + 1);
+        let next_tok = w.toks.get(k + 1);
+        let pronoun_prev = matches!(
+            prev,
+            "the"
+                | "this"
+                | "that"
+                | "any"
+                | "every"
+                | "each"
+                | "other"
+                | "no"
+                | "which"
+                | "another"
+                | "only"
+        );
+        let noun_next = next_tok.is_some_and(|t| t.kind == Kind::Word && !t.cap && w.near(k))
+            && !matches!(
+                next,
+                "of" | "another"
+                    | "who"
+                    | "that"
+                    | "which"
+                    | "is"
+                    | "was"
+                    | "has"
+                    | "had"
+                    | "can"
+                    | "could"
+                    | "would"
+                    | "will"
+                    | "should"
+                    | "must"
+                    | "may"
+                    | "might"
+                    | "does"
+                    | "did"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "day"
+                    | "after"
+                    | "else"
+            )
+            && !(next.ends_with('s') && !next.ends_with("ss") || next.ends_with("ed"));
+        if pronoun_prev || !noun_next {
+            return None;
+        }
+    }
+    // Ordinal-like "first" never reaches here; a bare "one" after "No." or a year-like number
+    // handled by the date grammar. A number glued to a letter ("G7") is a name, not a number.
+    let mut e = end;
+    if e < n && matches!(w.raw(e), "%") && !w.toks[e].space_before {
+        e += 1;
+    } else if !money && w.is(e, MEASURES) && w.near(e - 1) {
+        e += 1;
+        if w.low(e - 1) == "square" && w.is(e, MEASURES) {
+            e += 1;
+        }
+    } else if w.is(e, PERCENT_WORDS)
+        || (money && w.is(e, &["dollars"]))
+        || (!money && w.is(e, CURRENCY_WORDS))
+    {
+        e += 1;
+        if w.low(e - 1) == "percentage" && w.is(e, &["points", "point"]) {
+            e += 1;
+        }
+    }
+    Some(Span {
+        start: i,
+        end: e,
+        label: Label::Number,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(String, Label)> {
+        let toks = tokenize(text);
+        let w = Words::new(text, &toks);
+        find(&w)
+            .into_iter()
+            .map(|s| {
+                (
+                    text[toks[s.start].range.start..toks[s.end - 1].range.end].to_string(),
+                    s.label,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn dates() {
+        let d = |s: &str| (s.to_string(), Label::Date);
+        assert_eq!(
+            spans("in Moscow, Russia, Tuesday, Feb. 1, 2022. Orban"),
+            vec![d("Tuesday, Feb. 1, 2022")]
+        );
+        assert_eq!(
+            spans("on February 1, 2022 and in December"),
+            vec![d("February 1, 2022"), d("December")]
+        );
+        assert_eq!(
+            spans("received last week, in more than a month"),
+            vec![d("last week"), d("more than a month")]
+        );
+        assert_eq!(
+            spans("since the early 1990s, for 30 minutes"),
+            vec![d("the early 1990s"), d("30 minutes")]
+        );
+        assert_eq!(spans("video 01:58 in 2014"), vec![d("01:58"), d("2014")]);
+        assert_eq!(spans("He may go. May 5 is set"), vec![d("May 5")]);
+        assert_eq!(
+            spans("on Christmas Eve and since 9/11"),
+            vec![d("Christmas Eve"), d("9/11")]
+        );
+        assert_eq!(
+            spans("in recent years, for decades"),
+            vec![d("recent years"), d("decades")]
+        );
+        assert_eq!(
+            spans("a 29-year-old who spent a decade"),
+            vec![d("29-year-old"), d("a decade")]
+        );
+        assert_eq!(
+            spans("7,000 steps a day, a second term"),
+            vec![(("7,000").to_string(), Label::Number)]
+        );
+        assert_eq!(
+            spans("by the end of 2025, early Sunday"),
+            vec![d("the end of 2025"), d("early Sunday")]
+        );
+    }
+
+    #[test]
+    fn numbers() {
+        let n = |s: &str| (s.to_string(), Label::Number);
+        assert_eq!(spans("amassed over 100,000 troops"), vec![n("over 100,000")]);
+        assert_eq!(
+            spans("as many as a million people"),
+            vec![n("as many as a million")]
+        );
+        assert_eq!(spans("tens of thousands of people"), vec![n("tens of thousands")]);
+        assert_eq!(
+            spans("at least one more round and the two sides"),
+            vec![n("at least one"), n("two")]
+        );
+        assert_eq!(spans("as other one stands near"), vec![]);
+        assert_eq!(spans("the security of one nation"), vec![n("one")]);
+        assert_eq!(
+            spans("costs $5 million, up 3.5%"),
+            vec![n("$5 million"), n("3.5%")]
+        );
+        assert_eq!(spans("one of the measures"), vec![]);
+        assert_eq!(spans("COVID-19 and F-16 jets"), vec![]);
+        assert_eq!(
+            spans("won 4-2, about 30 kilometers, £20bn"),
+            vec![n("4-2"), n("about 30 kilometers"), n("£20bn")]
+        );
+        assert_eq!(
+            spans("cut by roughly a third, about one in four"),
+            vec![n("roughly a third"), n("about one in four")]
+        );
+    }
+}
