@@ -11,6 +11,17 @@
 //! outside names; hyphenated forms tag the name part; weekday + date is one DATE; numbers keep
 //! their modifiers. Ranges are byte ranges into the text; see [`crate::text::CharMap`] for the
 //! character offsets of the JSON output.
+//!
+//! For the reader: [`analyse`] (one article), [`analyse_story`] (versions of one story sharing
+//! evidence), [`analyse_collection`] (any set of articles: those that share names are grouped
+//! into stories); then [`Analysis::mentions`] for an entity panel, [`Analysis::entities_in`],
+//! [`Analysis::entity_at`] and [`Analysis::quote_at`] for rendering, [`Label::ALL`],
+//! [`Label::as_str`] and [`Label::title`] for legends. Command line: `copydesk entities --json`
+//! and `copydesk eval --gold DIR` ([`eval`] holds the scorer).
+//!
+//! Data: `assets/entities/` (GeoNames places, world-countries demonyms, US census names, SCOWL
+//! common words, cleanco company suffixes, a hand-written list of well-known names), embedded
+//! with `include_str!`; rebuilt by `tools/build_entity_gazetteers.py`.
 
 use std::ops::Range;
 
