@@ -1,11 +1,11 @@
 //! Entity recognition: people, organisations, places, nationalities, dates and numbers; quotations and their speakers.
 //!
 //! The recogniser is rules plus embedded gazetteers, with no trained model: text is tokenised
-//! ([`token`]), dates and numbers are read by a small grammar ([`numeric`]), capitalised
-//! sequences are chunked and labelled by lists, head words, titles and context cues ([`names`]),
+//! (`token`), dates and numbers are read by a small grammar (`numeric`), capitalised
+//! sequences are chunked and labelled by lists, head words, titles and context cues (`names`),
 //! and a second pass uses what the document (or the whole story) established ("Vladimir Putin"
 //! makes a later "Putin" a person; one string keeps one label). Quotes are found in the text
-//! and attributed ([`quotes`]). Everything is linear in the text length.
+//! and attributed (`quotes`). Everything is linear in the text length.
 //!
 //! Spans follow `shared/gold/NER-GUIDELINES.md`: titles, leading "the" and possessive 's are
 //! outside names; hyphenated forms tag the name part; weekday + date is one DATE; numbers keep
