@@ -520,6 +520,20 @@ mod tests {
     }
 
     #[test]
+    fn compound_places_groups_and_seasons() {
+        let got =
+            labelled("Los Angeles County and Sunni Muslims in the 2023-24 season; Saudi-backed forces.");
+        for (s, l) in [
+            ("Los Angeles County", "PLACE"),
+            ("Sunni Muslims", "NORP"),
+            ("2023-24", "DATE"),
+            ("Saudi", "NORP"),
+        ] {
+            assert!(got.contains(&(s.into(), l)), "{s}: {got:?}");
+        }
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_names() {
         let got = labelled("Shortly after, Yet another meeting began. Speaking to reporters, he left.");
         assert!(got.is_empty(), "{got:?}");

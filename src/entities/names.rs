@@ -530,7 +530,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             let longer_name = b > p + 1 && {
                 let last = self.raw(b - 1);
                 self.phrase[p].is_some_and(|(len, _)| p + len < b)
-                    && (ORG_HEADS.contains(last) || plural_word(self.w, b - 1))
+                    && (ORG_HEADS.contains(last) || PLACE_HEADS.contains(last) || plural_word(self.w, b - 1))
                     && (p + 1..b).all(|k| !TITLE_HEADS.contains(self.raw(k)))
             };
             if let Some((len, _)) = self.phrase[p]
@@ -761,6 +761,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                 && (lead.label != Label::Place || lead.size >= 3)
                 && !is_first_name(first)
             {
+                // "Sunni Muslims": nationality or religion words together are one group.
+                if lead.label == Label::Norp
+                    && lookup(self.w, a + 1, b).is_some_and(|k| k.label == Label::Norp)
+                {
+                    return self.push(out, a, b, Label::Norp, true);
+                }
                 self.push(out, a, a + 1, lead.label, true);
                 return self.classify(a + 1, b, titled, out);
             }
