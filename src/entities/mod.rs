@@ -534,6 +534,16 @@ mod tests {
     }
 
     #[test]
+    fn storms_are_not_people_or_places() {
+        let got = labelled(
+            "Hurricane Milton hit Florida. Milton arrived as FEMA Administrator Deanne Criswell spoke.",
+        );
+        assert!(!got.iter().any(|(s, _)| s.contains("Milton")), "{got:?}");
+        assert!(got.contains(&("Deanne Criswell".into(), "PERSON")), "{got:?}");
+        assert!(got.contains(&("FEMA".into(), "ORG")), "{got:?}");
+    }
+
+    #[test]
     fn sentence_initial_common_words_are_not_names() {
         let got = labelled("Shortly after, Yet another meeting began. Speaking to reporters, he left.");
         assert!(got.is_empty(), "{got:?}");
