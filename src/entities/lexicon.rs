@@ -28,6 +28,8 @@ impl WordSet {
 
 /// Capitalised words that head a title or role: "President", "Minister", "Sen.".
 pub static TITLE_HEADS: WordSet = WordSet::new(&[
+    "Administrator",
+    "Ombudsman",
     "Chair",
     "Mr",
     "Mrs",
@@ -759,6 +761,17 @@ pub static NON_ENTITY_HEADS: WordSet = WordSet::new(&[
     "Doctrine",
     "Protocol",
     "Plan",
+]);
+
+/// Words that name an event with the name after them: "Hurricane Milton", "Operation Barbarossa".
+pub static EVENT_PREFIXES: WordSet = WordSet::new(&[
+    "Hurricane",
+    "Typhoon",
+    "Cyclone",
+    "Storm",
+    "Operation",
+    "Tropical",
+    "Superstorm",
 ]);
 
 /// Capitalised heads that make the phrase before them a place.

@@ -1,16 +1,27 @@
 //! Entity recognition: people, organisations, places, nationalities, dates and numbers; quotations and their speakers.
 //!
 //! The recogniser is rules plus embedded gazetteers, with no trained model: text is tokenised
-//! ([`token`]), dates and numbers are read by a small grammar ([`numeric`]), capitalised
-//! sequences are chunked and labelled by lists, head words, titles and context cues ([`names`]),
+//! (`token`), dates and numbers are read by a small grammar (`numeric`), capitalised
+//! sequences are chunked and labelled by lists, head words, titles and context cues (`names`),
 //! and a second pass uses what the document (or the whole story) established ("Vladimir Putin"
 //! makes a later "Putin" a person; one string keeps one label). Quotes are found in the text
-//! and attributed ([`quotes`]). Everything is linear in the text length.
+//! and attributed (`quotes`). Everything is linear in the text length.
 //!
 //! Spans follow `shared/gold/NER-GUIDELINES.md`: titles, leading "the" and possessive 's are
 //! outside names; hyphenated forms tag the name part; weekday + date is one DATE; numbers keep
 //! their modifiers. Ranges are byte ranges into the text; see [`crate::text::CharMap`] for the
 //! character offsets of the JSON output.
+//!
+//! For the reader: [`analyse`] (one article), [`analyse_story`] (versions of one story sharing
+//! evidence), [`analyse_collection`] (any set of articles: those that share names are grouped
+//! into stories); then [`Analysis::mentions`] for an entity panel, [`Analysis::entities_in`],
+//! [`Analysis::entity_at`] and [`Analysis::quote_at`] for rendering, [`Label::ALL`],
+//! [`Label::as_str`] and [`Label::title`] for legends. Command line: `copydesk entities --json`
+//! and `copydesk eval --gold DIR` ([`eval`] holds the scorer).
+//!
+//! Data: `assets/entities/` (GeoNames places, world-countries demonyms, US census names, SCOWL
+//! common words, cleanco company suffixes, a hand-written list of well-known names), embedded
+//! with `include_str!`; rebuilt by `tools/build_entity_gazetteers.py`.
 
 use std::ops::Range;
 
@@ -506,6 +517,30 @@ mod tests {
         assert!(got.contains(&("Trump".into(), "PERSON")), "{got:?}");
         assert!(got.contains(&("Young".into(), "PERSON")), "{got:?}");
         assert!(!got.iter().any(|(s, _)| s == "Police"), "{got:?}");
+    }
+
+    #[test]
+    fn compound_places_groups_and_seasons() {
+        let got =
+            labelled("Los Angeles County and Sunni Muslims in the 2023-24 season; Saudi-backed forces.");
+        for (s, l) in [
+            ("Los Angeles County", "PLACE"),
+            ("Sunni Muslims", "NORP"),
+            ("2023-24", "DATE"),
+            ("Saudi", "NORP"),
+        ] {
+            assert!(got.contains(&(s.into(), l)), "{s}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn storms_are_not_people_or_places() {
+        let got = labelled(
+            "Hurricane Milton hit Florida. Milton arrived as FEMA Administrator Deanne Criswell spoke.",
+        );
+        assert!(!got.iter().any(|(s, _)| s.contains("Milton")), "{got:?}");
+        assert!(got.contains(&("Deanne Criswell".into(), "PERSON")), "{got:?}");
+        assert!(got.contains(&("FEMA".into(), "ORG")), "{got:?}");
     }
 
     #[test]

@@ -228,6 +228,9 @@ struct Finder<'a, 'b> {
     phrase: Vec<Option<(usize, Known)>>,
     /// Inside a known phrase of two or more words.
     covered: Vec<bool>,
+    /// Names of storms and operations in this text ("Hurricane Milton" makes "Milton" no
+    /// entity of the six labels, not the town).
+    suppressed: rustc_hash::FxHashSet<&'a str>,
 }
 
 fn is_connector_word(s: &str) -> bool {
@@ -273,12 +276,19 @@ impl<'a, 'b> Finder<'a, 'b> {
                 }
             }
         }
+        let mut suppressed = rustc_hash::FxHashSet::default();
+        for i in 0..n.saturating_sub(1) {
+            if EVENT_PREFIXES.contains(w.raw(i)) && w.toks[i + 1].cap && !w.toks[i + 1].line_start {
+                suppressed.insert(w.raw(i + 1));
+            }
+        }
         Finder {
             w,
             taken,
             ev,
             phrase,
             covered,
+            suppressed,
         }
     }
 
@@ -351,7 +361,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                 continue;
             }
             let end = self.chunk_end(i);
-            self.segment(i, end, &mut out);
+            // "Hurricane Milton", "Operation Desert Storm": events, none of the six labels.
+            if !EVENT_PREFIXES.contains(self.raw(i)) {
+                self.segment(i, end, &mut out);
+            }
             i = end;
         }
         out
@@ -530,7 +543,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             let longer_name = b > p + 1 && {
                 let last = self.raw(b - 1);
                 self.phrase[p].is_some_and(|(len, _)| p + len < b)
-                    && (ORG_HEADS.contains(last) || plural_word(self.w, b - 1))
+                    && (ORG_HEADS.contains(last) || PLACE_HEADS.contains(last) || plural_word(self.w, b - 1))
                     && (p + 1..b).all(|k| !TITLE_HEADS.contains(self.raw(k)))
             };
             if let Some((len, _)) = self.phrase[p]
@@ -669,6 +682,9 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     fn classify(&self, a: usize, b: usize, titled: bool, out: &mut Vec<NameSpan>) {
+        if b - a == 1 && self.suppressed.contains(self.raw(a)) {
+            return;
+        }
         let k = key(self.w, a, b);
         let person_cue = self.person_cue(a, b, titled);
         if let Some(known) = lookup(self.w, a, b) {
@@ -761,6 +777,12 @@ impl<'a, 'b> Finder<'a, 'b> {
                 && (lead.label != Label::Place || lead.size >= 3)
                 && !is_first_name(first)
             {
+                // "Sunni Muslims": nationality or religion words together are one group.
+                if lead.label == Label::Norp
+                    && lookup(self.w, a + 1, b).is_some_and(|k| k.label == Label::Norp)
+                {
+                    return self.push(out, a, b, Label::Norp, true);
+                }
                 self.push(out, a, a + 1, lead.label, true);
                 return self.classify(a + 1, b, titled, out);
             }
@@ -820,7 +842,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         if person_cue && !t.upper {
             return self.push(out, a, b, Label::Person, true);
         }
-        if NOT_ORG_ACRONYMS.contains(first) {
+        if NOT_ORG_ACRONYMS.contains(first) || self.suppressed.contains(first) {
             return;
         }
         if self.org_appositive(b) {

@@ -428,6 +428,16 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
         {
             return None;
         }
+        // "the 2023-24 season", "2022-2023"
+        if w.raw(i + 1) == "-"
+            && i + 2 < n
+            && !w.toks[i + 1].space_before
+            && !w.toks[i + 2].space_before
+            && w.toks[i + 2].kind == Kind::Number
+            && matches!(w.raw(i + 2).len(), 2 | 4)
+        {
+            return date(i + 3);
+        }
         return date(i + 1);
     }
     // Decades, with "the early/mid/late": "the early 1990s", "the 1990s" → "1990s".

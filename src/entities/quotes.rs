@@ -36,7 +36,9 @@ pub fn find_quotes(text: &str) -> Vec<Range<usize>> {
     lines.push(start..text.len());
     lines.retain(|r| !text[r.clone()].trim().is_empty());
 
-    let mut open: Option<usize> = None;
+    // The open quote: where it starts, whether it uses single marks (British style), and
+    // whether it opened with a straight apostrophe (then it must close on its line).
+    let mut open: Option<(usize, bool, bool)> = None;
     for (li, line) in lines.iter().enumerate() {
         let s = &text[line.clone()];
         let first_visible = s.len() - s.trim_start().len();
@@ -46,13 +48,23 @@ pub fn find_quotes(text: &str) -> Vec<Range<usize>> {
             let next = it.peek().map(|&(_, d)| d);
             let pos = line.start + k;
             let at_line_start = k == first_visible;
+            let before_space = prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p));
+            let after_space = next.is_none_or(char::is_whitespace);
+            let single = matches!(c, '‘' | '’' | '\'');
+            prev = Some(c);
+            if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '‘' | '’' | '\'') {
+                continue;
+            }
+            // Marks of the other kind inside an open quote are nested quotes.
+            if open.is_some_and(|(_, sq, _)| sq != single) {
+                continue;
+            }
+            let continuing = open.is_some_and(|(o, _, _)| at_line_start && o < line.start);
             let kind = match c {
-                '“' | '„' | '«' => Some(true),
+                '“' | '„' | '«' | '‘' => Some(true),
                 '”' | '»' => Some(false),
                 '"' => {
-                    let before_space = prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p));
-                    let after_space = next.is_none_or(char::is_whitespace);
-                    if open.is_some_and(|o| at_line_start && o < line.start) {
+                    if continuing {
                         Some(true)
                     } else if open.is_some() && !before_space {
                         Some(false)
@@ -62,32 +74,51 @@ pub fn find_quotes(text: &str) -> Vec<Range<usize>> {
                         None
                     }
                 }
-                _ => None,
-            };
-            prev = Some(c);
-            match (kind, open) {
-                (Some(true), Some(o))
-                    // A mark reopening a quote at the start of a paragraph continues it;
-                    // anywhere else the earlier mark was never closed.
-                    if !(at_line_start && o < line.start) => {
-                        open = Some(pos);
+                // An apostrophe closes a single quote only where no letter follows
+                // ("Ukraine’s" and "don't" are not closing marks).
+                _ => {
+                    let letter_after = next.is_some_and(char::is_alphanumeric);
+                    if continuing {
+                        Some(true)
+                    } else if open.is_some() && !before_space && !letter_after {
+                        Some(false)
+                    } else if open.is_none()
+                        && c == '\''
+                        && before_space
+                        && next.is_some_and(char::is_alphabetic)
+                    {
+                        Some(true)
+                    } else {
+                        None
                     }
-                (Some(true), None) => open = Some(pos),
-                (Some(false), Some(o)) => {
+                }
+            };
+            match (kind, open) {
+                (Some(true), Some(_)) if continuing => {}
+                // Anywhere else an opening mark means the earlier one was never closed.
+                (Some(true), _) => open = Some((pos, single, c == '\'')),
+                (Some(false), Some((o, _, _))) => {
                     out.push(o..pos + c.len_utf8());
                     open = None;
                 }
                 _ => {}
             }
         }
-        if let Some(o) = open {
+        if let Some((o, single, straight)) = open {
             let continues = lines
                 .get(li + 1)
                 .and_then(|r| text[r.clone()].trim_start().chars().next())
-                .is_some_and(is_open_mark);
+                .is_some_and(|c| {
+                    if single {
+                        matches!(c, '‘' | '\'')
+                    } else {
+                        is_open_mark(c)
+                    }
+                });
             if !continues {
                 let end = line.start + s.trim_end().len();
-                if end > o {
+                // A straight apostrophe left open is more likely an elision than a quote.
+                if end > o && !straight {
                     out.push(o..end);
                 }
                 open = None;
@@ -352,5 +383,15 @@ mod tests {
             vec!["“this is it"]
         );
         assert_eq!(quoted("it's 5' tall"), Vec::<&str>::new());
+        // British style: single marks, with nested doubles; apostrophes are not marks.
+        assert_eq!(
+            quoted("Mr Sunak said: 'We will \"deliver\" for Britain's families.' The allies' plan"),
+            vec!["'We will \"deliver\" for Britain's families.'"]
+        );
+        assert_eq!(
+            quoted("She called it ‘a sticking plaster’ and Ukraine’s plan failed"),
+            vec!["‘a sticking plaster’"]
+        );
+        assert_eq!(quoted("rock 'n roll and 'tis the season"), Vec::<&str>::new());
     }
 }
