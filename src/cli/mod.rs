@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod find;
 mod list;
 mod notes;
 
@@ -50,6 +51,8 @@ pub enum Command {
     List(list::ListArgs),
     /// Add, list, edit, delete and export annotation notes.
     Notes(notes::NotesArgs),
+    /// Find text in every article (case and accents ignored); --json for one object a hit.
+    Find(find::FindArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -58,6 +61,7 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
     let res = match cmd {
         Command::List(a) => list::run(global, a, out, err),
         Command::Notes(a) => notes::run(global, a, out, err),
+        Command::Find(a) => find::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

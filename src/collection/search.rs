@@ -64,7 +64,6 @@ fn is_quote(c: char) -> bool {
 #[derive(Debug, Clone)]
 pub struct Query {
     text: String,
-    folded: String,
     /// Whether the folded query has a straight quote: only then do curly quotes in an article
     /// make it need folding.
     has_quote: bool,
@@ -86,7 +85,6 @@ impl Query {
         Some(Query {
             text: text.to_string(),
             has_quote: folded.contains(['\'', '"']),
-            folded,
             ac,
         })
     }
