@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::search::fold;
 use crate::article::Article;
 
-/// The orders the sidebar can show. `Path` is the loader's order.
+/// The orders the sidebar can show. `Path` is the order of the articles as given (the loader
+/// settles on path order once a load is done); the other orders break ties by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SortMode {
@@ -139,7 +140,7 @@ impl Listing {
     }
 
     /// Recomputes `order`: the articles whose title, source or path hold every word of
-    /// `filter` (folded), sorted by `sort`, ties in path order.
+    /// `filter` (folded), sorted by `sort`, ties in article order.
     pub fn refresh(&mut self, filter: &str, sort: SortMode) {
         let folded = fold(filter);
         let words: Vec<&str> = folded.split_whitespace().collect();
@@ -148,32 +149,32 @@ impl Listing {
         self.order.extend(
             (0..keys.len()).filter(|&i| words.iter().all(|w| keys[i].haystack.contains(w))),
         );
-        let by_path = |a: &usize, b: &usize| keys[*a].path.cmp(&keys[*b].path).then(a.cmp(b));
+        let by_index = |a: &usize, b: &usize| a.cmp(b);
         match sort {
-            SortMode::Path => self.order.sort_by(by_path),
+            SortMode::Path => {}
             SortMode::Title => self
                 .order
-                .sort_by(|a, b| keys[*a].title.cmp(&keys[*b].title).then_with(|| by_path(a, b))),
+                .sort_by(|a, b| keys[*a].title.cmp(&keys[*b].title).then_with(|| by_index(a, b))),
             SortMode::Source => self
                 .order
-                .sort_by(|a, b| keys[*a].source.cmp(&keys[*b].source).then_with(|| by_path(a, b))),
+                .sort_by(|a, b| keys[*a].source.cmp(&keys[*b].source).then_with(|| by_index(a, b))),
             SortMode::Date => self.order.sort_by(|a, b| {
                 // Newest first; no date last.
                 let (da, db) = (keys[*a].date, keys[*b].date);
                 db.is_some()
                     .cmp(&da.is_some())
                     .then(db.cmp(&da))
-                    .then_with(|| by_path(a, b))
+                    .then_with(|| by_index(a, b))
             }),
             SortMode::Length => self
                 .order
-                .sort_by(|a, b| keys[*b].words.cmp(&keys[*a].words).then_with(|| by_path(a, b))),
+                .sort_by(|a, b| keys[*b].words.cmp(&keys[*a].words).then_with(|| by_index(a, b))),
             SortMode::Story => self.order.sort_by(|a, b| {
                 let (sa, sb) = (keys[*a].story, keys[*b].story);
                 sb.is_some()
                     .cmp(&sa.is_some())
                     .then(sa.cmp(&sb))
-                    .then_with(|| by_path(a, b))
+                    .then_with(|| by_index(a, b))
             }),
         }
     }
@@ -212,12 +213,12 @@ mod tests {
         let mut l = Listing::default();
         l.extend(&arts);
         let cases = [
-            (SortMode::Path, ["a.txt", "b.txt", "c.txt"]),
+            (SortMode::Path, ["c.txt", "a.txt", "b.txt"]),
             (SortMode::Title, ["b.txt", "a.txt", "c.txt"]),
             (SortMode::Source, ["a.txt", "b.txt", "c.txt"]),
+            (SortMode::Story, ["c.txt", "a.txt", "b.txt"]),
             (SortMode::Date, ["c.txt", "a.txt", "b.txt"]),
             (SortMode::Length, ["a.txt", "c.txt", "b.txt"]),
-            (SortMode::Story, ["a.txt", "b.txt", "c.txt"]),
         ];
         for (mode, want) in cases {
             l.refresh("", mode);
@@ -226,7 +227,7 @@ mod tests {
         // c.txt and b.txt are one story (0), a.txt another (1).
         l.set_stories(&[Some(0), Some(1), Some(0)]);
         l.refresh("", SortMode::Story);
-        assert_eq!(order_paths(&l, &arts), ["b.txt", "c.txt", "a.txt"]);
+        assert_eq!(order_paths(&l, &arts), ["c.txt", "b.txt", "a.txt"]);
     }
 
     #[test]
@@ -235,6 +236,8 @@ mod tests {
         let mut l = Listing::default();
         l.extend(&arts);
         l.refresh("elysee", SortMode::Path);
+        assert_eq!(order_paths(&l, &arts), ["a.txt"]);
+        l.refresh("ELYSÉE talks", SortMode::Path);
         assert_eq!(order_paths(&l, &arts), ["a.txt"]);
         l.refresh("CBS b.txt", SortMode::Path);
         assert_eq!(order_paths(&l, &arts), ["b.txt"]);

@@ -32,6 +32,16 @@ pub enum Action {
     Confirm,
     /// Delete the character before the cursor in a prompt.
     DeleteBack,
+    /// Filter the sidebar by title, source and path, as typed.
+    Filter,
+    /// Sort the sidebar by the next order (path, title, source, date, length, story).
+    CycleSort,
+    /// Mark the article read or unread.
+    ToggleRead,
+    /// Search every loaded article.
+    FindAll,
+    /// Copy the selected passage with its attribution to the clipboard (OSC 52).
+    Copy,
 }
 
 impl Action {
@@ -52,6 +62,11 @@ impl Action {
         Action::NextMatch,
         Action::PrevMatch,
         Action::ToggleBoilerplate,
+        Action::FindAll,
+        Action::Filter,
+        Action::CycleSort,
+        Action::ToggleRead,
+        Action::Copy,
         Action::Confirm,
         Action::DeleteBack,
         Action::FocusNext,
@@ -86,6 +101,11 @@ impl Action {
             Action::ToggleBoilerplate => "boilerplate",
             Action::Confirm => "accept",
             Action::DeleteBack => "delete",
+            Action::Filter => "filter",
+            Action::CycleSort => "sort",
+            Action::ToggleRead => "read/unread",
+            Action::FindAll => "find in all",
+            Action::Copy => "copy",
         }
     }
 
@@ -114,6 +134,11 @@ impl Action {
             Action::ToggleBoilerplate => "Show or hide boilerplate (captions, promos)",
             Action::Confirm => "Accept the search",
             Action::DeleteBack => "Delete the last character",
+            Action::Filter => "Filter the articles by title, source and path (Esc clears)",
+            Action::CycleSort => "Sort by path, title, source, date (newest first), length, story",
+            Action::ToggleRead => "Mark the article read or unread",
+            Action::FindAll => "Search every loaded article (case and accents ignored)",
+            Action::Copy => "Copy the passage with outlet, title and path (OSC 52)",
         }
     }
 }
@@ -138,6 +163,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 22);
+        assert_eq!(seen.len(), 27);
     }
 }

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::collection::{CollectionState, Prompt};
 use super::draw;
 use super::keymap::{Context, Key, Keymap};
 use super::panes::help;
@@ -42,6 +43,8 @@ impl Default for Options {
 pub enum PaneId {
     Sidebar,
     Reader,
+    /// Hits of a search across every article (shown after one).
+    Results,
 }
 
 impl PaneId {
@@ -49,6 +52,7 @@ impl PaneId {
         match self {
             PaneId::Sidebar => Context::Sidebar,
             PaneId::Reader => Context::Reader,
+            PaneId::Results => Context::Results,
         }
     }
 
@@ -56,6 +60,7 @@ impl PaneId {
         match self {
             PaneId::Sidebar => sidebar::HINTS,
             PaneId::Reader => reader::HINTS,
+            PaneId::Results => super::panes::results::HINTS,
         }
     }
 }
@@ -65,6 +70,8 @@ pub enum Mode {
     Normal,
     Search(SearchPrompt),
     Help { scroll: usize },
+    /// Typing the sidebar filter or a search across every article.
+    Prompt(Prompt),
 }
 
 /// A search being typed. Esc puts back what was there before.
@@ -80,6 +87,8 @@ pub struct SearchPrompt {
 #[derive(Debug, Clone, PartialEq)]
 pub enum JumpKind {
     Search { query: String },
+    /// A search across every article (the results pane); n/N go on into the next article.
+    Collection { query: String },
 }
 
 /// Highlighted ranges in the open article and the one n/N last landed on.
@@ -94,7 +103,7 @@ pub struct Jumps {
 impl Jumps {
     fn describe(&self) -> String {
         match &self.kind {
-            JumpKind::Search { query } => format!("“{query}”"),
+            JumpKind::Search { query } | JumpKind::Collection { query } => format!("“{query}”"),
         }
     }
 }
@@ -125,6 +134,10 @@ pub enum Msg {
     LoadFailed(String),
     Resize(u16, u16),
     Mouse(MouseEvent),
+    /// Time for background work done in steps (a search across every article).
+    Tick,
+    /// A watched file or folder changed.
+    Watch(crate::collection::WatchEvent),
 }
 
 impl From<Action> for Msg {
@@ -141,6 +154,8 @@ pub struct Geometry {
     pub reader: Rect,
     /// The reader's text column.
     pub body: Rect,
+    /// The results pane, when shown.
+    pub results: Option<Rect>,
 }
 
 #[derive(Debug)]
@@ -162,6 +177,8 @@ pub struct App {
     pub problems: Vec<String>,
     pub size: (u16, u16),
     pub quit: bool,
+    /// The sidebar's filter and order, read marks, cross-article search, clipboard.
+    pub collection: CollectionState,
 }
 
 impl App {
@@ -172,7 +189,9 @@ impl App {
             reading_width,
             show_boilerplate,
         } = options;
+        let collection = CollectionState::new(&articles);
         App {
+            collection,
             articles,
             keymap,
             theme,
@@ -194,7 +213,11 @@ impl App {
     /// The panes on screen, in Tab order. Panes that open and close (entities, diff, notes) join
     /// this list while they are shown.
     pub fn panes(&self) -> Vec<PaneId> {
-        vec![PaneId::Sidebar, PaneId::Reader]
+        let mut panes = vec![PaneId::Sidebar, PaneId::Reader];
+        if self.collection.results.is_some() {
+            panes.push(PaneId::Results);
+        }
+        panes
     }
 
     /// Marks a background load as started, so progress shows until its `Done` arrives.
@@ -206,7 +229,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Normal => self.focus.context(),
-            Mode::Search(_) => Context::Search,
+            Mode::Search(_) | Mode::Prompt(_) => Context::Search,
             Mode::Help { .. } => Context::Help,
         }
     }
@@ -226,20 +249,28 @@ impl App {
     }
 
     pub fn current_article(&self) -> Option<&Article> {
-        self.articles.get(self.sidebar.selected)
+        self.current_index().and_then(|i| self.articles.get(i))
+    }
+
+    /// Index in `articles` of the article open in the reader: the sidebar's selection, through
+    /// the filter and order the sidebar shows.
+    pub fn current_index(&self) -> Option<usize> {
+        self.collection.listing.order.get(self.sidebar.selected).copied()
     }
 
     pub fn geometry(&self) -> Option<Geometry> {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         let s = draw::screen(area)?;
+        let (reader_area, results) = super::panes::results::split(s.reader, self);
         let sidebar_inner = draw::pane_block("", false, &self.theme).inner(s.sidebar);
-        let reader_inner = draw::pane_block("", false, &self.theme).inner(s.reader);
+        let reader_inner = draw::pane_block("", false, &self.theme).inner(reader_area);
         let (_, body) = reader::areas(reader_inner, self.current_article(), self.reading_width);
         Some(Geometry {
             sidebar: s.sidebar,
             sidebar_inner,
-            reader: s.reader,
+            reader: reader_area,
             body,
+            results,
         })
     }
 
@@ -277,23 +308,23 @@ impl App {
         layers
     }
 
-    fn reader_height(&self) -> usize {
+    pub(super) fn reader_height(&self) -> usize {
         self.geometry().map_or(1, |g| g.body.height as usize)
     }
 
-    fn sidebar_visible(&self) -> usize {
+    pub(super) fn sidebar_visible(&self) -> usize {
         self.geometry()
             .map_or(1, |g| sidebar::visible_items(g.sidebar_inner.height))
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub(super) fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: false,
         });
     }
 
-    fn complain(&mut self, text: impl Into<String>) {
+    pub(super) fn complain(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: true,
@@ -309,6 +340,8 @@ impl App {
                 if let Mode::Search(p) = &mut self.mode {
                     p.input.push(c);
                     self.search_as_typed();
+                } else {
+                    self.prompt_input(c);
                 }
             }
             Msg::Load(ev) => self.load_event(ev),
@@ -319,12 +352,15 @@ impl App {
             }
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Mouse(m) => self.mouse(m),
+            Msg::Tick => self.search_step(),
+            Msg::Watch(ev) => self.watch_event(ev),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
         if before != self.sidebar.selected || before_id != after_id {
             self.article_changed();
         }
+        self.collection_settle();
     }
 
     fn action(&mut self, action: Action) {
@@ -362,6 +398,7 @@ impl App {
             }
             (Mode::Search(_), Action::Confirm) => self.confirm_search(),
             (Mode::Search(_), _) => {}
+            (Mode::Prompt(_), a) => self.prompt_action(a),
             (Mode::Normal, a) => {
                 // A message answers the last key; the next one clears it (as in vim), and the
                 // status bar goes back to hints. Load problems stay counted on the right.
@@ -372,10 +409,13 @@ impl App {
     }
 
     fn normal_action(&mut self, action: Action) {
-        let len = self.articles.len();
+        let len = self.collection.listing.order.len();
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Cancel => {
+                if self.cancel_in_collection() {
+                    return;
+                }
                 self.message = None;
                 self.jumps = None;
             }
@@ -390,6 +430,7 @@ impl App {
                 };
                 self.focus = panes[next % n];
             }
+            Action::Open if self.focus == PaneId::Results => self.open_selected_hit(),
             Action::Open => self.focus = PaneId::Reader,
             Action::NextArticle => {
                 self.sidebar.handle(Action::Down, len, self.sidebar_visible());
@@ -439,7 +480,11 @@ impl App {
                     let h = self.reader_height();
                     self.reader.handle(action, h);
                 }
+                PaneId::Results => self.results_move(action),
             },
+            Action::Filter | Action::CycleSort | Action::ToggleRead | Action::FindAll | Action::Copy => {
+                self.collection_action(action)
+            }
             Action::Quit | Action::Confirm | Action::DeleteBack => {}
         }
     }
@@ -455,7 +500,7 @@ impl App {
             return;
         }
         let Some(g) = self.geometry() else { return };
-        let len = self.articles.len();
+        let len = self.collection.listing.order.len();
         let wheel = match m.kind {
             MouseEventKind::ScrollDown => Some(1isize),
             MouseEventKind::ScrollUp => Some(-1),
@@ -491,6 +536,7 @@ impl App {
             LoadEvent::Loaded(mut v) => {
                 self.loading.files_done += 1;
                 self.articles.append(&mut v);
+                self.articles_appended();
             }
             LoadEvent::Problem(e) => {
                 self.loading.files_done += 1;
@@ -504,11 +550,8 @@ impl App {
                 // keeping the article the user is on.
                 let selected = self.current_article().map(|a| a.path.clone());
                 self.articles.sort_by(|a, b| a.path.cmp(&b.path));
-                if let Some(path) = selected
-                    && let Some(i) = self.articles.iter().position(|a| a.path == path)
-                {
-                    self.sidebar.selected = i;
-                }
+                self.articles_reordered(selected.as_deref());
+                self.loading_done();
                 if self.articles.is_empty() {
                     let p = draw::plural(self.problems.len(), "problem");
                     self.complain(format!("Nothing to read ({p}, listed on exit)"));
@@ -525,11 +568,11 @@ impl App {
     fn sync(&mut self) {
         let Some(g) = self.geometry() else { return };
         self.sidebar.clamp(
-            self.articles.len(),
+            self.collection.listing.order.len(),
             sidebar::visible_items(g.sidebar_inner.height),
         );
         let key = self.wrap_key(g.body.width);
-        match self.articles.get(self.sidebar.selected) {
+        match self.current_index().and_then(|i| self.articles.get(i)) {
             Some(a) => self.reader.sync(key, a, g.body.height as usize),
             None => self.reader.clear(),
         }
@@ -542,8 +585,10 @@ impl App {
 
     fn refresh_jumps(&mut self) {
         let Some(j) = &self.jumps else { return };
-        let JumpKind::Search { query } = &j.kind;
-        let query = query.clone();
+        let query = match &j.kind {
+            JumpKind::Search { query } => query.clone(),
+            JumpKind::Collection { .. } => return self.refresh_collection_jumps(),
+        };
         self.jumps = Some(self.search(&query));
     }
 
@@ -622,6 +667,14 @@ impl App {
 
     /// n/N: the next or previous highlighted range, wrapping around the article.
     fn jump(&mut self, forward: bool) {
+        if let Some(Jumps {
+            kind: JumpKind::Collection { .. },
+            ..
+        }) = &self.jumps
+            && self.collection.results.is_some()
+        {
+            return self.collection_jump(forward);
+        }
         let top = self.reader.top_byte();
         let h = self.reader_height();
         let Some(j) = &mut self.jumps else {

@@ -24,6 +24,8 @@ pub enum Context {
     /// Typing a search: unbound printable keys are the search text.
     Search,
     Help,
+    /// The results of a search across every article.
+    Results,
 }
 
 impl Context {
@@ -33,6 +35,7 @@ impl Context {
         Context::Article,
         Context::Sidebar,
         Context::Reader,
+        Context::Results,
         Context::Search,
         Context::Help,
     ];
@@ -45,6 +48,7 @@ impl Context {
             Context::Reader => "Reader",
             Context::Search => "Search prompt",
             Context::Help => "Help",
+            Context::Results => "Results of a search in every article",
         }
     }
 
@@ -58,6 +62,7 @@ impl Context {
             // A prompt takes printable keys as text, so nothing falls through to single letters.
             Context::Search => &[Context::Search],
             Context::Help => &[Context::Help, Context::Global],
+            Context::Results => &[Context::Results, Context::Article, Context::Global],
         }
     }
 }
@@ -298,6 +303,21 @@ impl Default for Keymap {
             (C::Help, c('G'), A::Bottom),
             (C::Help, c('q'), A::Cancel),
             (C::Help, c('?'), A::Cancel),
+            (C::Sidebar, c('f'), A::Filter),
+            (C::Sidebar, c('s'), A::CycleSort),
+            (C::Article, c('m'), A::ToggleRead),
+            (C::Article, c('F'), A::FindAll),
+            (C::Article, c('y'), A::Copy),
+            (C::Results, c('j'), A::Down),
+            (C::Results, p(K::Down), A::Down),
+            (C::Results, c('k'), A::Up),
+            (C::Results, p(K::Up), A::Up),
+            (C::Results, p(K::PageDown), A::PageDown),
+            (C::Results, p(K::PageUp), A::PageUp),
+            (C::Results, c('g'), A::Top),
+            (C::Results, c('G'), A::Bottom),
+            (C::Results, p(K::Enter), A::Open),
+            (C::Results, c('l'), A::Open),
         ];
         Keymap::from_bindings(
             table

@@ -25,9 +25,12 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
+pub mod collection;
 pub mod draw;
 pub mod keymap;
 pub mod panes;
+pub mod remember;
 pub mod terminal;
 pub mod theme;
 pub mod wrap;
@@ -71,7 +74,13 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
             article::load_streaming(&paths, &tx)
         }))
     };
-    let result = terminal::run(&mut app, background);
+    let session = remember::open(global, paths, &mut app);
+    let (watch, watch_rx) = remember::watch(paths, &mut app);
+    let result = terminal::run_with(&mut app, background, watch_rx);
+    drop(watch);
+    if let Some(s) = &session {
+        s.save(&app, err);
+    }
     for p in &app.problems {
         let _ = writeln!(err, "copydesk: {p}");
     }

@@ -15,6 +15,8 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use super::app::{App, Msg};
+use super::clipboard;
+use crate::collection::WatchEvent;
 use super::draw::draw;
 use crate::article::LoadEvent;
 
@@ -40,6 +42,15 @@ type Hook = Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>;
 
 /// Runs the app until it quits, feeding it the events of `background`.
 pub fn run(app: &mut App, background: Option<Background>) -> anyhow::Result<()> {
+    run_with(app, background, None)
+}
+
+/// [`run`], also feeding it the changes a folder watch reports.
+pub fn run_with(
+    app: &mut App,
+    background: Option<Background>,
+    watch: Option<Receiver<WatchEvent>>,
+) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("the reader needs a terminal; for scripts, use `copydesk list --json PATH...`");
@@ -65,7 +76,7 @@ pub fn run(app: &mut App, background: Option<Background>) -> anyhow::Result<()> 
         }
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, app, background);
+    let result = event_loop(&mut terminal, app, background, watch);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     // Back to a hook that reports panics from every thread, now that the screen is the shell's.
@@ -77,9 +88,21 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     mut background: Option<Background>,
+    watch: Option<Receiver<WatchEvent>>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
+        if let Some(rx) = &watch {
+            while let Ok(ev) = rx.try_recv() {
+                app.update(Msg::Watch(ev));
+                dirty = true;
+            }
+        }
+        // One step of a search across every article a frame, so keys stay answered.
+        if app.busy() {
+            app.update(Msg::Tick);
+            dirty = true;
+        }
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             app.update(Msg::Resize(size.width, size.height));
@@ -115,11 +138,20 @@ fn event_loop(
             terminal.draw(|f| draw(f, app))?;
             dirty = false;
         }
+        if let Some(text) = app.collection.clipboard.take() {
+            use std::io::Write as _;
+            let mut out = io::stdout();
+            // Best effort: a terminal without OSC 52 ignores it; nothing else can be done.
+            let _ = out.write_all(clipboard::osc52(&text).as_bytes());
+            let _ = out.flush();
+        }
         if app.quit {
             return Ok(());
         }
         // Wake often while loading so progress shows; otherwise sleep until input.
-        let timeout = if background.is_some() {
+        let timeout = if app.busy() {
+            Duration::ZERO
+        } else if background.is_some() {
             Duration::from_millis(50)
         } else {
             Duration::from_millis(500)

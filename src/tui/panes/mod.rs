@@ -2,4 +2,5 @@
 
 pub mod help;
 pub mod reader;
+pub mod results;
 pub mod sidebar;
