@@ -111,7 +111,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         let selected = i == r.selected;
         let mark = if selected { "▶ " } else { "  " };
         let title = a.title.as_deref().unwrap_or(a.file_name());
-        let head = truncate(&format!("{mark}{} · {}", clean(title), clean(&a.source)), w);
+        // A source taken from the file name would say the name twice.
+        let stem = a.file_name().rsplit_once('.').map_or(a.file_name(), |(s, _)| s);
+        let head = if a.title.is_none() && a.source == stem {
+            format!("{mark}{}", clean(title))
+        } else {
+            format!("{mark}{} · {}", clean(title), clean(&a.source))
+        };
+        let head = truncate(&head, w);
         let (head_style, row_style) = match (selected, focused) {
             (true, true) => (theme.selected, theme.selected),
             (true, false) => (theme.selected_unfocused, Style::new()),
@@ -129,7 +136,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         else {
             continue;
         };
-        let mut line = snippet(before, matched, w.saturating_sub(2), theme.current_match);
+        // The match is bold and underlined: it must show on the selected (reversed) row too,
+        // and not look like the reader's current match.
+        let hl = theme.heading.add_modifier(ratatui::style::Modifier::UNDERLINED);
+        let mut line = snippet(before, matched, w.saturating_sub(2), hl);
         line.spans.insert(0, Span::raw("  "));
         line.spans.push(Span::raw(clean(after)));
         let line = line.patch_style(row_style);
