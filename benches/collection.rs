@@ -28,8 +28,17 @@ fn articles() -> Vec<Article> {
             let mut paras: Vec<&str> = seed.split("\n\n").collect();
             let n = paras.len();
             paras.rotate_left((i / SEEDS.len()) % n);
-            let text = format!("Story {i}: a version of the wire report\n\n{}", paras.join("\n\n"));
-            load_bytes(&format!("gen/{i:05}.txt"), text.as_bytes(), Some(Format::Text), vec![]).0
+            let text = format!(
+                "Story {i}: a version of the wire report\n\n{}",
+                paras.join("\n\n")
+            );
+            load_bytes(
+                &format!("gen/{i:05}.txt"),
+                text.as_bytes(),
+                Some(Format::Text),
+                vec![],
+            )
+            .0
         })
         .collect()
 }

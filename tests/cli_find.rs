@@ -13,7 +13,11 @@ fn run(args: &[&str]) -> (i32, Vec<Value>, String) {
         .unwrap();
     let stdout = String::from_utf8(o.stdout).unwrap();
     let records = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
-    (o.status.code().unwrap(), records, String::from_utf8(o.stderr).unwrap())
+    (
+        o.status.code().unwrap(),
+        records,
+        String::from_utf8(o.stderr).unwrap(),
+    )
 }
 
 /// The article's text as `list --json --text` gives it, to check offsets against.
@@ -39,7 +43,16 @@ fn each_hit_has_exactly_the_contract_fields() {
     keys.sort();
     assert_eq!(
         keys,
-        ["article_id", "end", "path", "sentence", "source", "start", "text", "title"]
+        [
+            "article_id",
+            "end",
+            "path",
+            "sentence",
+            "source",
+            "start",
+            "text",
+            "title"
+        ]
     );
     assert_eq!(r["path"], SEED_002);
     assert_eq!(r["source"], "CBS News");
@@ -56,16 +69,30 @@ fn each_hit_has_exactly_the_contract_fields() {
     let (ss, se) = (sent[0].as_u64().unwrap(), sent[1].as_u64().unwrap());
     assert!(ss <= s && e <= se);
     assert_eq!(chars(&text, ss, se), r["text"].as_str().unwrap());
-    assert!(r["text"].as_str().unwrap().starts_with("In other developments, Biden"));
+    assert!(
+        r["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("In other developments, Biden")
+    );
     // The sentence is one of the article's sentences as `list --json` gives them.
-    assert!(list[0]["sentences"].as_array().unwrap().contains(&Value::from(vec![ss, se])));
+    assert!(
+        list[0]["sentences"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from(vec![ss, se]))
+    );
 }
 
 #[test]
 fn offsets_count_characters_and_accents_are_ignored() {
     let dir = tempfile::tempdir().unwrap();
     let f = dir.path().join("hu.txt");
-    std::fs::write(&f, "Talks in Budapest\n\n“Viktor Orbán’s” call — Orban said: ORBÁN.").unwrap();
+    std::fs::write(
+        &f,
+        "Talks in Budapest\n\n“Viktor Orbán’s” call — Orban said: ORBÁN.",
+    )
+    .unwrap();
     let p = f.to_str().unwrap();
     let (code, recs, _) = run(&["find", "--json", "orban", p]);
     assert_eq!(code, 0);
@@ -80,7 +107,14 @@ fn offsets_count_characters_and_accents_are_ignored() {
     assert_eq!(recs[0]["title"], list[0]["title"]);
     let (_, recs, _) = run(&["find", "--json", "orbán's", p]);
     assert_eq!(recs.len(), 1);
-    assert_eq!(chars(&text, recs[0]["start"].as_u64().unwrap(), recs[0]["end"].as_u64().unwrap()), "Orbán’s");
+    assert_eq!(
+        chars(
+            &text,
+            recs[0]["start"].as_u64().unwrap(),
+            recs[0]["end"].as_u64().unwrap()
+        ),
+        "Orbán’s"
+    );
 }
 
 #[test]
@@ -90,7 +124,12 @@ fn hits_come_in_path_order_across_a_folder() {
     assert!(recs.len() >= 5, "{}", recs.len());
     let keys: Vec<(String, u64)> = recs
         .iter()
-        .map(|r| (r["path"].as_str().unwrap().to_string(), r["start"].as_u64().unwrap()))
+        .map(|r| {
+            (
+                r["path"].as_str().unwrap().to_string(),
+                r["start"].as_u64().unwrap(),
+            )
+        })
         .collect();
     let mut sorted = keys.clone();
     sorted.sort();
@@ -108,7 +147,10 @@ fn exit_statuses() {
     assert_eq!((code, recs.len()), (1, 0));
     assert!(err.contains("no/such/dir"), "{err}");
     // Missing the text: usage error.
-    let o = Command::new(env!("CARGO_BIN_EXE_copydesk")).args(["find"]).output().unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["find"])
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -119,7 +161,13 @@ fn help_documents_the_json_fields() {
         .output()
         .unwrap();
     let help = String::from_utf8(o.stdout).unwrap();
-    for field in ["\"path\"", "\"article_id\"", "\"sentence\"", "\"start\"", "\"text\""] {
+    for field in [
+        "\"path\"",
+        "\"article_id\"",
+        "\"sentence\"",
+        "\"start\"",
+        "\"text\"",
+    ] {
         assert!(help.contains(field), "{field} missing from:\n{help}");
     }
 }

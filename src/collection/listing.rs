@@ -146,9 +146,8 @@ impl Listing {
         let words: Vec<&str> = folded.split_whitespace().collect();
         let keys = &self.keys;
         self.order.clear();
-        self.order.extend(
-            (0..keys.len()).filter(|&i| words.iter().all(|w| keys[i].haystack.contains(w))),
-        );
+        self.order
+            .extend((0..keys.len()).filter(|&i| words.iter().all(|w| keys[i].haystack.contains(w))));
         let by_index = |a: &usize, b: &usize| a.cmp(b);
         match sort {
             SortMode::Path => {}
@@ -197,8 +196,20 @@ mod tests {
 
     fn sample() -> Vec<Article> {
         vec![
-            art("c.txt", "Zelensky speaks", "Reuters", Some("2022-02-03"), "One two."),
-            art("a.txt", "Élysée talks", "AP", Some("Tue, 01 Feb 2022 10:00:00 +0000"), "One two three four."),
+            art(
+                "c.txt",
+                "Zelensky speaks",
+                "Reuters",
+                Some("2022-02-03"),
+                "One two.",
+            ),
+            art(
+                "a.txt",
+                "Élysée talks",
+                "AP",
+                Some("Tue, 01 Feb 2022 10:00:00 +0000"),
+                "One two three four.",
+            ),
             art("b.txt", "Budapest vote", "CBS News", None, "One."),
         ]
     }

@@ -304,14 +304,21 @@ mod tests {
     fn search_all_is_in_article_order_and_steps_add_up() {
         let arts: Vec<Article> = (0..300)
             .map(|i| {
-                let body = if i % 7 == 0 { "Brink spoke. Brink left." } else { "Nothing here." };
+                let body = if i % 7 == 0 {
+                    "Brink spoke. Brink left."
+                } else {
+                    "Nothing here."
+                };
                 art(&format!("{i:03}.txt"), &format!("Title {i}\n\n{body}"))
             })
             .collect();
         let q = Query::new("brink").unwrap();
         let all = search_all(&arts, &q);
         assert_eq!(all.len(), 2 * 300usize.div_ceil(7));
-        assert!(all.windows(2).all(|w| (w[0].article, w[0].range.start) < (w[1].article, w[1].range.start)));
+        assert!(
+            all.windows(2)
+                .all(|w| (w[0].article, w[0].range.start) < (w[1].article, w[1].range.start))
+        );
         let mut job = SearchJob::new(q);
         let first = job.step(&arts);
         assert_eq!(job.next, SearchJob::FIRST_CHUNK);

@@ -62,7 +62,11 @@ pub fn collection_key(demo: bool, paths: &[PathBuf]) -> Vec<String> {
         .map(|p| {
             let abs = std::path::absolute(p).unwrap_or_else(|_| p.clone());
             let s = abs.to_string_lossy().into_owned();
-            if s.len() > 1 { s.trim_end_matches('/').to_string() } else { s }
+            if s.len() > 1 {
+                s.trim_end_matches('/').to_string()
+            } else {
+                s
+            }
         })
         .collect();
     key.sort();
@@ -93,7 +97,9 @@ enum Read {
 
 impl SessionStore {
     pub fn new(dir: &Path) -> SessionStore {
-        SessionStore { dir: dir.to_path_buf() }
+        SessionStore {
+            dir: dir.to_path_buf(),
+        }
     }
 
     pub fn path(&self) -> PathBuf {
@@ -289,7 +295,12 @@ mod tests {
         let aside: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().path())
-            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("session.json.damaged-"))
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with("session.json.damaged-")
+            })
             .collect();
         assert_eq!(aside.len(), 1);
         assert_eq!(fs::read(&aside[0]).unwrap(), b"{not json");

@@ -174,7 +174,9 @@ fn gather(first: Raw, rx: &Receiver<Raw>, tx: &Sender<WatchEvent>) -> Option<BTr
 
 fn run(roots: &[Root], rx: &Receiver<Raw>, tx: &Sender<WatchEvent>) {
     while let Ok(first) = rx.recv() {
-        let Some(paths) = gather(first, rx, tx) else { return };
+        let Some(paths) = gather(first, rx, tx) else {
+            return;
+        };
         for (p, new_folder) in paths {
             let Some(display) = roots.iter().find_map(|r| r.display_of(&p)) else {
                 continue;
@@ -264,7 +266,8 @@ mod tests {
         let shown = format!("{}/story.txt", arg.display());
 
         std::fs::write(arg.join("story.txt"), "Kyiv talks\n\nLeaders met on Tuesday.").unwrap();
-        let is_loaded = |ev: &WatchEvent| matches!(ev, WatchEvent::Loaded { articles, .. } if !articles.is_empty());
+        let is_loaded =
+            |ev: &WatchEvent| matches!(ev, WatchEvent::Loaded { articles, .. } if !articles.is_empty());
         match wait_for(&rx, is_loaded) {
             WatchEvent::Loaded { path, articles, .. } => {
                 assert_eq!(path, shown);
@@ -274,10 +277,12 @@ mod tests {
             other => panic!("{other:?}"),
         }
 
-        std::fs::write(arg.join("story.txt"), "Kyiv talks\n\nLeaders met again on Friday.").unwrap();
-        let changed = |ev: &WatchEvent| {
-            matches!(ev, WatchEvent::Loaded { articles, .. } if articles.iter().any(|a| a.text.contains("Friday")))
-        };
+        std::fs::write(
+            arg.join("story.txt"),
+            "Kyiv talks\n\nLeaders met again on Friday.",
+        )
+        .unwrap();
+        let changed = |ev: &WatchEvent| matches!(ev, WatchEvent::Loaded { articles, .. } if articles.iter().any(|a| a.text.contains("Friday")));
         wait_for(&rx, changed);
 
         // Hidden files are not articles.
@@ -296,7 +301,10 @@ mod tests {
             display: "feed/".into(),
             is_file: false,
         };
-        assert_eq!(r.display_of(Path::new("/data/feed/a/b.txt")).as_deref(), Some("feed/a/b.txt"));
+        assert_eq!(
+            r.display_of(Path::new("/data/feed/a/b.txt")).as_deref(),
+            Some("feed/a/b.txt")
+        );
         assert_eq!(r.display_of(Path::new("/data/feed/.git/x")), None);
         assert_eq!(r.display_of(Path::new("/data/other.txt")), None);
         assert!(WatchEvent::covers("feed/a.jsonl", "feed/a.jsonl#3"));

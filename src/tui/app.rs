@@ -69,7 +69,9 @@ impl PaneId {
 pub enum Mode {
     Normal,
     Search(SearchPrompt),
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     /// Typing the sidebar filter or a search across every article.
     Prompt(Prompt),
 }
@@ -86,9 +88,13 @@ pub struct SearchPrompt {
 /// entity chosen in the entity panel will be another variant, highlighted and followed the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JumpKind {
-    Search { query: String },
+    Search {
+        query: String,
+    },
     /// A search across every article (the results pane); n/N go on into the next article.
-    Collection { query: String },
+    Collection {
+        query: String,
+    },
 }
 
 /// Highlighted ranges in the open article and the one n/N last landed on.

@@ -32,9 +32,16 @@ mod tests {
         assert_eq!(osc52("hi"), "\x1b]52;c;aGk=\x07");
         assert_eq!(osc52(""), "\x1b]52;c;\x07");
         let s = osc52("Orbán “quoted”\n— AP");
-        let b64 = s.strip_prefix("\x1b]52;c;").unwrap().strip_suffix('\x07').unwrap();
+        let b64 = s
+            .strip_prefix("\x1b]52;c;")
+            .unwrap()
+            .strip_suffix('\x07')
+            .unwrap();
         // Only the base64 alphabet: no byte of the text can end the escape early.
-        assert!(b64.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)));
+        assert!(
+            b64.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+        );
         let back = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
         assert_eq!(String::from_utf8(back).unwrap(), "Orbán “quoted”\n— AP");
     }
@@ -42,7 +49,12 @@ mod tests {
     #[test]
     fn attribution_names_outlet_title_and_path() {
         assert_eq!(
-            with_attribution(" Brink spoke. ", "CBS News", Some("Putin accuses"), "seeds/002.txt"),
+            with_attribution(
+                " Brink spoke. ",
+                "CBS News",
+                Some("Putin accuses"),
+                "seeds/002.txt"
+            ),
             "“Brink spoke.”\n— CBS News, “Putin accuses” (seeds/002.txt)"
         );
         assert_eq!(

@@ -121,12 +121,7 @@ impl App {
         self.collection.listing.reset(&self.articles);
         let c = &mut self.collection;
         c.listing.refresh(&c.filter, c.sort);
-        let found = selected.and_then(|p| {
-            c.listing
-                .order
-                .iter()
-                .position(|&i| self.articles[i].path == p)
-        });
+        let found = selected.and_then(|p| c.listing.order.iter().position(|&i| self.articles[i].path == p));
         if let Some(pos) = found {
             self.sidebar.selected = pos;
         }
@@ -294,7 +289,9 @@ impl App {
 
     /// One step of a running search (more articles searched, more hits).
     pub(super) fn search_step(&mut self) {
-        let Some(r) = &mut self.collection.results else { return };
+        let Some(r) = &mut self.collection.results else {
+            return;
+        };
         if r.job.done(&self.articles) {
             return;
         }
@@ -304,7 +301,9 @@ impl App {
 
     /// Says how the search ended, once.
     fn search_announce(&mut self) {
-        let Some(r) = &mut self.collection.results else { return };
+        let Some(r) = &mut self.collection.results else {
+            return;
+        };
         if r.announced || !r.job.done(&self.articles) || self.loading.active {
             return;
         }
@@ -327,11 +326,12 @@ impl App {
     }
 
     pub(super) fn results_move(&mut self, action: Action) {
-        let visible = self
-            .geometry()
-            .and_then(|g| g.results)
-            .map_or(1, |r| super::panes::results::visible_items(r.height.saturating_sub(2)));
-        let Some(r) = &mut self.collection.results else { return };
+        let visible = self.geometry().and_then(|g| g.results).map_or(1, |r| {
+            super::panes::results::visible_items(r.height.saturating_sub(2))
+        });
+        let Some(r) = &mut self.collection.results else {
+            return;
+        };
         let len = r.job.hits.len();
         let page = visible.max(1);
         r.selected = match action {
@@ -348,7 +348,9 @@ impl App {
     }
 
     pub(super) fn open_selected_hit(&mut self) {
-        let Some(i) = self.collection.results.as_ref().map(|r| r.selected) else { return };
+        let Some(i) = self.collection.results.as_ref().map(|r| r.selected) else {
+            return;
+        };
         self.open_hit(i);
         if self.current_article().is_some() {
             self.focus = PaneId::Reader;
@@ -359,7 +361,9 @@ impl App {
     /// that article highlighted, this one current and in view.
     fn open_hit(&mut self, i: usize) {
         let Some(r) = &self.collection.results else { return };
-        let Some(hit) = r.job.hits.get(i).cloned() else { return };
+        let Some(hit) = r.job.hits.get(i).cloned() else {
+            return;
+        };
         let query = r.job.query.text().to_string();
         let ranges: Vec<_> = r
             .job
@@ -369,11 +373,21 @@ impl App {
             .map(|h| h.range.clone())
             .collect();
         let current = ranges.iter().position(|x| *x == hit.range);
-        let mut pos = self.collection.listing.order.iter().position(|&j| j == hit.article);
+        let mut pos = self
+            .collection
+            .listing
+            .order
+            .iter()
+            .position(|&j| j == hit.article);
         if pos.is_none() && !self.collection.filter.is_empty() {
             self.collection.filter.clear();
             self.refresh_listing();
-            pos = self.collection.listing.order.iter().position(|&j| j == hit.article);
+            pos = self
+                .collection
+                .listing
+                .order
+                .iter()
+                .position(|&j| j == hit.article);
             self.say("Filter cleared to show the match");
         }
         let Some(pos) = pos else { return };

@@ -131,7 +131,11 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     if let Some(r) = &app.collection.results
         && let Some(c) = r.current
     {
-        right.push(format!("hit {}/{}", c + 1, sidebar::format_count(r.job.hits.len())));
+        right.push(format!(
+            "hit {}/{}",
+            c + 1,
+            sidebar::format_count(r.job.hits.len())
+        ));
     }
     if app.loading.active {
         match app.loading.found {

@@ -16,9 +16,9 @@ use ratatui::DefaultTerminal;
 
 use super::app::{App, Msg};
 use super::clipboard;
-use crate::collection::WatchEvent;
 use super::draw::draw;
 use crate::article::LoadEvent;
+use crate::collection::WatchEvent;
 
 /// A load running on a thread of its own: its events, and the thread, joined when the events end
 /// so that a loader that died is reported rather than left "Loading…" for ever.

@@ -89,24 +89,52 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let n = r.job.hits.len();
     let searched = r.job.next.min(app.articles.len());
     let state = if searched < app.articles.len() {
-        format!(" (searching {}/{}…)", format_count(searched), format_count(app.articles.len()))
+        format!(
+            " (searching {}/{}…)",
+            format_count(searched),
+            format_count(app.articles.len())
+        )
     } else {
         String::new()
     };
-    let title = format!("“{}”: {} matches{state}", clean(r.job.query.text()), format_count(n));
+    let title = format!(
+        "“{}”: {} matches{state}",
+        clean(r.job.query.text()),
+        format_count(n)
+    );
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
     if n == 0 {
-        let msg = if state.is_empty() { "No match" } else { "Searching…" };
-        buf.set_stringn(inner.x + 1, inner.y, msg, inner.width.saturating_sub(1) as usize, theme.dim);
+        let msg = if state.is_empty() {
+            "No match"
+        } else {
+            "Searching…"
+        };
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            msg,
+            inner.width.saturating_sub(1) as usize,
+            theme.dim,
+        );
         return;
     }
     let visible = visible_items(inner.height);
     let offset = scrolled_offset(r.offset, r.selected, n, visible);
     let w = inner.width as usize;
-    for (row, (i, hit)) in r.job.hits.iter().enumerate().skip(offset).take(visible).enumerate() {
-        let Some(a) = app.articles.get(hit.article) else { continue };
+    for (row, (i, hit)) in r
+        .job
+        .hits
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(visible)
+        .enumerate()
+    {
+        let Some(a) = app.articles.get(hit.article) else {
+            continue;
+        };
         let y = inner.y + row as u16 * ITEM_HEIGHT;
         let selected = i == r.selected;
         let mark = if selected { "▶ " } else { "  " };
@@ -124,16 +152,22 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             (true, false) => (theme.selected_unfocused, Style::new()),
             (false, _) => (theme.heading, Style::new()),
         };
-        let row_area = Rect { y, height: 1, ..inner };
+        let row_area = Rect {
+            y,
+            height: 1,
+            ..inner
+        };
         if selected {
             buf.set_style(row_area, head_style);
         }
         buf.set_stringn(inner.x, y, &head, w, head_style);
         let t = &a.text;
         let (s, m) = (&hit.sentence, &hit.range);
-        let (Some(before), Some(matched), Some(after)) =
-            (t.get(s.start..m.start), t.get(m.clone()), t.get(m.end..s.end.max(m.end)))
-        else {
+        let (Some(before), Some(matched), Some(after)) = (
+            t.get(s.start..m.start),
+            t.get(m.clone()),
+            t.get(m.end..s.end.max(m.end)),
+        ) else {
             continue;
         };
         // The match is bold and underlined: it must show on the selected (reversed) row too,

@@ -126,7 +126,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     block.render(area, buf);
     if !app.collection.filter.is_empty() && order.is_empty() && !app.articles.is_empty() {
         let msg = format!("No article matches “{}”", clean(&app.collection.filter));
-        buf.set_stringn(inner.x + 1, inner.y, &msg, inner.width.saturating_sub(1) as usize, theme.dim);
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            &msg,
+            inner.width.saturating_sub(1) as usize,
+            theme.dim,
+        );
         return;
     }
     if app.articles.is_empty() {
