@@ -462,3 +462,70 @@ fn watched_changes_replace_add_and_remove_articles() {
     finish(&mut app);
     assert_eq!(app.collection.results.as_ref().unwrap().job.hits.len(), 2);
 }
+
+#[test]
+fn mouse_selects_and_scrolls_results() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = demo_app();
+    render(&mut app, 100, 30);
+    keys(&mut app, "Forban<Enter>");
+    finish(&mut app);
+    keys(&mut app, "<Tab>");
+    assert_eq!(app.focus, PaneId::Sidebar);
+    let area = app.geometry().unwrap().results.unwrap();
+    let at = |kind, row| MouseEvent {
+        kind,
+        column: area.x + 5,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    // The third hit's rows start two items below the first.
+    app.update(Msg::Mouse(at(
+        MouseEventKind::Down(MouseButton::Left),
+        area.y + 1 + 4,
+    )));
+    assert_eq!(app.focus, PaneId::Results);
+    assert_eq!(app.collection.results.as_ref().unwrap().selected, 2);
+    app.update(Msg::Mouse(at(MouseEventKind::ScrollDown, area.y + 2)));
+    assert_eq!(app.collection.results.as_ref().unwrap().selected, 3);
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "j", "k", "G", "<Tab>", "<Esc>", "<Enter>", "<BS>", "f", "s", "m", "F", "y", "n", "N", "o", "a", "]",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Any keys (prompts, filters, sorts, searches across articles, copies), ticks and file
+        /// changes at any size never panic nor leave the selection outside what is shown.
+        #[test]
+        fn any_collection_keys(
+            seq in proptest::collection::vec(0..KEYS.len(), 0..50),
+            w in 0u16..140, h in 0u16..50,
+            change in 0usize..6,
+        ) {
+            let mut app = demo_app();
+            render(&mut app, w, h);
+            for (i, k) in seq.iter().enumerate() {
+                keys(&mut app, KEYS[*k]);
+                app.update(Msg::Tick);
+                if i == change {
+                    let path = app.articles.get(change).map(|a| a.path.clone()).unwrap_or_default();
+                    app.update(Msg::Watch(WatchEvent::Removed { path }));
+                }
+            }
+            render(&mut app, w, h);
+            let shown = app.collection.listing.order.len();
+            prop_assert!(app.sidebar.selected < shown.max(1));
+            prop_assert!(app.collection.listing.order.iter().all(|&i| i < app.articles.len()));
+            if let Some(r) = &app.collection.results {
+                prop_assert!(r.selected < r.job.hits.len().max(1));
+                prop_assert!(r.job.hits.iter().all(|h| h.article < app.articles.len()));
+            }
+        }
+    }
+}

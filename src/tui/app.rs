@@ -512,6 +512,11 @@ impl App {
             MouseEventKind::ScrollUp => Some(-1),
             _ => None,
         };
+        if let Some(r) = g.results
+            && r.contains(pos)
+        {
+            return self.results_mouse(m.kind, pos, r);
+        }
         if let Some(d) = wheel {
             if g.sidebar.contains(pos) {
                 let a = if d > 0 { Action::Down } else { Action::Up };

@@ -128,6 +128,8 @@ impl App {
         if let Some(r) = &mut self.collection.results {
             r.job = SearchJob::new(r.job.query.clone());
             r.current = None;
+            r.selected = 0;
+            r.offset = 0;
             r.announced = false;
         }
     }
@@ -347,6 +349,32 @@ impl App {
         r.offset = super::panes::results::scrolled_offset(r.offset, r.selected, len, visible);
     }
 
+    /// The wheel scrolls the results; a click focuses the pane and selects the hit under it.
+    pub(super) fn results_mouse(
+        &mut self,
+        kind: crossterm::event::MouseEventKind,
+        pos: ratatui::layout::Position,
+        area: ratatui::layout::Rect,
+    ) {
+        use crossterm::event::{MouseButton, MouseEventKind};
+        match kind {
+            MouseEventKind::ScrollDown => self.results_move(Action::Down),
+            MouseEventKind::ScrollUp => self.results_move(Action::Up),
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.focus = PaneId::Results;
+                let Some(r) = &mut self.collection.results else {
+                    return;
+                };
+                let row = pos.y.saturating_sub(area.y + 1) / super::panes::results::ITEM_HEIGHT;
+                let i = r.offset + row as usize;
+                if pos.y > area.y && i < r.job.hits.len() {
+                    r.selected = i;
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub(super) fn open_selected_hit(&mut self) {
         let Some(i) = self.collection.results.as_ref().map(|r| r.selected) else {
             return;
@@ -546,9 +574,10 @@ impl App {
         let a = &self.articles[i];
         if let Some(c) = s.position {
             let byte = a.char_map().byte_of(c);
-            self.reader.remember(&a.id, byte);
-            // The reader may be showing this article already; make it take the position.
+            // The reader may be showing this article already: let go of it first (which
+            // remembers where it is), so that the saved position is the one taken.
             self.reader.clear();
+            self.reader.remember(&a.id, byte);
         }
         if s.reader_focused {
             self.focus = PaneId::Reader;
