@@ -122,9 +122,11 @@ impl App {
         let c = &mut self.collection;
         c.listing.refresh(&c.filter, c.sort);
         let found = selected.and_then(|p| c.listing.order.iter().position(|&i| self.articles[i].path == p));
-        if let Some(pos) = found {
-            self.sidebar.selected = pos;
-        }
+        self.sidebar.selected = match found {
+            Some(pos) => pos,
+            // Gone: the article that took its place, or the last.
+            None => self.sidebar.selected.min(c.listing.order.len().saturating_sub(1)),
+        };
         if let Some(r) = &mut self.collection.results {
             r.job = SearchJob::new(r.job.query.clone());
             r.current = None;
