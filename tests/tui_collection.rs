@@ -529,3 +529,23 @@ mod props {
         }
     }
 }
+
+#[test]
+fn reader_search_ignores_accents_like_find_in_all() {
+    let a = art("x.txt", "Orban met Orbán.\n\nPutin’s plan and Putin's word.");
+    let mut app = App::new(vec![a], Options::default());
+    render(&mut app, 100, 30);
+    keys(&mut app, "/orbán<Enter>");
+    assert_eq!(app.jumps.as_ref().unwrap().ranges.len(), 2);
+    keys(&mut app, "/putin's<Enter>");
+    let text = app.current_article().unwrap().text.clone();
+    let found: Vec<&str> = app
+        .jumps
+        .as_ref()
+        .unwrap()
+        .ranges
+        .iter()
+        .map(|r| &text[r.clone()])
+        .collect();
+    assert_eq!(found, ["Putin’s", "Putin's"]);
+}

@@ -1,6 +1,6 @@
 //! Working across a whole collection, UI-free: searching every article ([`search`]), the
 //! sidebar's filter and order ([`listing`]), remembering how a collection was left ([`session`]),
-//! and watching its folders for changes ([`watch`]).
+//! and watching its folders for changes ([`watch`](mod@watch)).
 
 pub mod listing;
 pub mod search;

@@ -128,7 +128,7 @@ impl Action {
             Action::Open => "Read the selected article",
             Action::NextArticle => "Read the next article",
             Action::PrevArticle => "Read the previous article",
-            Action::Search => "Search the article (case-insensitive)",
+            Action::Search => "Search the article (case and accents ignored)",
             Action::NextMatch => "Jump to the next match",
             Action::PrevMatch => "Jump to the previous match",
             Action::ToggleBoilerplate => "Show or hide boilerplate (captions, promos)",

@@ -603,19 +603,19 @@ impl App {
         self.jumps = Some(self.search(&query));
     }
 
-    /// Every case-insensitive match of `query` in the open article, leaving out hidden ones.
+    /// Every match of `query` in the open article (case and accents ignored), leaving out
+    /// hidden ones.
     fn search(&self, query: &str) -> Jumps {
         let mut ranges = Vec::new();
+        // The same matching as the search across every article: case and accents ignored,
+        // curly quotes found by straight ones.
         if let Some(a) = self.current_article()
-            && !query.is_empty()
-            && let Ok(re) = regex::RegexBuilder::new(&regex::escape(query))
-                .case_insensitive(true)
-                .build()
+            && let Some(q) = crate::collection::Query::new(query)
         {
             let hide = !self.show_boilerplate;
-            ranges = re
-                .find_iter(&a.text)
-                .map(|m| m.range())
+            ranges = q
+                .find_in(&a.text)
+                .into_iter()
                 .filter(|r| !(hide && a.is_boilerplate(r.start) && a.is_boilerplate(r.end - 1)))
                 .collect();
         }
