@@ -109,6 +109,25 @@ fn bench(c: &mut Criterion) {
             black_box(job.hits.len())
         })
     });
+    // Through the app, as the event loop drives it: Enter in the prompt runs the first chunk
+    // (what the next frame shows), then one chunk per tick until every article is searched.
+    let mut app = App::new(arts.clone(), Options::default());
+    app.update(Msg::Resize(120, 40));
+    g.bench_function("app_find_all_first_frame_10k/brink", |b| {
+        b.iter(|| {
+            app.find_all(black_box("brink"));
+            black_box(app.collection.results.as_ref().map(|r| r.job.hits.len()))
+        })
+    });
+    g.bench_function("app_find_all_to_the_end_10k/brink", |b| {
+        b.iter(|| {
+            app.find_all(black_box("brink"));
+            while app.busy() {
+                app.update(Msg::Tick);
+            }
+            black_box(app.collection.results.as_ref().map(|r| r.job.hits.len()))
+        })
+    });
     g.finish();
 }
 
