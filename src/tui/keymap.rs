@@ -46,7 +46,7 @@ impl Context {
             Context::Article => "The open article (sidebar and reader)",
             Context::Sidebar => "Articles (sidebar)",
             Context::Reader => "Reader",
-            Context::Search => "Search prompt",
+            Context::Search => "Prompts (search, filter, find in all)",
             Context::Help => "Help",
             Context::Results => "Results of a search in every article",
         }
