@@ -86,7 +86,13 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
     };
     let session = remember::open(global, paths, &mut app);
     let (watch, watch_rx) = remember::watch(paths, &mut app);
-    let result = terminal::run_with(&mut app, background, watch_rx);
+    let mut last = None;
+    let mut autosave = |app: &App| {
+        if let Some(s) = &session {
+            s.save_if_changed(app, &mut last);
+        }
+    };
+    let result = terminal::run_with(&mut app, background, watch_rx, Some(&mut autosave));
     drop(watch);
     if let Some(s) = &session {
         s.save(&app, err);

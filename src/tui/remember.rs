@@ -44,6 +44,19 @@ pub fn open(global: &Global, paths: &[PathBuf], app: &mut App) -> Option<Session
 }
 
 impl SessionPlace {
+    /// Saves while running, when something changed since `last` (errors are left for the save
+    /// on quit to report).
+    pub fn save_if_changed(&self, app: &App, last: &mut Option<crate::collection::Session>) {
+        // While loading, the saved article may not have arrived yet: nothing to save.
+        if app.loading.active {
+            return;
+        }
+        let now = app.session();
+        if last.as_ref() != Some(&now) && self.store.save(&self.key, &now).is_ok() {
+            *last = Some(now);
+        }
+    }
+
     /// Saves how the collection is left; a failure is said on `err` (the screen is gone).
     pub fn save(&self, app: &App, err: &mut dyn std::io::Write) {
         if let Err(e) = self.store.save(&self.key, &app.session()) {

@@ -42,14 +42,21 @@ type Hook = Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>;
 
 /// Runs the app until it quits, feeding it the events of `background`.
 pub fn run(app: &mut App, background: Option<Background>) -> anyhow::Result<()> {
-    run_with(app, background, None)
+    run_with(app, background, None, None)
 }
 
-/// [`run`], also feeding it the changes a folder watch reports.
+/// Called now and then while the app runs (every [`AUTOSAVE_EVERY`]), to keep state on disk
+/// should the process be killed.
+pub type Autosave<'a> = &'a mut dyn FnMut(&App);
+
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(15);
+
+/// [`run`], also feeding it the changes a folder watch reports and calling `autosave`.
 pub fn run_with(
     app: &mut App,
     background: Option<Background>,
     watch: Option<Receiver<WatchEvent>>,
+    autosave: Option<Autosave<'_>>,
 ) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
@@ -76,7 +83,7 @@ pub fn run_with(
         }
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, app, background, watch);
+    let result = event_loop(&mut terminal, app, background, watch, autosave);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     // Back to a hook that reports panics from every thread, now that the screen is the shell's.
@@ -89,9 +96,17 @@ fn event_loop(
     app: &mut App,
     mut background: Option<Background>,
     watch: Option<Receiver<WatchEvent>>,
+    mut autosave: Option<Autosave<'_>>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    let mut saved_at = std::time::Instant::now();
     loop {
+        if let Some(save) = &mut autosave
+            && saved_at.elapsed() >= AUTOSAVE_EVERY
+        {
+            save(app);
+            saved_at = std::time::Instant::now();
+        }
         if let Some(rx) = &watch {
             while let Ok(ev) = rx.try_recv() {
                 app.update(Msg::Watch(ev));
