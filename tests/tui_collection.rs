@@ -549,3 +549,44 @@ fn reader_search_ignores_accents_like_find_in_all() {
         .collect();
     assert_eq!(found, ["Putin’s", "Putin's"]);
 }
+
+#[test]
+fn damaged_session_file_gives_a_message_and_a_fresh_start() {
+    use copydesk::cli::Global;
+    use copydesk::tui::remember;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("session.json"),
+        "{\"version\": 1, \"collections\": [",
+    )
+    .unwrap();
+    let global = Global {
+        demo: true,
+        data_dir: Some(dir.path().to_path_buf()),
+        ..Global::default()
+    };
+    let mut app = demo_app();
+    let place = remember::open(&global, &[], &mut app).expect("a data directory");
+    let m = app.message.clone().unwrap();
+    assert!(m.error && m.text.contains("kept as"), "{}", m.text);
+    assert_eq!(app.current_article().unwrap().path, app.articles[0].path);
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("session.json.damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+
+    // Saving on quit writes a good file, which the next start restores.
+    render(&mut app, 100, 30);
+    keys(&mut app, "jj<Enter>");
+    let open = app.current_article().unwrap().path.clone();
+    let mut err = Vec::new();
+    place.save(&app, &mut err);
+    assert!(err.is_empty());
+    let mut again = demo_app();
+    remember::open(&global, &[], &mut again).unwrap();
+    assert!(again.message.is_none());
+    assert_eq!(again.current_article().unwrap().path, open);
+    assert_eq!(again.focus, PaneId::Reader);
+}
