@@ -590,3 +590,23 @@ fn damaged_session_file_gives_a_message_and_a_fresh_start() {
     assert_eq!(again.current_article().unwrap().path, open);
     assert_eq!(again.focus, PaneId::Reader);
 }
+
+#[test]
+fn opening_a_hit_the_filter_hides_clears_the_filter() {
+    let mut app = demo_app();
+    render(&mut app, 100, 30);
+    keys(&mut app, "fnpr<Enter>");
+    assert_eq!(app.collection.listing.order.len(), 1);
+    keys(&mut app, "FBridget<Enter>");
+    finish(&mut app);
+    keys(&mut app, "<Enter>");
+    assert!(app.collection.filter.is_empty());
+    assert_eq!(app.collection.listing.order.len(), 5);
+    assert!(app.current_article().unwrap().text.contains("Bridget"));
+    assert_eq!(
+        app.message.as_ref().unwrap().text,
+        "Filter cleared to show the article"
+    );
+    // select_article says no for an index that is not there.
+    assert!(!app.select_article(99));
+}

@@ -91,6 +91,28 @@ impl App {
         self.collection.read.contains(&a.path)
     }
 
+    /// Opens article `index` (an index into `articles`): selects its row in the sidebar,
+    /// clearing a filter that hides it. Returns false when there is no such article. Code that
+    /// used to set `sidebar.selected` to an article index goes through this, since the sidebar
+    /// shows `collection.listing.order`.
+    pub fn select_article(&mut self, index: usize) -> bool {
+        let find = |c: &CollectionState| c.listing.order.iter().position(|&j| j == index);
+        let mut pos = find(&self.collection);
+        if pos.is_none() && index < self.articles.len() && !self.collection.filter.is_empty() {
+            self.collection.filter.clear();
+            self.refresh_listing();
+            pos = find(&self.collection);
+            self.say("Filter cleared to show the article");
+        }
+        match pos {
+            Some(p) => {
+                self.sidebar.selected = p;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Whether background work is waiting for [`super::app::Msg::Tick`]s.
     pub fn busy(&self) -> bool {
         self.collection
@@ -403,25 +425,9 @@ impl App {
             .map(|h| h.range.clone())
             .collect();
         let current = ranges.iter().position(|x| *x == hit.range);
-        let mut pos = self
-            .collection
-            .listing
-            .order
-            .iter()
-            .position(|&j| j == hit.article);
-        if pos.is_none() && !self.collection.filter.is_empty() {
-            self.collection.filter.clear();
-            self.refresh_listing();
-            pos = self
-                .collection
-                .listing
-                .order
-                .iter()
-                .position(|&j| j == hit.article);
-            self.say("Filter cleared to show the match");
+        if !self.select_article(hit.article) {
+            return;
         }
-        let Some(pos) = pos else { return };
-        self.sidebar.selected = pos;
         if let Some(r) = &mut self.collection.results {
             r.current = Some(i);
             r.selected = i;
@@ -564,15 +570,10 @@ impl App {
         let Some(i) = self.articles.iter().position(|a| &a.path == path) else {
             return;
         };
-        let mut pos = self.collection.listing.order.iter().position(|&j| j == i);
-        if pos.is_none() {
-            // Filtered out since (the file was renamed?): show everything rather than lose it.
-            self.collection.filter.clear();
-            self.refresh_listing();
-            pos = self.collection.listing.order.iter().position(|&j| j == i);
+        // Filtered out since (its title changed?): the filter goes rather than the place.
+        if !self.select_article(i) {
+            return;
         }
-        let Some(pos) = pos else { return };
-        self.sidebar.selected = pos;
         let a = &self.articles[i];
         if let Some(c) = s.position {
             let byte = a.char_map().byte_of(c);
