@@ -610,3 +610,28 @@ fn opening_a_hit_the_filter_hides_clears_the_filter() {
     // select_article says no for an index that is not there.
     assert!(!app.select_article(99));
 }
+
+#[test]
+fn a_file_changed_during_the_load_is_listed_once_as_the_watcher_read_it() {
+    let mut app = App::new(Vec::new(), Options::default());
+    app.start_loading();
+    render(&mut app, 100, 30);
+    app.update(Msg::Watch(WatchEvent::Loaded {
+        path: "feed/a.txt".into(),
+        articles: vec![art("feed/a.txt", "Alpha\n\nNew text.")],
+        problems: vec![],
+    }));
+    app.update(Msg::Watch(WatchEvent::Removed {
+        path: "feed/gone.txt".into(),
+    }));
+    // The loader read both before they changed.
+    app.update(Msg::Load(article::LoadEvent::Loaded(vec![
+        art("feed/a.txt", "Alpha\n\nOld text."),
+        art("feed/b.txt", "Beta\n\nText."),
+        art("feed/gone.txt", "Gone\n\nText."),
+    ])));
+    app.update(Msg::Load(article::LoadEvent::Done));
+    let paths: Vec<&str> = app.articles.iter().map(|a| a.path.as_str()).collect();
+    assert_eq!(paths, ["feed/a.txt", "feed/b.txt"]);
+    assert!(app.articles[0].text.contains("New text"));
+}

@@ -544,10 +544,9 @@ impl App {
     fn load_event(&mut self, ev: LoadEvent) {
         match ev {
             LoadEvent::Found(n) => self.loading.found = Some(n),
-            LoadEvent::Loaded(mut v) => {
+            LoadEvent::Loaded(v) => {
                 self.loading.files_done += 1;
-                self.articles.append(&mut v);
-                self.articles_appended();
+                self.articles_arrived(v);
             }
             LoadEvent::Problem(e) => {
                 self.loading.files_done += 1;

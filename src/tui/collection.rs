@@ -75,6 +75,8 @@ pub struct CollectionState {
     /// Counts reloads of changed files. A pane showing derived data (notes, through
     /// `NoteStore::notes_for`, which re-anchors) asks again when this changes.
     pub reloads: u64,
+    /// Paths the watcher reported while the first load was still running.
+    watched_while_loading: Vec<String>,
 }
 
 impl CollectionState {
@@ -131,8 +133,19 @@ impl App {
             .unwrap_or(0);
     }
 
+    /// A batch of a load in progress. A file the watcher has read (or seen removed) since the
+    /// load began is left out: the watcher's reading is the newer.
+    pub(super) fn articles_arrived(&mut self, mut batch: Vec<Article>) {
+        let seen = &self.collection.watched_while_loading;
+        if !seen.is_empty() {
+            batch.retain(|a| !seen.iter().any(|p| WatchEvent::covers(p, &a.path)));
+        }
+        self.articles.append(&mut batch);
+        self.articles_appended();
+    }
+
     /// Articles were appended (a load in progress): keys for the new ones, the same selection.
-    pub(super) fn articles_appended(&mut self) {
+    fn articles_appended(&mut self) {
         self.collection.listing.extend(&self.articles);
         self.refresh_listing();
     }
@@ -160,6 +173,7 @@ impl App {
 
     /// The load finished: a session waiting for its articles is applied now.
     pub(super) fn loading_done(&mut self) {
+        self.collection.watched_while_loading.clear();
         if let Some(s) = self.collection.pending_session.take() {
             self.restore_articles(&s);
         }
@@ -593,6 +607,14 @@ impl App {
     /// article kept, a search run again, and a message saying what happened.
     pub(super) fn watch_event(&mut self, ev: WatchEvent) {
         let selected = self.current_article().map(|a| a.path.clone());
+        if self.loading.active {
+            match &ev {
+                WatchEvent::Loaded { path, .. } | WatchEvent::Removed { path } => {
+                    self.collection.watched_while_loading.push(path.clone())
+                }
+                WatchEvent::Failed(_) => {}
+            }
+        }
         match ev {
             WatchEvent::Loaded {
                 path,
