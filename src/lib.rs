@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod cli;
+pub mod collection;
 pub mod compare;
 pub mod entities;
 pub mod notes;

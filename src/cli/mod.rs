@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 mod compare;
 mod entities;
 mod eval;
+mod find;
 mod list;
 mod notes;
 mod stories;
@@ -62,6 +63,8 @@ pub enum Command {
     Entities(entities::EntitiesArgs),
     /// Score entity predictions against a gold folder.
     Eval(eval::EvalArgs),
+    /// Find text in every article (case and accents ignored); --json for one object a hit.
+    Find(find::FindArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -74,6 +77,7 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
         Command::Stories(a) => stories::run(global, a, out, err),
         Command::Entities(a) => entities::run(global, a, out, err),
         Command::Eval(a) => eval::run(global, a, out, err),
+        Command::Find(a) => find::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

@@ -64,6 +64,16 @@ pub enum Action {
     Yes,
     /// Answer no to a question.
     No,
+    /// Filter the sidebar by title, source and path, as typed.
+    Filter,
+    /// Sort the sidebar by the next order (path, title, source, date, length, story).
+    CycleSort,
+    /// Mark the article read or unread.
+    ToggleRead,
+    /// Search every loaded article.
+    FindAll,
+    /// Copy the selected passage with its attribution to the clipboard (OSC 52).
+    Copy,
 }
 
 impl Action {
@@ -84,6 +94,11 @@ impl Action {
         Action::NextMatch,
         Action::PrevMatch,
         Action::ToggleBoilerplate,
+        Action::FindAll,
+        Action::Filter,
+        Action::CycleSort,
+        Action::ToggleRead,
+        Action::Copy,
         Action::Confirm,
         Action::DeleteBack,
         Action::FocusNext,
@@ -152,6 +167,11 @@ impl Action {
             Action::RedoEdit => "redo",
             Action::Yes => "yes",
             Action::No => "no",
+            Action::Filter => "filter",
+            Action::CycleSort => "sort",
+            Action::ToggleRead => "read/unread",
+            Action::FindAll => "find in all",
+            Action::Copy => "copy",
         }
     }
 
@@ -174,7 +194,7 @@ impl Action {
             Action::Open => "Read the selected article",
             Action::NextArticle => "Read the next article",
             Action::PrevArticle => "Read the previous article",
-            Action::Search => "Search the article (case-insensitive)",
+            Action::Search => "Search the article (case and accents ignored)",
             Action::NextMatch => "Jump to the next match",
             Action::PrevMatch => "Jump to the previous match",
             Action::ToggleBoilerplate => "Show or hide boilerplate (captions, promos)",
@@ -197,6 +217,11 @@ impl Action {
             Action::RedoEdit => "Redo typing",
             Action::Yes => "Yes (discard the changes)",
             Action::No => "No (back to the note)",
+            Action::Filter => "Filter the articles by title, source and path (Esc clears)",
+            Action::CycleSort => "Sort by path, title, source, date (newest first), length, story",
+            Action::ToggleRead => "Mark the article read or unread",
+            Action::FindAll => "Search every loaded article (case and accents ignored)",
+            Action::Copy => "Copy the passage with outlet, title and path (OSC 52)",
         }
     }
 }
@@ -221,6 +246,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 39);
+        assert_eq!(seen.len(), 44);
     }
 }

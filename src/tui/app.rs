@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::collection::{CollectionState, Prompt};
 use super::draw;
 use super::keymap::{Context, Key, Keymap};
 use super::panes::editor::{self, NoteEditor};
@@ -45,6 +46,8 @@ pub enum PaneId {
     Sidebar,
     Reader,
     Notes,
+    /// Hits of a search across every article (shown after one).
+    Results,
 }
 
 impl PaneId {
@@ -53,6 +56,7 @@ impl PaneId {
             PaneId::Sidebar => Context::Sidebar,
             PaneId::Reader => Context::Reader,
             PaneId::Notes => Context::Notes,
+            PaneId::Results => Context::Results,
         }
     }
 
@@ -61,6 +65,7 @@ impl PaneId {
             PaneId::Sidebar => sidebar::HINTS,
             PaneId::Reader => reader::HINTS,
             PaneId::Notes => notes::HINTS,
+            PaneId::Results => super::panes::results::HINTS,
         }
     }
 }
@@ -74,6 +79,8 @@ pub enum Mode {
     },
     /// Writing a note: the editor takes the keys.
     Note(Box<NoteEditor>),
+    /// Typing the sidebar filter or a search across every article.
+    Prompt(Prompt),
 }
 
 /// A search being typed. Esc puts back what was there before.
@@ -88,7 +95,13 @@ pub struct SearchPrompt {
 /// entity chosen in the entity panel will be another variant, highlighted and followed the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JumpKind {
-    Search { query: String },
+    Search {
+        query: String,
+    },
+    /// A search across every article (the results pane); n/N go on into the next article.
+    Collection {
+        query: String,
+    },
 }
 
 /// Highlighted ranges in the open article and the one n/N last landed on.
@@ -103,7 +116,7 @@ pub struct Jumps {
 impl Jumps {
     fn describe(&self) -> String {
         match &self.kind {
-            JumpKind::Search { query } => format!("“{query}”"),
+            JumpKind::Search { query } | JumpKind::Collection { query } => format!("“{query}”"),
         }
     }
 }
@@ -136,6 +149,10 @@ pub enum Msg {
     Mouse(MouseEvent),
     /// A key for the note editor's text.
     EditKey(KeyEvent),
+    /// Time for background work done in steps (a search across every article).
+    Tick,
+    /// A watched file or folder changed.
+    Watch(crate::collection::WatchEvent),
 }
 
 impl From<Action> for Msg {
@@ -154,6 +171,8 @@ pub struct Geometry {
     pub body: Rect,
     /// The notes pane, while shown.
     pub notes: Option<Rect>,
+    /// The results pane, when shown.
+    pub results: Option<Rect>,
 }
 
 #[derive(Debug)]
@@ -177,6 +196,8 @@ pub struct App {
     pub quit: bool,
     /// The notes store, the passage cursor and the notes pane.
     pub notes: NotesState,
+    /// The sidebar's filter and order, read marks, cross-article search, clipboard.
+    pub collection: CollectionState,
 }
 
 impl App {
@@ -187,7 +208,9 @@ impl App {
             reading_width,
             show_boilerplate,
         } = options;
+        let collection = CollectionState::new(&articles);
         App {
+            collection,
             articles,
             keymap,
             theme,
@@ -211,6 +234,9 @@ impl App {
     /// this list while they are shown.
     pub fn panes(&self) -> Vec<PaneId> {
         let mut panes = vec![PaneId::Sidebar, PaneId::Reader];
+        if self.collection.results.is_some() {
+            panes.push(PaneId::Results);
+        }
         if self.notes.shown {
             panes.push(PaneId::Notes);
         }
@@ -226,7 +252,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Normal => self.focus.context(),
-            Mode::Search(_) => Context::Search,
+            Mode::Search(_) | Mode::Prompt(_) => Context::Search,
             Mode::Help { .. } => Context::Help,
             Mode::Note(ref ed) if ed.confirm => Context::Question,
             Mode::Note(_) => Context::NoteEditor,
@@ -250,21 +276,29 @@ impl App {
     }
 
     pub fn current_article(&self) -> Option<&Article> {
-        self.articles.get(self.sidebar.selected)
+        self.current_index().and_then(|i| self.articles.get(i))
+    }
+
+    /// Index in `articles` of the article open in the reader: the sidebar's selection, through
+    /// the filter and order the sidebar shows.
+    pub fn current_index(&self) -> Option<usize> {
+        self.collection.listing.order.get(self.sidebar.selected).copied()
     }
 
     pub fn geometry(&self) -> Option<Geometry> {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
         let s = draw::screen_for(self, area)?;
+        let (reader_area, results) = super::panes::results::split(s.reader, self);
         let sidebar_inner = draw::pane_block("", false, &self.theme).inner(s.sidebar);
-        let reader_inner = draw::pane_block("", false, &self.theme).inner(s.reader);
+        let reader_inner = draw::pane_block("", false, &self.theme).inner(reader_area);
         let (_, body) = reader::areas(reader_inner, self.current_article(), self.reading_width);
         Some(Geometry {
             sidebar: s.sidebar,
             sidebar_inner,
-            reader: s.reader,
+            reader: reader_area,
             body,
             notes: s.notes,
+            results,
         })
     }
 
@@ -315,23 +349,23 @@ impl App {
         layers
     }
 
-    fn reader_height(&self) -> usize {
+    pub(super) fn reader_height(&self) -> usize {
         self.geometry().map_or(1, |g| g.body.height as usize)
     }
 
-    fn sidebar_visible(&self) -> usize {
+    pub(super) fn sidebar_visible(&self) -> usize {
         self.geometry()
             .map_or(1, |g| sidebar::visible_items(g.sidebar_inner.height))
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub(super) fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: false,
         });
     }
 
-    fn complain(&mut self, text: impl Into<String>) {
+    pub(super) fn complain(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
             error: true,
@@ -347,6 +381,8 @@ impl App {
                 if let Mode::Search(p) = &mut self.mode {
                     p.input.push(c);
                     self.search_as_typed();
+                } else {
+                    self.prompt_input(c);
                 }
             }
             Msg::Load(ev) => self.load_event(ev),
@@ -358,6 +394,8 @@ impl App {
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Mouse(m) => self.mouse(m),
             Msg::EditKey(k) => editor::key(self, k),
+            Msg::Tick => self.search_step(),
+            Msg::Watch(ev) => self.watch_event(ev),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
@@ -365,6 +403,7 @@ impl App {
             self.article_changed();
         }
         notes::refresh(self);
+        self.collection_settle();
     }
 
     fn action(&mut self, action: Action) {
@@ -403,6 +442,7 @@ impl App {
             (Mode::Search(_), Action::Confirm) => self.confirm_search(),
             (Mode::Search(_), _) => {}
             (Mode::Note(_), a) => editor::action(self, a),
+            (Mode::Prompt(_), a) => self.prompt_action(a),
             (Mode::Normal, a) => {
                 // A message answers the last key; the next one clears it (as in vim), and the
                 // status bar goes back to hints. Load problems stay counted on the right.
@@ -413,10 +453,13 @@ impl App {
     }
 
     fn normal_action(&mut self, action: Action) {
-        let len = self.articles.len();
+        let len = self.collection.listing.order.len();
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Cancel => {
+                if self.cancel_in_collection() {
+                    return;
+                }
                 self.message = None;
                 self.jumps = None;
                 self.notes.selection = None;
@@ -432,6 +475,7 @@ impl App {
                 };
                 self.focus = panes[next % n];
             }
+            Action::Open if self.focus == PaneId::Results => self.open_selected_hit(),
             Action::Open => self.focus = PaneId::Reader,
             Action::NextArticle => {
                 self.sidebar.handle(Action::Down, len, self.sidebar_visible());
@@ -482,7 +526,11 @@ impl App {
                     self.reader.handle(action, h);
                 }
                 PaneId::Notes => notes::list_action(self, action),
+                PaneId::Results => self.results_move(action),
             },
+            Action::Filter | Action::CycleSort | Action::ToggleRead | Action::FindAll | Action::Copy => {
+                self.collection_action(action)
+            }
             Action::Quit | Action::Confirm | Action::DeleteBack => {}
             Action::NextSentence
             | Action::PrevSentence
@@ -514,12 +562,17 @@ impl App {
             return;
         }
         let Some(g) = self.geometry() else { return };
-        let len = self.articles.len();
+        let len = self.collection.listing.order.len();
         let wheel = match m.kind {
             MouseEventKind::ScrollDown => Some(1isize),
             MouseEventKind::ScrollUp => Some(-1),
             _ => None,
         };
+        if let Some(r) = g.results
+            && r.contains(pos)
+        {
+            return self.results_mouse(m.kind, pos, r);
+        }
         if let Some(d) = wheel {
             if g.sidebar.contains(pos) {
                 let a = if d > 0 { Action::Down } else { Action::Up };
@@ -552,9 +605,9 @@ impl App {
     fn load_event(&mut self, ev: LoadEvent) {
         match ev {
             LoadEvent::Found(n) => self.loading.found = Some(n),
-            LoadEvent::Loaded(mut v) => {
+            LoadEvent::Loaded(v) => {
                 self.loading.files_done += 1;
-                self.articles.append(&mut v);
+                self.articles_arrived(v);
             }
             LoadEvent::Problem(e) => {
                 self.loading.files_done += 1;
@@ -568,11 +621,8 @@ impl App {
                 // keeping the article the user is on.
                 let selected = self.current_article().map(|a| a.path.clone());
                 self.articles.sort_by(|a, b| a.path.cmp(&b.path));
-                if let Some(path) = selected
-                    && let Some(i) = self.articles.iter().position(|a| a.path == path)
-                {
-                    self.sidebar.selected = i;
-                }
+                self.articles_reordered(selected.as_deref());
+                self.loading_done();
                 if self.articles.is_empty() {
                     let p = draw::plural(self.problems.len(), "problem");
                     self.complain(format!("Nothing to read ({p}, listed on exit)"));
@@ -589,11 +639,11 @@ impl App {
     fn sync(&mut self) {
         let Some(g) = self.geometry() else { return };
         self.sidebar.clamp(
-            self.articles.len(),
+            self.collection.listing.order.len(),
             sidebar::visible_items(g.sidebar_inner.height),
         );
         let key = self.wrap_key(g.body.width);
-        match self.articles.get(self.sidebar.selected) {
+        match self.current_index().and_then(|i| self.articles.get(i)) {
             Some(a) => self.reader.sync(key, a, g.body.height as usize),
             None => self.reader.clear(),
         }
@@ -606,24 +656,26 @@ impl App {
 
     fn refresh_jumps(&mut self) {
         let Some(j) = &self.jumps else { return };
-        let JumpKind::Search { query } = &j.kind;
-        let query = query.clone();
+        let query = match &j.kind {
+            JumpKind::Search { query } => query.clone(),
+            JumpKind::Collection { .. } => return self.refresh_collection_jumps(),
+        };
         self.jumps = Some(self.search(&query));
     }
 
-    /// Every case-insensitive match of `query` in the open article, leaving out hidden ones.
+    /// Every match of `query` in the open article (case and accents ignored), leaving out
+    /// hidden ones.
     fn search(&self, query: &str) -> Jumps {
         let mut ranges = Vec::new();
+        // The same matching as the search across every article: case and accents ignored,
+        // curly quotes found by straight ones.
         if let Some(a) = self.current_article()
-            && !query.is_empty()
-            && let Ok(re) = regex::RegexBuilder::new(&regex::escape(query))
-                .case_insensitive(true)
-                .build()
+            && let Some(q) = crate::collection::Query::new(query)
         {
             let hide = !self.show_boilerplate;
-            ranges = re
-                .find_iter(&a.text)
-                .map(|m| m.range())
+            ranges = q
+                .find_in(&a.text)
+                .into_iter()
                 .filter(|r| !(hide && a.is_boilerplate(r.start) && a.is_boilerplate(r.end - 1)))
                 .collect();
         }
@@ -686,6 +738,14 @@ impl App {
 
     /// n/N: the next or previous highlighted range, wrapping around the article.
     fn jump(&mut self, forward: bool) {
+        if let Some(Jumps {
+            kind: JumpKind::Collection { .. },
+            ..
+        }) = &self.jumps
+            && self.collection.results.is_some()
+        {
+            return self.collection_jump(forward);
+        }
         let top = self.reader.top_byte();
         let h = self.reader_height();
         let Some(j) = &mut self.jumps else {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use super::app::{App, Mode, PaneId};
 use super::keymap::Context;
-use super::panes::{editor, help, notes, reader, sidebar};
+use super::panes::{editor, help, notes, reader, results, sidebar};
 use super::theme::Theme;
 use super::wrap::{grapheme_width, str_width};
 use crate::tui::action::Action;
@@ -108,8 +108,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let help_open = matches!(app.mode, Mode::Help { .. } | Mode::Note(_));
     let buf = frame.buffer_mut();
     sidebar::draw(buf, s.sidebar, app, app.focus == PaneId::Sidebar && !help_open);
-    if s.reader.height > 0 {
-        reader::draw(buf, s.reader, app, app.focus == PaneId::Reader && !help_open);
+    let (reader_area, results_area) = results::split(s.reader, app);
+    if reader_area.height > 0 {
+        reader::draw(buf, reader_area, app, app.focus == PaneId::Reader && !help_open);
+    }
+    if let Some(r) = results_area {
+        results::draw(buf, r, app, app.focus == PaneId::Results && !help_open);
     }
     if let Some(r) = s.notes {
         notes::draw(buf, r, app, app.focus == PaneId::Notes && !help_open);
@@ -146,6 +150,15 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
             None => right.push(format!("{} matches", j.ranges.len())),
         }
     }
+    if let Some(r) = &app.collection.results
+        && let Some(c) = r.current
+    {
+        right.push(format!(
+            "hit {}/{}",
+            c + 1,
+            sidebar::format_count(r.job.hits.len())
+        ));
+    }
     if app.loading.active {
         match app.loading.found {
             Some(n) => right.push(format!(
@@ -169,20 +182,26 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     buf.set_stringn(right_x, area.y, &right, area.width as usize, theme.dim);
 
     let mut cursor = None;
+    let prompt = match &app.mode {
+        Mode::Search(p) => Some(("/", p.input.as_str())),
+        Mode::Prompt(p) => Some((p.label(), p.input.as_str())),
+        _ => None,
+    };
     let line = match (&app.mode, &app.message) {
-        (Mode::Search(p), _) => {
-            let input = clean(&p.input);
+        (Mode::Search(_) | Mode::Prompt(_), _) => {
+            let (label, input) = prompt.unwrap_or_default();
+            let input = clean(input);
             // Keep the end of a long query in view, where the typing happens.
-            let room = (left_w as usize).saturating_sub(3);
+            let room = (left_w as usize).saturating_sub(2 + str_width(label));
             let mut shown: &str = &input;
             while str_width(shown) > room && !shown.is_empty() {
                 let cut = shown.chars().next().map_or(1, char::len_utf8);
                 shown = &shown[cut..];
             }
-            let x = area.x + 1 + 1 + str_width(shown) as u16;
+            let x = area.x + 1 + (str_width(label) + str_width(shown)) as u16;
             cursor = Some(Position::new(x.min(area.right().saturating_sub(1)), area.y));
             Line::from(vec![
-                Span::styled("/", theme.prompt),
+                Span::styled(label, theme.prompt),
                 Span::raw(shown.to_string()),
             ])
         }

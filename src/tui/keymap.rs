@@ -30,6 +30,8 @@ pub enum Context {
     NoteEditor,
     /// A yes/no question (discard an unsaved note?).
     Question,
+    /// The results of a search across every article.
+    Results,
 }
 
 impl Context {
@@ -39,6 +41,7 @@ impl Context {
         Context::Article,
         Context::Sidebar,
         Context::Reader,
+        Context::Results,
         Context::Search,
         Context::Help,
         Context::Notes,
@@ -52,11 +55,12 @@ impl Context {
             Context::Article => "The open article (sidebar and reader)",
             Context::Sidebar => "Articles (sidebar)",
             Context::Reader => "Reader",
-            Context::Search => "Search prompt",
+            Context::Search => "Prompts (search, filter, find in all)",
             Context::Help => "Help",
             Context::Notes => "Notes pane",
             Context::NoteEditor => "Note editor (also Ctrl-U undo, Alt-F/Alt-B or Ctrl-←/→ by word)",
             Context::Question => "Question (discard changes?)",
+            Context::Results => "Results of a search in every article",
         }
     }
 
@@ -74,6 +78,7 @@ impl Context {
             // The editor takes printable keys as text, like the search prompt.
             Context::NoteEditor => &[Context::NoteEditor],
             Context::Question => &[Context::Question],
+            Context::Results => &[Context::Results, Context::Article, Context::Global],
         }
     }
 }
@@ -347,6 +352,21 @@ impl Default for Keymap {
             (C::Question, c('N'), A::No),
             (C::Question, p(K::Esc), A::No),
             (C::Question, Key::ctrl('s'), A::SaveNote),
+            (C::Sidebar, c('f'), A::Filter),
+            (C::Sidebar, c('s'), A::CycleSort),
+            (C::Article, c('r'), A::ToggleRead),
+            (C::Article, c('F'), A::FindAll),
+            (C::Article, c('y'), A::Copy),
+            (C::Results, c('j'), A::Down),
+            (C::Results, p(K::Down), A::Down),
+            (C::Results, c('k'), A::Up),
+            (C::Results, p(K::Up), A::Up),
+            (C::Results, p(K::PageDown), A::PageDown),
+            (C::Results, p(K::PageUp), A::PageUp),
+            (C::Results, c('g'), A::Top),
+            (C::Results, c('G'), A::Bottom),
+            (C::Results, p(K::Enter), A::Open),
+            (C::Results, c('l'), A::Open),
         ];
         Keymap::from_bindings(
             table

@@ -17,6 +17,16 @@
 //! - n/N follow [`app::Jumps`]: the ranges chosen last and the current one. A search fills it; an
 //!   entity chosen in the entity panel will fill it the same way (a new `JumpKind`).
 //!
+//! - Collection features ([`collection`]) are `App` methods in their own file: the sidebar shows
+//!   `collection.listing.order` (filter and sort over folded keys), so `current_article` goes
+//!   through it; a search across every article runs a chunk per [`app::Msg::Tick`] (the event
+//!   loop ticks while `App::busy`), its hits in [`panes::results`]; the clipboard text waits in
+//!   `collection.clipboard` for the event loop to write as OSC 52 ([`clipboard`]); [`remember`]
+//!   restores and saves the session and starts the folder watch, whose events are
+//!   [`app::Msg::Watch`]. After a file is reloaded its article id changes, so `article_changed`
+//!   runs, and `collection.reloads` counts reloads for panes that derive data (notes re-anchor
+//!   by asking `NoteStore::notes_for` again).
+//!
 //! Adding a pane (entity panel, diff pane, notes pane): a module in `panes/` with its state, a
 //! `handle(action, …) -> bool`, a `draw(buf, area, app, focused)` and its `HINTS`; a `PaneId`
 //! variant (with its `Context`), listed in `App::panes` while shown (Tab order); a slot in
@@ -32,10 +42,13 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
+pub mod collection;
 pub mod draw;
 pub mod keymap;
 pub mod panes;
 pub mod persist;
+pub mod remember;
 pub mod terminal;
 pub mod theme;
 pub mod wrap;
@@ -81,7 +94,19 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
             article::load_streaming(&paths, &tx)
         }))
     };
-    let result = terminal::run(&mut app, background);
+    let session = remember::open(global, paths, &mut app);
+    let (watch, watch_rx) = remember::watch(paths, &mut app);
+    let mut last = None;
+    let mut autosave = |app: &App| {
+        if let Some(s) = &session {
+            s.save_if_changed(app, &mut last);
+        }
+    };
+    let result = terminal::run_with(&mut app, background, watch_rx, Some(&mut autosave));
+    drop(watch);
+    if let Some(s) = &session {
+        s.save(&app, err);
+    }
     persist::finish(&mut app, err);
     for p in &app.problems {
         let _ = writeln!(err, "copydesk: {p}");

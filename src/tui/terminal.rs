@@ -15,9 +15,11 @@ use crossterm::execute;
 use ratatui::DefaultTerminal;
 
 use super::app::{App, Msg};
+use super::clipboard;
 use super::draw::draw;
 use super::persist;
 use crate::article::LoadEvent;
+use crate::collection::WatchEvent;
 
 /// A load running on a thread of its own: its events, and the thread, joined when the events end
 /// so that a loader that died is reported rather than left "Loading…" for ever.
@@ -41,6 +43,22 @@ type Hook = Box<dyn Fn(&PanicHookInfo<'_>) + Sync + Send + 'static>;
 
 /// Runs the app until it quits, feeding it the events of `background`.
 pub fn run(app: &mut App, background: Option<Background>) -> anyhow::Result<()> {
+    run_with(app, background, None, None)
+}
+
+/// Called now and then while the app runs (every [`AUTOSAVE_EVERY`]), to keep state on disk
+/// should the process be killed.
+pub type Autosave<'a> = &'a mut dyn FnMut(&App);
+
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(15);
+
+/// [`run`], also feeding it the changes a folder watch reports and calling `autosave`.
+pub fn run_with(
+    app: &mut App,
+    background: Option<Background>,
+    watch: Option<Receiver<WatchEvent>>,
+    autosave: Option<Autosave<'_>>,
+) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         anyhow::bail!("the reader needs a terminal; for scripts, use `copydesk list --json PATH...`");
@@ -66,7 +84,7 @@ pub fn run(app: &mut App, background: Option<Background>) -> anyhow::Result<()> 
         }
     }));
     let _ = execute!(io::stdout(), EnableMouseCapture);
-    let result = event_loop(&mut terminal, app, background);
+    let result = event_loop(&mut terminal, app, background, watch, autosave);
     let _ = execute!(io::stdout(), DisableMouseCapture);
     ratatui::restore();
     // Back to a hook that reports panics from every thread, now that the screen is the shell's.
@@ -78,9 +96,29 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     mut background: Option<Background>,
+    watch: Option<Receiver<WatchEvent>>,
+    mut autosave: Option<Autosave<'_>>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    let mut saved_at = std::time::Instant::now();
     loop {
+        if let Some(save) = &mut autosave
+            && saved_at.elapsed() >= AUTOSAVE_EVERY
+        {
+            save(app);
+            saved_at = std::time::Instant::now();
+        }
+        if let Some(rx) = &watch {
+            while let Ok(ev) = rx.try_recv() {
+                app.update(Msg::Watch(ev));
+                dirty = true;
+            }
+        }
+        // One step of a search across every article a frame, so keys stay answered.
+        if app.busy() {
+            app.update(Msg::Tick);
+            dirty = true;
+        }
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             app.update(Msg::Resize(size.width, size.height));
@@ -120,11 +158,20 @@ fn event_loop(
             terminal.draw(|f| draw(f, app))?;
             dirty = false;
         }
+        if let Some(text) = app.collection.clipboard.take() {
+            use std::io::Write as _;
+            let mut out = io::stdout();
+            // Best effort: a terminal without OSC 52 ignores it; nothing else can be done.
+            let _ = out.write_all(clipboard::osc52(&text).as_bytes());
+            let _ = out.flush();
+        }
         if app.quit {
             return Ok(());
         }
         // Wake often while loading so progress shows; otherwise sleep until input.
-        let timeout = if background.is_some() {
+        let timeout = if app.busy() {
+            Duration::ZERO
+        } else if background.is_some() {
             Duration::from_millis(50)
         } else {
             Duration::from_millis(500)

@@ -4,4 +4,5 @@ pub mod editor;
 pub mod help;
 pub mod notes;
 pub mod reader;
+pub mod results;
 pub mod sidebar;

@@ -314,6 +314,7 @@ fn reveal(app: &mut App, range: &Range<usize>) {
 /// Called at the end of every `App::update`.
 pub fn refresh(app: &mut App) {
     let current = app.current_article().map(|a| a.id.clone());
+    let current_index = app.current_index();
     let n = &mut app.notes;
     if n.selection.is_some() && n.selection_article != current {
         n.selection = None;
@@ -339,7 +340,7 @@ pub fn refresh(app: &mut App) {
         }
         n.last_match = current_match;
     }
-    if let Some(a) = app.articles.get(app.sidebar.selected) {
+    if let Some(a) = current_index.and_then(|i| app.articles.get(i)) {
         let key = (a.id.clone(), n.rev);
         if n.placed_key.as_ref() != Some(&key) {
             n.placed = n.store.notes_for(a);
@@ -378,7 +379,7 @@ pub fn refresh(app: &mut App) {
                     .iter()
                     .map(|(note, p)| Item {
                         note: note.clone(),
-                        article: (p.status != Status::Detached).then_some(app.sidebar.selected),
+                        article: current_index.filter(|_| p.status != Status::Detached),
                         placement: p.clone(),
                     })
                     .collect(),
@@ -698,7 +699,7 @@ fn go_to(app: &mut App) {
             format!("This note is detached: its passage is in none of the open articles{e}"),
         );
     };
-    app.sidebar.selected = i;
+    app.select_article(i);
     app.focus = PaneId::Reader;
     match item.placement.range {
         Some(r) => {

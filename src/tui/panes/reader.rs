@@ -130,6 +130,12 @@ impl ReaderState {
         self.clamp(height);
     }
 
+    /// Sets where an article is to be shown from (byte at the top) when it is next opened: a
+    /// reading position restored from the last session.
+    pub fn remember(&mut self, article_id: &str, byte: usize) {
+        self.positions.insert(article_id.to_string(), byte);
+    }
+
     /// Forgets the wrapping, e.g. when no article is open.
     pub fn clear(&mut self) {
         if let Some((k, w)) = self.view.take()

@@ -1,5 +1,6 @@
-//! The sidebar: the loaded articles, two rows each (title or file name; source and word count).
-//! Only the rows in view are drawn, so ten thousand articles cost no more than ten.
+//! The sidebar: the loaded articles, two rows each (title or file name; source and word count),
+//! in the order and through the filter of `App::collection` (unread ones bold with a •). Only the
+//! rows in view are drawn, so ten thousand articles cost no more than ten.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,7 +16,9 @@ pub const HINTS: &[Action] = &[
     Action::Down,
     Action::Up,
     Action::Open,
-    Action::Search,
+    Action::Filter,
+    Action::CycleSort,
+    Action::FindAll,
     Action::FocusNext,
     Action::Help,
     Action::Quit,
@@ -104,10 +107,34 @@ fn meta_row(a: &crate::article::Article, w: usize) -> String {
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let theme = &app.theme;
-    let title = format!("Articles {}", format_count(app.articles.len()));
+    let order = &app.collection.listing.order;
+    let mut title = if order.len() == app.articles.len() {
+        format!("Articles {}", format_count(app.articles.len()))
+    } else {
+        format!(
+            "Articles {}/{}",
+            format_count(order.len()),
+            format_count(app.articles.len())
+        )
+    };
+    let sort = app.collection.sort;
+    if sort != crate::collection::SortMode::Path {
+        title.push_str(&format!(" · by {}", sort.name()));
+    }
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
+    if !app.collection.filter.is_empty() && order.is_empty() && !app.articles.is_empty() {
+        let msg = format!("No article matches “{}”", clean(&app.collection.filter));
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            &msg,
+            inner.width.saturating_sub(1) as usize,
+            theme.dim,
+        );
+        return;
+    }
     if app.articles.is_empty() {
         let msg = if app.loading.active {
             "Loading…"
@@ -125,11 +152,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     }
     let visible = visible_items(inner.height);
     let state = &app.sidebar;
-    let offset = scrolled_offset(state.offset, state.selected, app.articles.len(), visible);
+    let offset = scrolled_offset(state.offset, state.selected, order.len(), visible);
     let w = inner.width as usize;
-    for (row, (i, a)) in app
-        .articles
+    for (row, (i, a)) in order
         .iter()
+        .filter_map(|&k| app.articles.get(k))
         .enumerate()
         .skip(offset)
         .take(visible)
@@ -137,13 +164,19 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     {
         let y = inner.y + row as u16 * ITEM_HEIGHT;
         let selected = i == state.selected;
-        let (mark, style, meta_style) = match (selected, focused) {
-            (true, true) => ("▶ ", theme.selected, theme.selected),
-            (true, false) => ("▶ ", theme.selected_unfocused, theme.selected_unfocused),
-            (false, _) => ("  ", Style::new(), theme.dim),
+        let (mark, mut style, meta_style) = match (selected, focused) {
+            (true, true) => ("▶", theme.selected, theme.selected),
+            (true, false) => ("▶", theme.selected_unfocused, theme.selected_unfocused),
+            (false, _) => (" ", Style::new(), theme.dim),
         };
+        // Unread: a mark and bold, so it shows without colour (as newsboat's N and bold).
+        let unread = !app.is_read(a);
+        if unread {
+            style = style.patch(theme.heading);
+        }
+        let dot = if unread { "•" } else { " " };
         let title = a.title.as_deref().unwrap_or(a.file_name());
-        let first = truncate(&format!("{mark}{}", clean(title)), w);
+        let first = truncate(&format!("{mark}{dot}{}", clean(title)), w);
         let meta = meta_row(a, w);
         for (dy, (text, st)) in [(first, style), (meta, meta_style)].into_iter().enumerate() {
             let row_area = Rect {
