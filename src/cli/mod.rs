@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+mod config;
 mod list;
 mod notes;
 
@@ -20,7 +21,13 @@ pub const EXIT_FAILURE: u8 = 1;
     long_about = "Read one story as several outlets ran it: see what each cut, added, moved or \
 reworded, who is named, and keep your own notes.\n\nWith no subcommand, opens the reader on the \
 given files or folders (or the bundled demo with --demo).",
-    args_conflicts_with_subcommands = true
+    after_long_help = "In the reader, ? lists the keys (as bound by the config file).\n\n\
+Files and environment:\n  \
+config.toml        settings: keys, theme, colours, widths (copydesk config --default prints \
+them)\n  \
+COPYDESK_DATA_DIR  where notes are kept (--data-dir overrides it)\n  \
+NO_COLOR           when set, no colour (meaning is also carried by bold, underline, reverse)\n\n\
+Exit status: 0 success, 1 when the command could not do its work, 2 for wrong usage."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -34,13 +41,13 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct Global {
     /// Open the bundled demo articles (five versions of one AP story).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub demo: bool,
     /// Where notes and session state are kept (overrides COPYDESK_DATA_DIR).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub data_dir: Option<PathBuf>,
     /// Configuration file to use instead of config.toml in the config directory.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = "Global options")]
     pub config: Option<PathBuf>,
 }
 
@@ -50,6 +57,9 @@ pub enum Command {
     List(list::ListArgs),
     /// Add, list, edit, delete and export annotation notes.
     Notes(notes::NotesArgs),
+    /// Print the default config file, check a config file, or say where it is.
+    #[command(long_about = config::LONG_ABOUT)]
+    Config(config::ConfigArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -58,6 +68,7 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
     let res = match cmd {
         Command::List(a) => list::run(global, a, out, err),
         Command::Notes(a) => notes::run(global, a, out, err),
+        Command::Config(a) => config::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

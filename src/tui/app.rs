@@ -7,7 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
-use super::draw;
+use super::draw::{self, SidebarWidth};
 use super::keymap::{Context, Key, Keymap};
 use super::panes::help;
 use super::panes::reader::{self, Layer, ReaderState, WrapKey};
@@ -23,6 +23,7 @@ pub struct Options {
     /// The reader's longest line, in columns.
     pub reading_width: u16,
     pub show_boilerplate: bool,
+    pub sidebar_width: SidebarWidth,
 }
 
 impl Default for Options {
@@ -32,6 +33,7 @@ impl Default for Options {
             theme: Theme::new(false),
             reading_width: 80,
             show_boilerplate: true,
+            sidebar_width: SidebarWidth::Auto,
         }
     }
 }
@@ -162,6 +164,9 @@ pub struct App {
     pub problems: Vec<String>,
     pub size: (u16, u16),
     pub quit: bool,
+    pub sidebar_width: SidebarWidth,
+    /// A drag of the sidebar's border is under way.
+    pub dragging_border: bool,
 }
 
 impl App {
@@ -171,6 +176,7 @@ impl App {
             theme,
             reading_width,
             show_boilerplate,
+            sidebar_width,
         } = options;
         App {
             articles,
@@ -188,6 +194,8 @@ impl App {
             problems: Vec::new(),
             size: (0, 0),
             quit: false,
+            sidebar_width,
+            dragging_border: false,
         }
     }
 
@@ -231,7 +239,7 @@ impl App {
 
     pub fn geometry(&self) -> Option<Geometry> {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        let s = draw::screen(area)?;
+        let s = draw::screen_with(area, self.sidebar_width)?;
         let sidebar_inner = draw::pane_block("", false, &self.theme).inner(s.sidebar);
         let reader_inner = draw::pane_block("", false, &self.theme).inner(s.reader);
         let (_, body) = reader::areas(reader_inner, self.current_article(), self.reading_width);
@@ -455,6 +463,9 @@ impl App {
             return;
         }
         let Some(g) = self.geometry() else { return };
+        if self.drag_border(&m, &g) {
+            return;
+        }
         let len = self.articles.len();
         let wheel = match m.kind {
             MouseEventKind::ScrollDown => Some(1isize),
@@ -483,6 +494,25 @@ impl App {
                 self.focus = PaneId::Reader;
             }
         }
+    }
+
+    /// Pressing on the border between the sidebar and the reader and dragging resizes the
+    /// sidebar. Returns true when the event was part of such a drag.
+    fn drag_border(&mut self, m: &MouseEvent, g: &Geometry) -> bool {
+        let on_border = (m.column + 1 == g.sidebar.right() || m.column == g.reader.x)
+            && m.row >= g.sidebar.y
+            && m.row < g.sidebar.bottom();
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) if on_border => self.dragging_border = true,
+            MouseEventKind::Drag(MouseButton::Left) if self.dragging_border => {
+                // The sidebar's right border follows the pointer.
+                let cols = SidebarWidth::Columns(m.column.saturating_add(1)).columns(self.size.0);
+                self.sidebar_width = SidebarWidth::Columns(cols);
+            }
+            MouseEventKind::Up(MouseButton::Left) if self.dragging_border => self.dragging_border = false,
+            _ => return false,
+        }
+        true
     }
 
     fn load_event(&mut self, ev: LoadEvent) {
