@@ -89,6 +89,17 @@ impl Loaded {
             .map_or_else(|| FILE_NAME.to_string(), |p| p.display().to_string());
         self.problems.iter().map(|p| format!("{name} {p}")).collect()
     }
+
+    /// What the status bar says at start when the file has problems: the first one, and how
+    /// to see the rest.
+    pub fn startup_message(&self) -> Option<String> {
+        let messages = self.messages();
+        let first = messages.first()?;
+        Some(match messages.len() {
+            1 => first.clone(),
+            n => format!("{first} (and {} more: copydesk config --check)", n - 1),
+        })
+    }
 }
 
 /// `config.toml` in the platform's config directory (`$XDG_CONFIG_HOME/copydesk` on Linux).
@@ -223,6 +234,13 @@ fn sidebar_width_text(w: SidebarWidth) -> String {
     }
 }
 
+/// "a string", "an integer": a value's type for messages.
+fn a_type(v: &DeValue<'_>) -> String {
+    let t = v.type_str();
+    let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {t}")
+}
+
 fn integer(v: &DeValue<'_>) -> Option<i64> {
     let i = v.as_integer()?;
     i64::from_str_radix(i.as_str(), i.radix()).ok()
@@ -276,10 +294,10 @@ impl Reader<'_> {
     fn table<'a, 'i>(&mut self, key: &str, v: &'a Spanned<DeValue<'i>>) -> Option<&'a DeTable<'i>> {
         let t = v.get_ref().as_table();
         if t.is_none() {
-            let found = v.get_ref().type_str();
+            let found = a_type(v.get_ref());
             self.problem(
                 &v.span(),
-                format!("{key}: expected a table, found a {found}; ignored"),
+                format!("{key}: expected a table, found {found}; ignored"),
             );
         }
         t
@@ -414,10 +432,10 @@ impl Reader<'_> {
             DeValue::String(_) => vec![v],
             DeValue::Array(a) => a.iter().collect(),
             other => {
-                let found = other.type_str();
+                let found = a_type(other);
                 self.problem(
                     &v.span(),
-                    format!("{what}: expected a key or a list of keys, found a {found}; keeping its default keys"),
+                    format!("{what}: expected a key or a list of keys, found {found}; keeping its default keys"),
                 );
                 return None;
             }
@@ -426,7 +444,7 @@ impl Reader<'_> {
         for item in items {
             let parsed = match item.get_ref().as_str() {
                 Some(s) => s.parse::<Key>().map_err(|e| e.to_string()),
-                None => Err(format!("expected a key name, found a {}", item.get_ref().type_str())),
+                None => Err(format!("expected a key name, found {}", a_type(item.get_ref()))),
             };
             match parsed {
                 Ok(k) if !keys.contains(&k) => keys.push(k),

@@ -63,15 +63,8 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
     };
     let mut app = App::new(articles, options);
     let config_problems = config.messages();
-    if let Some(first) = config_problems.first() {
-        let more = match config_problems.len() {
-            1 => String::new(),
-            n => format!(" ({} more: copydesk config --check)", n - 1),
-        };
-        app.message = Some(app::Message {
-            text: format!("{first}{more}"),
-            error: true,
-        });
+    if let Some(text) = config.startup_message() {
+        app.message = Some(app::Message { text, error: true });
     }
     let background = if paths.is_empty() {
         None
