@@ -46,15 +46,25 @@ fn config_default_prints_the_file_the_code_reads_back_to_defaults() {
 fn config_check_lists_problems_by_line_and_fails() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("my.toml");
-    std::fs::write(&file, "reading_width = 80\n\n[keys.reader]\njump = \"x\"\ndown = \"ctrl-\"\n").unwrap();
+    std::fs::write(
+        &file,
+        "reading_width = 80\n\n[keys.reader]\njump = \"x\"\ndown = \"ctrl-\"\n",
+    )
+    .unwrap();
     let f = file.to_str().unwrap();
     let o = run(&["config", "--check", "--config", f], home.path());
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3, "{out}");
-    assert!(lines[0].starts_with(&format!("{f} line 4: unknown action `jump`")), "{out}");
-    assert!(lines[1].starts_with(&format!("{f} line 5: keys.reader.down: unknown key \"ctrl-\"")), "{out}");
+    assert!(
+        lines[0].starts_with(&format!("{f} line 4: unknown action `jump`")),
+        "{out}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{f} line 5: keys.reader.down: unknown key \"ctrl-\"")),
+        "{out}"
+    );
     assert_eq!(lines[2], "2 problems; the defaults are used for those values");
 
     // --config before the subcommand works too, and --json gives the same problems.
@@ -73,9 +83,16 @@ fn no_config_file_means_defaults_but_a_missing_explicit_one_is_a_problem() {
     let home = tempfile::tempdir().unwrap();
     let o = run(&["config"], home.path());
     assert_eq!(o.status.code(), Some(0));
-    assert!(stdout(&o).contains("no such file; the defaults are used"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("no such file; the defaults are used"),
+        "{}",
+        stdout(&o)
+    );
     let missing = home.path().join("missing.toml");
-    let o = run(&["config", "--check", "--config", missing.to_str().unwrap()], home.path());
+    let o = run(
+        &["config", "--check", "--config", missing.to_str().unwrap()],
+        home.path(),
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("could not be read"), "{}", stdout(&o));
 }
@@ -127,7 +144,10 @@ fn help_describes_the_program_and_every_subcommand() {
             if t.starts_with("--") || t.starts_with("-h") || t.starts_with('<') || t.starts_with('[') {
                 let described = t.split("  ").filter(|s| !s.trim().is_empty()).count() > 1;
                 // Long help puts the text on the next line.
-                assert!(described || l.len() < 8 || h.contains(&format!("{t}\n          ")), "{args:?}: {l:?} undescribed\n{h}");
+                assert!(
+                    described || l.len() < 8 || h.contains(&format!("{t}\n          ")),
+                    "{args:?}: {l:?} undescribed\n{h}"
+                );
             }
         }
         // Subcommands of subcommands (notes add, ...).

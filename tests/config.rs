@@ -71,8 +71,14 @@ quit = "Q"
     assert_eq!(o.theme.diff.removed.fg, Some(Color::LightRed));
     assert_eq!(o.theme.diff.moved.fg, Some(Color::Reset));
     // Slots the file does not set keep the light theme's colours.
-    assert_eq!(o.theme.entity.org, Theme::named(ThemeName::Light, false).entity.org);
-    assert_eq!(o.theme.border_focused, Theme::named(ThemeName::Light, false).border_focused);
+    assert_eq!(
+        o.theme.entity.org,
+        Theme::named(ThemeName::Light, false).entity.org
+    );
+    assert_eq!(
+        o.theme.border_focused,
+        Theme::named(ThemeName::Light, false).border_focused
+    );
 
     let km = &o.keymap;
     assert_eq!(km.lookup(Context::Reader, Key::char('x')), Some(Action::Down));
@@ -80,7 +86,10 @@ quit = "Q"
     // j was down's; setting down's keys replaces them.
     assert_eq!(km.lookup(Context::Reader, Key::char('j')), None);
     // Space moved from page_down to half_page_down; page_down keeps PgDn.
-    assert_eq!(km.lookup(Context::Reader, Key::char(' ')), Some(Action::HalfPageDown));
+    assert_eq!(
+        km.lookup(Context::Reader, Key::char(' ')),
+        Some(Action::HalfPageDown)
+    );
     assert_eq!(
         km.keys_for(Context::Reader, Action::PageDown),
         vec![Key::plain(KeyCode::PageDown)]
@@ -126,7 +135,10 @@ quit = "z"
             (10, "unknown colour `label`"),
             (14, "unknown action `fly`"),
             (15, "keys.reader.up: unknown key \"nonsense\""),
-            (16, "keys.reader.top: expected a key or a list of keys, found an integer"),
+            (
+                16,
+                "keys.reader.top: expected a key or a list of keys, found an integer",
+            ),
             (18, "unknown key context `keys.nowhere`"),
         ],
     );
@@ -142,10 +154,16 @@ quit = "z"
     assert_eq!(o.theme.entity.person, d.theme.entity.person);
     // The good values in the same file still apply.
     assert_eq!(o.theme.entity.date.fg, Some(Color::Green));
-    assert_eq!(o.keymap.lookup(Context::Reader, Key::char('x')), Some(Action::Down));
+    assert_eq!(
+        o.keymap.lookup(Context::Reader, Key::char('x')),
+        Some(Action::Down)
+    );
     // A wrong key list keeps the action's default keys.
     assert_eq!(o.keymap.lookup(Context::Reader, Key::char('k')), Some(Action::Up));
-    assert_eq!(o.keymap.lookup(Context::Reader, Key::char('g')), Some(Action::Top));
+    assert_eq!(
+        o.keymap.lookup(Context::Reader, Key::char('g')),
+        Some(Action::Top)
+    );
 }
 
 #[test]
@@ -155,7 +173,10 @@ fn a_syntax_error_is_reported_and_the_rest_still_applies() {
     assert!(!problems.is_empty());
     assert_eq!(problems[0].line, Some(2), "{problems:?}");
     assert_eq!(c.reading_width, 60);
-    assert_eq!(c.keymap.lookup(Context::Reader, Key::char('x')), Some(Action::Down));
+    assert_eq!(
+        c.keymap.lookup(Context::Reader, Key::char('x')),
+        Some(Action::Down)
+    );
 }
 
 #[test]
@@ -163,9 +184,19 @@ fn one_key_for_two_actions_in_one_context_is_reported() {
     let (c, problems) = parse("[keys.reader]\ndown = \"x\"\ntop = [\"x\", \"t\"]\n");
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].line, Some(3));
-    assert!(problems[0].message.contains("already bound to down"), "{}", problems[0]);
-    assert_eq!(c.keymap.lookup(Context::Reader, Key::char('x')), Some(Action::Down));
-    assert_eq!(c.keymap.lookup(Context::Reader, Key::char('t')), Some(Action::Top));
+    assert!(
+        problems[0].message.contains("already bound to down"),
+        "{}",
+        problems[0]
+    );
+    assert_eq!(
+        c.keymap.lookup(Context::Reader, Key::char('x')),
+        Some(Action::Down)
+    );
+    assert_eq!(
+        c.keymap.lookup(Context::Reader, Key::char('t')),
+        Some(Action::Top)
+    );
 }
 
 #[test]
@@ -173,7 +204,10 @@ fn an_empty_list_unbinds_and_any_action_can_go_anywhere() {
     let (c, problems) = parse("[keys.article]\nsearch = []\n[keys.sidebar]\nsearch = \"s\"\n");
     assert_eq!(problems, vec![]);
     assert_eq!(c.keymap.lookup(Context::Reader, Key::char('/')), None);
-    assert_eq!(c.keymap.lookup(Context::Sidebar, Key::char('s')), Some(Action::Search));
+    assert_eq!(
+        c.keymap.lookup(Context::Sidebar, Key::char('s')),
+        Some(Action::Search)
+    );
     assert_eq!(c.keymap.lookup(Context::Reader, Key::char('s')), None);
 }
 
@@ -199,7 +233,10 @@ fn the_printed_default_file_reads_back_to_the_defaults() {
         .filter(|l| !l.starts_with('#') && l.contains(" = "))
         .count();
     // theme, two widths, boilerplate, 10 colours, and one line per action in each context.
-    let actions: usize = Context::ALL.iter().map(|c| defaults.keymap.entries(*c).len()).sum();
+    let actions: usize = Context::ALL
+        .iter()
+        .map(|c| defaults.keymap.entries(*c).len())
+        .sum();
     assert_eq!(set, 4 + 10 + actions, "{uncommented}");
     let (c, problems) = parse(&uncommented);
     assert_eq!(problems, vec![]);
@@ -211,7 +248,10 @@ fn the_printed_default_file_reads_back_to_the_defaults() {
     let (c, problems) = parse(&light);
     assert_eq!(problems, vec![]);
     assert_eq!(c.options(false).theme.entity, defaults.theme.entity);
-    assert_ne!(c.options(false).theme.border_focused, defaults.theme.border_focused);
+    assert_ne!(
+        c.options(false).theme.border_focused,
+        defaults.theme.border_focused
+    );
 }
 
 #[test]
@@ -219,11 +259,17 @@ fn every_action_and_context_is_named_in_the_default_file() {
     let text = config::default_file();
     for a in Action::ALL {
         let name = serde_json::to_string(a).unwrap();
-        assert!(text.contains(&format!("#   {}", name.trim_matches('"'))), "{name}");
+        assert!(
+            text.contains(&format!("#   {}", name.trim_matches('"'))),
+            "{name}"
+        );
     }
     for c in Context::ALL {
         let name = serde_json::to_string(c).unwrap();
-        assert!(text.contains(&format!("[keys.{}]", name.trim_matches('"'))), "{name}");
+        assert!(
+            text.contains(&format!("[keys.{}]", name.trim_matches('"'))),
+            "{name}"
+        );
     }
 }
 
@@ -267,7 +313,10 @@ fn a_rebinding_changes_dispatch_help_and_hints() {
         .find(|l| l.contains("Search the article"))
         .expect("search listed in help");
     assert!(row.contains(" s ") && !row.contains(" / "), "{row}");
-    assert!(help.lines().any(|l| l.contains("F1") && l.contains("Show or hide this help")));
+    assert!(
+        help.lines()
+            .any(|l| l.contains("F1") && l.contains("Show or hide this help"))
+    );
 }
 
 #[test]
@@ -307,7 +356,10 @@ fn problems_show_at_start_with_the_file_name() {
     let loaded = config::load(Some(&path));
     assert!(loaded.found);
     let msg = loaded.startup_message().unwrap();
-    assert!(msg.starts_with(&format!("{} line 1: reading_width", path.display())), "{msg}");
+    assert!(
+        msg.starts_with(&format!("{} line 1: reading_width", path.display())),
+        "{msg}"
+    );
     assert!(msg.ends_with("(and 1 more: copydesk config --check)"), "{msg}");
 
     let missing = dir.path().join("nope.toml");

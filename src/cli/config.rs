@@ -17,7 +17,9 @@ sidebar width and whether boilerplate is shown. A wrong value never stops the re
 reported with its line and its default is used.\n\nWith no option, checks the file (as --check).";
 
 #[derive(Debug, Args)]
-#[command(after_help = "Start a config file with:\n  copydesk config --default > \"$(copydesk config --path)\"")]
+#[command(
+    after_help = "Start a config file with:\n  copydesk config --default > \"$(copydesk config --path)\""
+)]
 pub struct ConfigArgs {
     /// Print the default config file: every setting, commented out, with its default value.
     #[arg(long, conflicts_with_all = ["check", "path"])]
@@ -46,7 +48,12 @@ struct ProblemJson<'a> {
     message: &'a str,
 }
 
-pub fn run(global: &Global, args: ConfigArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+pub fn run(
+    global: &Global,
+    args: ConfigArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<u8> {
     if args.default {
         out.write_all(config::default_file().as_bytes())?;
         return Ok(0);
@@ -59,13 +66,20 @@ pub fn run(global: &Global, args: ConfigArgs, out: &mut dyn Write, err: &mut dyn
                 Ok(0)
             }
             None => {
-                writeln!(err, "copydesk: no config directory on this system; use --config PATH")?;
+                writeln!(
+                    err,
+                    "copydesk: no config directory on this system; use --config PATH"
+                )?;
                 Ok(EXIT_FAILURE)
             }
         };
     }
     check(&loaded, args.json, out)?;
-    Ok(if loaded.problems.is_empty() { 0 } else { EXIT_FAILURE })
+    Ok(if loaded.problems.is_empty() {
+        0
+    } else {
+        EXIT_FAILURE
+    })
 }
 
 fn check(loaded: &Loaded, json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
@@ -97,7 +111,10 @@ fn check(loaded: &Loaded, json: bool, out: &mut dyn Write) -> anyhow::Result<()>
     } else if loaded.found {
         writeln!(out, "{name}: no problems")?;
     } else {
-        writeln!(out, "{name}: no such file; the defaults are used (copydesk config --default prints them)")?;
+        writeln!(
+            out,
+            "{name}: no such file; the defaults are used (copydesk config --default prints them)"
+        )?;
     }
     Ok(())
 }

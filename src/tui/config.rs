@@ -154,7 +154,10 @@ fn config_name<T: Serialize>(t: &T) -> String {
 
 /// Reads a snake_case name into a context or an action.
 fn from_name<'de, T: Deserialize<'de>>(name: &'de str) -> Option<T> {
-    T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(name)).ok()
+    T::deserialize(IntoDeserializer::<serde::de::value::Error>::into_deserializer(
+        name,
+    ))
+    .ok()
 }
 
 /// A key as a config file writes it: lower-case names ("ctrl-d", "pgdn", "down"), characters
@@ -237,7 +240,11 @@ fn sidebar_width_text(w: SidebarWidth) -> String {
 /// "a string", "an integer": a value's type for messages.
 fn a_type(v: &DeValue<'_>) -> String {
     let t = v.type_str();
-    let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    let article = if t.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!("{article} {t}")
 }
 
@@ -260,7 +267,11 @@ struct Reader<'t> {
 impl Reader<'_> {
     fn line(&self, span: &Range<usize>) -> usize {
         let end = span.start.min(self.text.len());
-        self.text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+        self.text.as_bytes()[..end]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1
     }
 
     /// The value as written in the file, shortened, for messages.
@@ -308,7 +319,7 @@ impl Reader<'_> {
         for (k, v) in doc.iter() {
             let name: &str = k.get_ref();
             match name {
-                "theme" => match v.get_ref().as_str().and_then(|s| from_name::<ThemeName>(s)) {
+                "theme" => match v.get_ref().as_str().and_then(from_name::<ThemeName>) {
                     Some(t) => config.theme = t,
                     None => self.wrong(name, v, "\"dark\" or \"light\"", "\"dark\""),
                 },
@@ -368,7 +379,12 @@ impl Reader<'_> {
             let name: &str = k.get_ref();
             let Some(slot) = ColorSlot::ALL.iter().copied().find(|s| s.name() == name) else {
                 let names: Vec<_> = ColorSlot::ALL.iter().map(|s| s.name()).collect();
-                self.unknown(&k.span(), "colour", name, &format!("use one of {}", names.join(", ")));
+                self.unknown(
+                    &k.span(),
+                    "colour",
+                    name,
+                    &format!("use one of {}", names.join(", ")),
+                );
                 continue;
             };
             match v.get_ref().as_str().and_then(parse_color) {
@@ -435,7 +451,9 @@ impl Reader<'_> {
                 let found = a_type(other);
                 self.problem(
                     &v.span(),
-                    format!("{what}: expected a key or a list of keys, found {found}; keeping its default keys"),
+                    format!(
+                        "{what}: expected a key or a list of keys, found {found}; keeping its default keys"
+                    ),
                 );
                 return None;
             }
@@ -599,7 +617,10 @@ pub fn default_file() -> String {
     line("# The sidebar's width: \"auto\" (30% of the terminal, 16 to 40 columns), a number of");
     line("# columns, or a share of the terminal such as \"25%\". Dragging the border between the");
     line("# sidebar and the reader with the mouse changes it until you quit.");
-    line(&format!("# sidebar_width = {}", sidebar_width_text(d.sidebar_width)));
+    line(&format!(
+        "# sidebar_width = {}",
+        sidebar_width_text(d.sidebar_width)
+    ));
     line("");
     line("# Show boilerplate (captions, credits, promos) dimmed (true), or hide it (false).");
     let toggle = d

@@ -348,7 +348,10 @@ mod tests {
                 }
             }
         }
-        assert_ne!(Theme::named(ThemeName::Dark, false), Theme::named(ThemeName::Light, false));
+        assert_ne!(
+            Theme::named(ThemeName::Dark, false),
+            Theme::named(ThemeName::Light, false)
+        );
     }
 
     #[test]
