@@ -212,6 +212,34 @@ fn an_empty_list_unbinds_and_any_action_can_go_anywhere() {
 }
 
 #[test]
+fn a_file_cannot_take_away_every_way_to_quit() {
+    let (c, problems) = parse("[keys.global]\nhelp = \"?\"\nquit = []\n");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].line, Some(3));
+    assert_eq!(
+        c.keymap.lookup(Context::Reader, Key::char('q')),
+        Some(Action::Quit)
+    );
+    // Quitting with another key is fine.
+    let (c, problems) = parse("[keys.global]\nquit = \"ctrl-q\"\n");
+    assert_eq!(problems, vec![]);
+    assert_eq!(c.keymap.lookup(Context::Reader, Key::char('q')), None);
+    assert_eq!(
+        c.keymap.lookup(Context::Reader, Key::ctrl('q')),
+        Some(Action::Quit)
+    );
+}
+
+#[test]
+fn colours_may_be_numbers() {
+    let (c, problems) = parse("[colors]\nperson = 208\norg = \"33\"\nplace = 300\n");
+    assert_problems(&problems, &[(4, "colors.place: expected a colour")]);
+    let t = c.options(false).theme;
+    assert_eq!(t.entity.person.fg, Some(Color::Indexed(208)));
+    assert_eq!(t.entity.org.fg, Some(Color::Indexed(33)));
+}
+
+#[test]
 fn the_printed_default_file_reads_back_to_the_defaults() {
     let text = config::default_file();
     let defaults = Config::default().options(false);

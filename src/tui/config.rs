@@ -387,7 +387,13 @@ impl Reader<'_> {
                 );
                 continue;
             };
-            match v.get_ref().as_str().and_then(parse_color) {
+            let color = match v.get_ref() {
+                DeValue::Integer(_) => integer(v.get_ref())
+                    .and_then(|n| u8::try_from(n).ok())
+                    .map(Color::Indexed),
+                other => other.as_str().and_then(parse_color),
+            };
+            match color {
                 Some(c) => {
                     config.colors.retain(|(s, _)| *s != slot);
                     config.colors.push((slot, c));
@@ -534,7 +540,27 @@ impl Reader<'_> {
                 bindings.extend(set(o));
             }
         }
-        Keymap::from_bindings(bindings)
+        let keymap = Keymap::from_bindings(bindings);
+        // A file that leaves no way to quit would trap the user in the reader.
+        if keymap.keys_for(Context::Global, Action::Quit).is_empty() {
+            let span = overrides
+                .iter()
+                .find(|o| o.action == Action::Quit)
+                .or(overrides.first())
+                .map_or(0..0, |o| o.span.clone());
+            self.problem(
+                &span,
+                "keys: no key is left to quit; keeping the default quit keys".to_string(),
+            );
+            let mut keymap = keymap;
+            for b in Keymap::default().bindings() {
+                if b.context == Context::Global && b.action == Action::Quit {
+                    keymap.bind(b.context, b.key, b.action);
+                }
+            }
+            return keymap;
+        }
+        keymap
     }
 }
 
