@@ -157,25 +157,31 @@ t resize-window -t test -x 120 -y 40
 expect "back at 120x40 the layout returns" 'Articles 5'
 
 if [[ "$STEP_DIFF_PANE" == 1 ]]; then
-  # PENDING (diff pane): the key that opens it and what its frame is called are guesses.
-  keys d
-  expect "the diff pane opens beside the reader" 'Diff'
+  # PENDING (diff pane): the key that opens it and its frame's title are guesses; take them from
+  # the diff pane's bindings in Keymap::default once it is merged (d is taken by the notes UI).
+  keys c
+  expect "the diff pane opens beside the reader" '▶ Diff|Compare'
   keys Escape
+  expect_not "Esc leaves the diff pane" '▶ Diff'
 else
   echo "  PENDING: open the diff pane (set STEP_DIFF_PANE=1 once it exists)"
 fi
 
 if [[ "$STEP_ADD_NOTE" == 1 ]]; then
-  # PENDING (notes UI): the key that starts a note and the one that saves it are guesses.
+  # PENDING (notes UI, branch notesui): a = note on the passage, Ctrl-S saves, m shows the
+  # notes pane, as bound there today; check once merged.
   keys a
-  keys "a note from the tmux test"
+  expect "a opens the note editor" 'Note'
+  keys -l "a note from the tmux test"
   keys C-s
+  keys m
   expect "the new note shows in the notes pane" 'a note from the tmux test'
   if grep -rq "a note from the tmux test" "$work/notes"; then
     pass "the note is saved in COPYDESK_DATA_DIR"
   else
     fail "the note is saved in COPYDESK_DATA_DIR"
   fi
+  keys m
 else
   echo "  PENDING: add a note (set STEP_ADD_NOTE=1 once the notes UI exists)"
 fi
