@@ -86,3 +86,30 @@ fn clicks_focus_panes_and_select_articles_after_a_resize() {
     mouse(&mut app, MouseEventKind::ScrollDown, 80, 10);
     assert!(app.reader.scroll > before);
 }
+
+proptest::proptest! {
+    /// Any mouse events, anywhere, at any terminal size, never panic.
+    #[test]
+    fn any_mouse_events_at_any_size(
+        w in 0u16..300,
+        h in 0u16..100,
+        events in proptest::collection::vec((0u8..6, proptest::num::u16::ANY, proptest::num::u16::ANY), 0..30),
+    ) {
+        let mut app = App::new(article::demo::articles(), Options::default());
+        app.update(Msg::Resize(w, h));
+        for (kind, column, row) in events {
+            let kind = match kind {
+                0 => MouseEventKind::Down(LEFT),
+                1 => MouseEventKind::Drag(LEFT),
+                2 => MouseEventKind::Up(LEFT),
+                3 => MouseEventKind::ScrollDown,
+                4 => MouseEventKind::ScrollUp,
+                _ => MouseEventKind::Moved,
+            };
+            mouse(&mut app, kind, column, row);
+        }
+        if let Some(g) = app.geometry() {
+            proptest::prop_assert!(g.sidebar.width + g.reader.width == w);
+        }
+    }
+}

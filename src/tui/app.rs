@@ -499,7 +499,7 @@ impl App {
     /// Pressing on the border between the sidebar and the reader and dragging resizes the
     /// sidebar. Returns true when the event was part of such a drag.
     fn drag_border(&mut self, m: &MouseEvent, g: &Geometry) -> bool {
-        let on_border = (m.column + 1 == g.sidebar.right() || m.column == g.reader.x)
+        let on_border = (m.column.saturating_add(1) == g.sidebar.right() || m.column == g.reader.x)
             && m.row >= g.sidebar.y
             && m.row < g.sidebar.bottom();
         match m.kind {

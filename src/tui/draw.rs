@@ -44,7 +44,7 @@ impl SidebarWidth {
     /// The sidebar's columns on a terminal `total` columns wide, leaving the reader room.
     pub fn columns(self, total: u16) -> u16 {
         let want = match self {
-            SidebarWidth::Auto => (total * 3 / 10).clamp(16, 40),
+            SidebarWidth::Auto => ((total as u32 * 3 / 10) as u16).clamp(16, 40),
             SidebarWidth::Percent(p) => (total as u32 * p.min(100) as u32 / 100) as u16,
             SidebarWidth::Columns(c) => c,
         };
@@ -255,6 +255,7 @@ mod tests {
         assert_eq!(SidebarWidth::Columns(95).columns(100), 80);
         assert_eq!(SidebarWidth::Columns(0).columns(100), MIN_SIDEBAR);
         assert_eq!(SidebarWidth::Percent(500).columns(40), 20);
+        assert_eq!(SidebarWidth::Auto.columns(u16::MAX), 40);
         let s = screen_with(Rect::new(0, 0, 100, 30), SidebarWidth::Columns(25)).unwrap();
         assert_eq!((s.sidebar.width, s.reader.x, s.reader.width), (25, 25, 75));
     }
