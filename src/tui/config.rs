@@ -92,12 +92,17 @@ impl Loaded {
 
     /// What the status bar says at start when the file has problems: the first one, and how
     /// to see the rest.
+    /// The file is named without its folder, to leave the status bar's room to the problem.
     pub fn startup_message(&self) -> Option<String> {
-        let messages = self.messages();
-        let first = messages.first()?;
-        Some(match messages.len() {
-            1 => first.clone(),
-            n => format!("{first} (and {} more: copydesk config --check)", n - 1),
+        let first = self.problems.first()?;
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| FILE_NAME.into(), |n| n.to_string_lossy());
+        Some(match self.problems.len() {
+            1 => format!("{name} {first}"),
+            n => format!("{name} {first} (and {} more: copydesk config --check)", n - 1),
         })
     }
 }
