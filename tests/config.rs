@@ -384,9 +384,11 @@ fn problems_show_at_start_with_the_file_name() {
     let loaded = config::load(Some(&path));
     assert!(loaded.found);
     let msg = loaded.startup_message().unwrap();
+    assert!(msg.starts_with("c.toml line 1: reading_width"), "{msg}");
+    let full = &loaded.messages()[0];
     assert!(
-        msg.starts_with(&format!("{} line 1: reading_width", path.display())),
-        "{msg}"
+        full.starts_with(&format!("{} line 1: reading_width", path.display())),
+        "{full}"
     );
     assert!(msg.ends_with("(and 1 more: copydesk config --check)"), "{msg}");
 
