@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand};
 
 mod compare;
+mod config;
 mod entities;
 mod eval;
 mod find;
@@ -25,7 +26,13 @@ pub const EXIT_FAILURE: u8 = 1;
     long_about = "Read one story as several outlets ran it: see what each cut, added, moved or \
 reworded, who is named, and keep your own notes.\n\nWith no subcommand, opens the reader on the \
 given files or folders (or the bundled demo with --demo).",
-    args_conflicts_with_subcommands = true
+    after_long_help = "In the reader, ? lists the keys (as bound by the config file).\n\n\
+Files and environment:\n  \
+config.toml        settings: keys, theme, colours, widths (copydesk config --default prints \
+them)\n  \
+COPYDESK_DATA_DIR  where notes are kept (--data-dir overrides it)\n  \
+NO_COLOR           when set, no colour (meaning is also carried by bold, underline, reverse)\n\n\
+Exit status: 0 success, 1 when the command could not do its work, 2 for wrong usage."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -39,13 +46,13 @@ pub struct Cli {
 #[derive(Debug, Args, Clone, Default)]
 pub struct Global {
     /// Open the bundled demo articles (five versions of one AP story).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub demo: bool,
     /// Where notes and session state are kept (overrides COPYDESK_DATA_DIR).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub data_dir: Option<PathBuf>,
     /// Configuration file to use instead of config.toml in the config directory.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = "Global options")]
     pub config: Option<PathBuf>,
 }
 
@@ -65,6 +72,9 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Find text in every article (case and accents ignored); --json for one object a hit.
     Find(find::FindArgs),
+    /// Print the default config file, check a config file, or say where it is.
+    #[command(long_about = config::LONG_ABOUT)]
+    Config(config::ConfigArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -78,6 +88,7 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
         Command::Entities(a) => entities::run(global, a, out, err),
         Command::Eval(a) => eval::run(global, a, out, err),
         Command::Find(a) => find::run(global, a, out, err),
+        Command::Config(a) => config::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

@@ -55,6 +55,7 @@ pub enum NotesCommand {
     Edit {
         /// The note's id, or enough of its start to tell it from the others.
         id: String,
+        /// The note's new text.
         #[arg(long, value_name = "TEXT")]
         text: String,
     },

@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
 use super::collection::{CollectionState, Prompt};
-use super::draw;
+use super::draw::{self, SidebarWidth};
 use super::keymap::{Context, Key, Keymap};
 use super::panes::editor::{self, NoteEditor};
 use super::panes::help;
@@ -26,6 +26,7 @@ pub struct Options {
     /// The reader's longest line, in columns.
     pub reading_width: u16,
     pub show_boilerplate: bool,
+    pub sidebar_width: SidebarWidth,
 }
 
 impl Default for Options {
@@ -35,6 +36,7 @@ impl Default for Options {
             theme: Theme::new(false),
             reading_width: 80,
             show_boilerplate: true,
+            sidebar_width: SidebarWidth::Auto,
         }
     }
 }
@@ -198,6 +200,9 @@ pub struct App {
     pub notes: NotesState,
     /// The sidebar's filter and order, read marks, cross-article search, clipboard.
     pub collection: CollectionState,
+    pub sidebar_width: SidebarWidth,
+    /// A drag of the sidebar's border is under way.
+    pub dragging_border: bool,
 }
 
 impl App {
@@ -207,6 +212,7 @@ impl App {
             theme,
             reading_width,
             show_boilerplate,
+            sidebar_width,
         } = options;
         let collection = CollectionState::new(&articles);
         App {
@@ -227,6 +233,8 @@ impl App {
             size: (0, 0),
             quit: false,
             notes: NotesState::default(),
+            sidebar_width,
+            dragging_border: false,
         }
     }
 
@@ -562,6 +570,9 @@ impl App {
             return;
         }
         let Some(g) = self.geometry() else { return };
+        if self.drag_border(&m, &g) {
+            return;
+        }
         let len = self.collection.listing.order.len();
         let wheel = match m.kind {
             MouseEventKind::ScrollDown => Some(1isize),
@@ -600,6 +611,25 @@ impl App {
                 notes::click(self, r, pos.y);
             }
         }
+    }
+
+    /// Pressing on the border between the sidebar and the reader and dragging resizes the
+    /// sidebar. Returns true when the event was part of such a drag.
+    fn drag_border(&mut self, m: &MouseEvent, g: &Geometry) -> bool {
+        let on_border = (m.column.saturating_add(1) == g.sidebar.right() || m.column == g.reader.x)
+            && m.row >= g.sidebar.y
+            && m.row < g.sidebar.bottom();
+        match m.kind {
+            MouseEventKind::Down(MouseButton::Left) if on_border => self.dragging_border = true,
+            MouseEventKind::Drag(MouseButton::Left) if self.dragging_border => {
+                // The sidebar's right border follows the pointer.
+                let cols = SidebarWidth::Columns(m.column.saturating_add(1)).columns(self.size.0);
+                self.sidebar_width = SidebarWidth::Columns(cols);
+            }
+            MouseEventKind::Up(MouseButton::Left) if self.dragging_border => self.dragging_border = false,
+            _ => return false,
+        }
+        true
     }
 
     fn load_event(&mut self, ev: LoadEvent) {

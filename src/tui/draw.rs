@@ -27,13 +27,46 @@ pub struct Screen {
     pub notes: Option<Rect>,
 }
 
-/// The layout for a terminal of this size, or `None` when it is too small for one.
+/// How wide the sidebar is (config `sidebar_width`; dragging its border sets `Columns`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SidebarWidth {
+    /// 30% of the terminal, between 16 and 40 columns.
+    #[default]
+    Auto,
+    /// A share of the terminal's width.
+    Percent(u16),
+    Columns(u16),
+}
+
+/// The narrowest sidebar and reader a chosen width may leave.
+pub const MIN_SIDEBAR: u16 = 10;
+pub const MIN_READER: u16 = 20;
+
+impl SidebarWidth {
+    /// The sidebar's columns on a terminal `total` columns wide, leaving the reader room.
+    pub fn columns(self, total: u16) -> u16 {
+        let want = match self {
+            SidebarWidth::Auto => ((total as u32 * 3 / 10) as u16).clamp(16, 40),
+            SidebarWidth::Percent(p) => (total as u32 * p.min(100) as u32 / 100) as u16,
+            SidebarWidth::Columns(c) => c,
+        };
+        want.min(total.saturating_sub(MIN_READER)).max(MIN_SIDEBAR)
+    }
+}
+
+/// The layout for a terminal of this size with the default sidebar, or `None` when it is too
+/// small for one.
 pub fn screen(area: Rect) -> Option<Screen> {
+    screen_with(area, SidebarWidth::Auto)
+}
+
+/// The layout for a terminal of this size, or `None` when it is too small for one.
+pub fn screen_with(area: Rect, sidebar: SidebarWidth) -> Option<Screen> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let main_h = area.height - 1;
-    let side_w = (area.width * 3 / 10).clamp(16, 40);
+    let side_w = sidebar.columns(area.width);
     Some(Screen {
         sidebar: Rect::new(area.x, area.y, side_w, main_h),
         reader: Rect::new(area.x + side_w, area.y, area.width - side_w, main_h),
@@ -44,7 +77,7 @@ pub fn screen(area: Rect) -> Option<Screen> {
 
 /// The layout with the panes the app shows now (the notes pane shares the reader's column).
 pub fn screen_for(app: &App, area: Rect) -> Option<Screen> {
-    let mut s = screen(area)?;
+    let mut s = screen_with(area, app.sidebar_width)?;
     if app.notes.shown {
         let (reader, notes) = notes::split(s.reader);
         s.reader = reader;
@@ -254,5 +287,19 @@ mod tests {
         let s = screen(Rect::new(0, 0, 100, 30)).unwrap();
         assert_eq!(s.sidebar.width + s.reader.width, 100);
         assert_eq!(s.status.y, 29);
+    }
+
+    #[test]
+    fn a_chosen_sidebar_width_leaves_the_reader_room() {
+        assert_eq!(SidebarWidth::Auto.columns(100), 30);
+        assert_eq!(SidebarWidth::Auto.columns(200), 40);
+        assert_eq!(SidebarWidth::Percent(50).columns(100), 50);
+        assert_eq!(SidebarWidth::Columns(25).columns(100), 25);
+        assert_eq!(SidebarWidth::Columns(95).columns(100), 80);
+        assert_eq!(SidebarWidth::Columns(0).columns(100), MIN_SIDEBAR);
+        assert_eq!(SidebarWidth::Percent(500).columns(40), 20);
+        assert_eq!(SidebarWidth::Auto.columns(u16::MAX), 40);
+        let s = screen_with(Rect::new(0, 0, 100, 30), SidebarWidth::Columns(25)).unwrap();
+        assert_eq!((s.sidebar.width, s.reader.x, s.reader.width), (25, 25, 75));
     }
 }

@@ -6,13 +6,13 @@ use std::fmt;
 use std::str::FromStr;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::action::Action;
 
 /// Where a binding applies. A key is looked up in the focused context first, then in the
 /// contexts it falls back to (see [`Context::fallbacks`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Context {
     /// Anywhere outside a prompt.
@@ -385,6 +385,11 @@ impl Keymap {
             index.entry((b.context, b.key)).or_insert(b.action);
         }
         Keymap { bindings, index }
+    }
+
+    /// Every binding, in table order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
     }
 
     /// Binds `key` to `action` in `context`, replacing what the key did there (for a config file).

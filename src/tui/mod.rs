@@ -7,8 +7,8 @@
 //! - [`keymap::Keymap`] is the single table of keys, per [`keymap::Context`] (a pane, a prompt,
 //!   help) with fallbacks (Reader → Article → Global). Dispatch (`lookup`), the help screen
 //!   (`entries`) and the status-bar hints (`hint_key`, from each pane's `HINTS`) all read it, so
-//!   a binding changed there — later from `config.toml`, whose values deserialise straight into
-//!   [`Action`] and [`keymap::Key`] — changes all three.
+//!   a binding changed there — from `config.toml` ([`config`], which also sets the theme, colours,
+//!   widths and boilerplate default) — changes all three.
 //! - The reader never copies or rewrites text: [`wrap`] turns the article into screen lines of
 //!   byte ranges (cached per article, width and boilerplate setting, re-made only when one
 //!   changes), and styles arrive as [`panes::reader::Layer`]s of byte ranges merged into each
@@ -44,6 +44,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod collection;
+pub mod config;
 pub mod draw;
 pub mod keymap;
 pub mod panes;
@@ -73,10 +74,9 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         );
         return 2;
     }
-    let options = Options {
-        theme: theme::Theme::from_env(),
-        ..Options::default()
-    };
+    // A config file never stops the reader: its problems show in the status bar and on exit.
+    let config = config::load(global.config.as_deref());
+    let options = config.config.options(theme::Theme::no_color_from_env());
     let articles = if global.demo {
         article::demo::articles()
     } else {
@@ -85,6 +85,10 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
     let mut app = App::new(articles, options);
     app.notes = persist::open(global.data_dir.as_deref());
     persist::announce(&mut app);
+    let config_problems = config.messages();
+    if let Some(text) = config.startup_message() {
+        app.message = Some(app::Message { text, error: true });
+    }
     let background = if paths.is_empty() {
         None
     } else {
@@ -108,7 +112,7 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         s.save(&app, err);
     }
     persist::finish(&mut app, err);
-    for p in &app.problems {
+    for p in config_problems.iter().chain(&app.problems) {
         let _ = writeln!(err, "copydesk: {p}");
     }
     match result {

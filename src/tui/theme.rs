@@ -1,7 +1,175 @@
 //! Styles. Every meaning a colour carries is also carried by a modifier (bold, reverse,
-//! underline, italic, dim), so the screen still reads under NO_COLOR or on a monochrome terminal.
+//! underline, italic, dim, crossed out), so the screen still reads under NO_COLOR or on a
+//! monochrome terminal. The defaults use only the 16 named ANSI colours, which every colour
+//! terminal has and which the user's terminal palette already makes readable on its background.
 
 use ratatui::style::{Color, Modifier, Style};
+use serde::Deserialize;
+
+/// The two default themes: colours picked for a dark or for a light terminal background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+}
+
+impl ThemeName {
+    pub const ALL: &[ThemeName] = &[ThemeName::Dark, ThemeName::Light];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "dark",
+            ThemeName::Light => "light",
+        }
+    }
+}
+
+/// One style per entity label, for the entity highlighting in the reader.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EntityStyles {
+    pub person: Style,
+    pub org: Style,
+    pub place: Style,
+    pub norp: Style,
+    pub date: Style,
+    pub number: Style,
+}
+
+/// One style per kind of difference, for the diff pane.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DiffStyles {
+    pub removed: Style,
+    pub added: Style,
+    pub edited: Style,
+    pub moved: Style,
+}
+
+/// The styles whose colour a config file may set (`[colors]`), by their config names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ColorSlot {
+    Person,
+    Org,
+    Place,
+    Norp,
+    Date,
+    Number,
+    Removed,
+    Added,
+    Edited,
+    Moved,
+}
+
+impl ColorSlot {
+    pub const ALL: &[ColorSlot] = &[
+        ColorSlot::Person,
+        ColorSlot::Org,
+        ColorSlot::Place,
+        ColorSlot::Norp,
+        ColorSlot::Date,
+        ColorSlot::Number,
+        ColorSlot::Removed,
+        ColorSlot::Added,
+        ColorSlot::Edited,
+        ColorSlot::Moved,
+    ];
+
+    /// The key in the config file's `[colors]` table.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColorSlot::Person => "person",
+            ColorSlot::Org => "org",
+            ColorSlot::Place => "place",
+            ColorSlot::Norp => "norp",
+            ColorSlot::Date => "date",
+            ColorSlot::Number => "number",
+            ColorSlot::Removed => "removed",
+            ColorSlot::Added => "added",
+            ColorSlot::Edited => "edited",
+            ColorSlot::Moved => "moved",
+        }
+    }
+
+    /// What the slot colours, for the default config file.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ColorSlot::Person => "entities: people",
+            ColorSlot::Org => "entities: organisations",
+            ColorSlot::Place => "entities: places",
+            ColorSlot::Norp => "entities: nationalities, religious and political groups",
+            ColorSlot::Date => "entities: dates and times",
+            ColorSlot::Number => "entities: numbers, money, percentages",
+            ColorSlot::Removed => "diff: text cut from the other version (also crossed out)",
+            ColorSlot::Added => "diff: text added in this version (also bold)",
+            ColorSlot::Edited => "diff: reworded text (also underlined)",
+            ColorSlot::Moved => "diff: text moved elsewhere (also italic)",
+        }
+    }
+}
+
+/// The colours that differ between the dark and the light theme.
+struct Palette {
+    accent: Color,
+    faint: Color,
+    dim: Color,
+    current: Color,
+    error: Color,
+    slots: [Color; 10],
+}
+
+impl Palette {
+    fn of(name: ThemeName) -> Palette {
+        use Color::*;
+        match name {
+            // Bright variants read well on black; blue and dark grey do not, so they are avoided.
+            ThemeName::Dark => Palette {
+                accent: Cyan,
+                faint: DarkGray,
+                dim: Gray,
+                current: Yellow,
+                error: LightRed,
+                slots: [
+                    LightCyan,    // person
+                    LightMagenta, // org
+                    LightGreen,   // place
+                    Yellow,       // norp
+                    LightBlue,    // date
+                    LightRed,     // number
+                    LightRed,     // removed
+                    LightGreen,   // added
+                    Yellow,       // edited
+                    LightBlue,    // moved
+                ],
+            },
+            // On white, yellow and the light variants vanish; the plain ones and dark grey read.
+            ThemeName::Light => Palette {
+                accent: Blue,
+                faint: DarkGray,
+                dim: DarkGray,
+                current: Blue,
+                error: Red,
+                slots: [
+                    Blue,     // person
+                    Magenta,  // org
+                    Green,    // place
+                    Red,      // norp
+                    Cyan,     // date
+                    DarkGray, // number
+                    Red,      // removed
+                    Green,    // added
+                    Magenta,  // edited
+                    Blue,     // moved
+                ],
+            },
+        }
+    }
+
+    fn slot(&self, slot: ColorSlot) -> Color {
+        let i = ColorSlot::ALL.iter().position(|s| *s == slot).unwrap_or(0);
+        self.slots[i]
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
@@ -22,43 +190,98 @@ pub struct Theme {
     pub hint_key: Style,
     pub error: Style,
     pub prompt: Style,
+    /// Entity highlighting: each label underlined, told apart by colour (and by the entity
+    /// panel, which names the label, when there is no colour).
+    pub entity: EntityStyles,
+    pub diff: DiffStyles,
 }
 
 impl Theme {
     /// The default dark theme, or its colourless twin when `no_color` is set.
     pub fn new(no_color: bool) -> Theme {
+        Theme::named(ThemeName::Dark, no_color)
+    }
+
+    /// One of the default themes, or its colourless twin when `no_color` is set.
+    pub fn named(name: ThemeName, no_color: bool) -> Theme {
+        let p = Palette::of(name);
         let m = Style::new();
         let c = |style: Style, colored: Style| if no_color { style } else { style.patch(colored) };
+        let slot = |s: ColorSlot, modifier: Modifier| c(m.add_modifier(modifier), m.fg(p.slot(s)));
+        let entity = Modifier::UNDERLINED;
         Theme {
             no_color,
-            border: c(m, m.fg(Color::DarkGray)),
-            border_focused: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Cyan)),
+            border: c(m, m.fg(p.faint)),
+            border_focused: c(m.add_modifier(Modifier::BOLD), m.fg(p.accent)),
             title: m,
-            title_focused: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Cyan)),
+            title_focused: c(m.add_modifier(Modifier::BOLD), m.fg(p.accent)),
             selected: c(m.add_modifier(Modifier::REVERSED | Modifier::BOLD), m),
-            selected_unfocused: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Cyan)),
-            dim: c(m.add_modifier(Modifier::DIM), m.fg(Color::Gray)),
+            selected_unfocused: c(m.add_modifier(Modifier::BOLD), m.fg(p.accent)),
+            dim: c(m.add_modifier(Modifier::DIM), m.fg(p.dim)),
             heading: m.add_modifier(Modifier::BOLD),
-            boilerplate: c(
-                m.add_modifier(Modifier::DIM | Modifier::ITALIC),
-                m.fg(Color::DarkGray),
-            ),
+            boilerplate: c(m.add_modifier(Modifier::DIM | Modifier::ITALIC), m.fg(p.faint)),
             search_match: c(m.add_modifier(Modifier::REVERSED), m),
             current_match: c(
                 m.add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
-                m.fg(Color::Yellow),
+                m.fg(p.current),
             ),
             status: m,
-            hint_key: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Cyan)),
-            error: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Red)),
+            hint_key: c(m.add_modifier(Modifier::BOLD), m.fg(p.accent)),
+            error: c(m.add_modifier(Modifier::BOLD), m.fg(p.error)),
             prompt: m.add_modifier(Modifier::BOLD),
+            entity: EntityStyles {
+                person: slot(ColorSlot::Person, entity),
+                org: slot(ColorSlot::Org, entity),
+                place: slot(ColorSlot::Place, entity),
+                norp: slot(ColorSlot::Norp, entity),
+                date: slot(ColorSlot::Date, entity),
+                number: slot(ColorSlot::Number, entity),
+            },
+            diff: DiffStyles {
+                removed: slot(ColorSlot::Removed, Modifier::CROSSED_OUT),
+                added: slot(ColorSlot::Added, Modifier::BOLD),
+                edited: slot(ColorSlot::Edited, Modifier::UNDERLINED),
+                moved: slot(ColorSlot::Moved, Modifier::ITALIC),
+            },
         }
     }
 
     /// NO_COLOR is honoured when set to anything but the empty string (https://no-color.org).
+    pub fn no_color_from_env() -> bool {
+        std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+    }
+
+    /// The dark theme, honouring NO_COLOR.
     pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme::new(no_color)
+        Theme::new(Theme::no_color_from_env())
+    }
+
+    /// The style a colour slot names.
+    pub fn slot_mut(&mut self, slot: ColorSlot) -> &mut Style {
+        match slot {
+            ColorSlot::Person => &mut self.entity.person,
+            ColorSlot::Org => &mut self.entity.org,
+            ColorSlot::Place => &mut self.entity.place,
+            ColorSlot::Norp => &mut self.entity.norp,
+            ColorSlot::Date => &mut self.entity.date,
+            ColorSlot::Number => &mut self.entity.number,
+            ColorSlot::Removed => &mut self.diff.removed,
+            ColorSlot::Added => &mut self.diff.added,
+            ColorSlot::Edited => &mut self.diff.edited,
+            ColorSlot::Moved => &mut self.diff.moved,
+        }
+    }
+
+    /// Sets a slot's text colour, keeping its modifiers; ignored under NO_COLOR.
+    pub fn set_color(&mut self, slot: ColorSlot, color: Color) {
+        if !self.no_color {
+            self.slot_mut(slot).fg = Some(color);
+        }
+    }
+
+    /// The default colour of a slot in a theme (what the default config file shows).
+    pub fn default_color(name: ThemeName, slot: ColorSlot) -> Color {
+        Palette::of(name).slot(slot)
     }
 }
 
@@ -88,5 +311,57 @@ mod tests {
         assert_ne!(t.search_match, t.current_match);
         assert_ne!(t.boilerplate, Style::new());
         assert_ne!(t.border, t.border_focused);
+        assert_eq!(t.entity.person.fg, None);
+        assert_ne!(t.entity.person, Style::new());
+        let diff = [t.diff.removed, t.diff.added, t.diff.edited, t.diff.moved];
+        for (i, a) in diff.iter().enumerate() {
+            assert_eq!(a.fg, None);
+            for b in &diff[i + 1..] {
+                assert_ne!(a, b, "diff styles must differ without colour");
+            }
+        }
+    }
+
+    #[test]
+    fn defaults_use_only_the_sixteen_named_colours() {
+        for name in ThemeName::ALL {
+            let mut t = Theme::named(*name, false);
+            let mut styles = vec![
+                t.border,
+                t.border_focused,
+                t.selected_unfocused,
+                t.dim,
+                t.boilerplate,
+                t.current_match,
+                t.hint_key,
+                t.error,
+            ];
+            for slot in ColorSlot::ALL {
+                styles.push(*t.slot_mut(*slot));
+            }
+            for s in styles {
+                for c in [s.fg, s.bg].into_iter().flatten() {
+                    assert!(
+                        !matches!(c, Color::Rgb(..) | Color::Indexed(_)),
+                        "{name:?}: {c:?} needs more than 16 colours"
+                    );
+                }
+            }
+        }
+        assert_ne!(
+            Theme::named(ThemeName::Dark, false),
+            Theme::named(ThemeName::Light, false)
+        );
+    }
+
+    #[test]
+    fn a_slot_colour_keeps_its_modifier_and_no_color_wins() {
+        let mut t = Theme::new(false);
+        t.set_color(ColorSlot::Removed, Color::Rgb(1, 2, 3));
+        assert_eq!(t.diff.removed.fg, Some(Color::Rgb(1, 2, 3)));
+        assert!(t.diff.removed.add_modifier.contains(Modifier::CROSSED_OUT));
+        let mut t = Theme::new(true);
+        t.set_color(ColorSlot::Person, Color::Red);
+        assert_eq!(t.entity.person.fg, None);
     }
 }
