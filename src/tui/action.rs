@@ -32,6 +32,18 @@ pub enum Action {
     Confirm,
     /// Delete the character before the cursor in a prompt.
     DeleteBack,
+    /// Open (or close) the diff pane: the selected article against another version.
+    OpenDiff,
+    NextChange,
+    PrevChange,
+    /// The other version: the next or previous one of the same story.
+    NextVersion,
+    PrevVersion,
+    SwapVersions,
+    ToggleInline,
+    ToggleCoverage,
+    /// Compare boilerplate too, or leave it out (the default).
+    DiffBoilerplate,
 }
 
 impl Action {
@@ -54,6 +66,15 @@ impl Action {
         Action::ToggleBoilerplate,
         Action::Confirm,
         Action::DeleteBack,
+        Action::OpenDiff,
+        Action::NextChange,
+        Action::PrevChange,
+        Action::NextVersion,
+        Action::PrevVersion,
+        Action::SwapVersions,
+        Action::ToggleInline,
+        Action::ToggleCoverage,
+        Action::DiffBoilerplate,
         Action::FocusNext,
         Action::FocusPrev,
         Action::Help,
@@ -86,6 +107,15 @@ impl Action {
             Action::ToggleBoilerplate => "boilerplate",
             Action::Confirm => "accept",
             Action::DeleteBack => "delete",
+            Action::OpenDiff => "compare",
+            Action::NextChange => "next change",
+            Action::PrevChange => "previous change",
+            Action::NextVersion => "next version",
+            Action::PrevVersion => "previous version",
+            Action::SwapVersions => "swap",
+            Action::ToggleInline => "inline",
+            Action::ToggleCoverage => "coverage",
+            Action::DiffBoilerplate => "boilerplate",
         }
     }
 
@@ -114,6 +144,15 @@ impl Action {
             Action::ToggleBoilerplate => "Show or hide boilerplate (captions, promos)",
             Action::Confirm => "Accept the search",
             Action::DeleteBack => "Delete the last character",
+            Action::OpenDiff => "Compare the article with another version of its story (again: close)",
+            Action::NextChange => "Go to the next change (skips unchanged sentences)",
+            Action::PrevChange => "Go to the previous change",
+            Action::NextVersion => "Compare with the next version of the story",
+            Action::PrevVersion => "Compare with the previous version of the story",
+            Action::SwapVersions => "Swap the base and the other version",
+            Action::ToggleInline => "Side by side, or inline with [-deleted-] {+inserted+} words",
+            Action::ToggleCoverage => "Show which versions carry each sentence of the base (coverage)",
+            Action::DiffBoilerplate => "Compare boilerplate (captions, promos) too, or leave it out",
         }
     }
 }
@@ -138,6 +177,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 22);
+        assert_eq!(seen.len(), 31);
     }
 }

@@ -9,10 +9,13 @@ use ratatui::layout::{Position, Rect};
 use super::action::Action;
 use super::draw;
 use super::keymap::{Context, Key, Keymap};
+use super::panes::diff::{self, DiffState};
 use super::panes::help;
 use super::panes::reader::{self, Layer, ReaderState, WrapKey};
 use super::panes::sidebar::{self, SidebarState};
+use super::stories::{self, Grouped, StoryGroups};
 use super::theme::Theme;
+use super::work::Work;
 use crate::article::{Article, LoadEvent};
 
 /// What a user (later, a config file) can set.
@@ -42,6 +45,7 @@ impl Default for Options {
 pub enum PaneId {
     Sidebar,
     Reader,
+    Diff,
 }
 
 impl PaneId {
@@ -49,6 +53,7 @@ impl PaneId {
         match self {
             PaneId::Sidebar => Context::Sidebar,
             PaneId::Reader => Context::Reader,
+            PaneId::Diff => Context::Diff,
         }
     }
 
@@ -56,6 +61,7 @@ impl PaneId {
         match self {
             PaneId::Sidebar => sidebar::HINTS,
             PaneId::Reader => reader::HINTS,
+            PaneId::Diff => diff::HINTS,
         }
     }
 }
@@ -125,6 +131,8 @@ pub enum Msg {
     LoadFailed(String),
     Resize(u16, u16),
     Mouse(MouseEvent),
+    /// Story grouping made on a background thread.
+    Stories(Grouped),
 }
 
 impl From<Action> for Msg {
@@ -162,6 +170,10 @@ pub struct App {
     pub problems: Vec<String>,
     pub size: (u16, u16),
     pub quit: bool,
+    pub diff: DiffState,
+    pub stories: StoryGroups,
+    /// Computations waiting for a thread (see [`super::work`]).
+    pub work: Vec<Work>,
 }
 
 impl App {
@@ -172,7 +184,7 @@ impl App {
             reading_width,
             show_boilerplate,
         } = options;
-        App {
+        let mut app = App {
             articles,
             keymap,
             theme,
@@ -188,12 +200,48 @@ impl App {
             problems: Vec::new(),
             size: (0, 0),
             quit: false,
+            diff: DiffState::default(),
+            stories: StoryGroups::default(),
+            work: Vec::new(),
+        };
+        if !app.articles.is_empty() {
+            app.work.push(stories::job(&app.articles));
+        }
+        app
+    }
+
+    /// The computations queued for a background thread, taken by the event loop.
+    pub fn take_work(&mut self) -> Vec<Work> {
+        std::mem::take(&mut self.work)
+    }
+
+    /// Runs the queued computations here and now (for tests and benchmarks).
+    pub fn run_work(&mut self) {
+        for w in self.take_work() {
+            let msg = w.run();
+            self.update(msg);
+        }
+    }
+
+    /// Applies a story grouping (reordering the list so each story's versions are together),
+    /// keeping the selected article.
+    pub fn apply_stories(&mut self, grouped: Grouped) {
+        let selected = self.current_article().map(|a| a.path.clone());
+        if self.stories.apply(&mut self.articles, grouped)
+            && let Some(path) = selected
+            && let Some(i) = self.articles.iter().position(|a| a.path == path)
+        {
+            self.sidebar.selected = i;
         }
     }
 
     /// The panes on screen, in Tab order. Panes that open and close (entities, diff, notes) join
     /// this list while they are shown.
     pub fn panes(&self) -> Vec<PaneId> {
+        if self.diff.open {
+            // The diff pane takes the width of both, for two readable columns.
+            return vec![PaneId::Diff];
+        }
         vec![PaneId::Sidebar, PaneId::Reader]
     }
 
@@ -319,6 +367,7 @@ impl App {
             }
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Mouse(m) => self.mouse(m),
+            Msg::Stories(g) => self.apply_stories(g),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
@@ -373,6 +422,9 @@ impl App {
 
     fn normal_action(&mut self, action: Action) {
         let len = self.articles.len();
+        if self.focus == PaneId::Diff && diff::handle(self, action) {
+            return;
+        }
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Cancel => {
@@ -439,8 +491,19 @@ impl App {
                     let h = self.reader_height();
                     self.reader.handle(action, h);
                 }
+                PaneId::Diff => {}
             },
+            Action::OpenDiff => diff::open(self),
             Action::Quit | Action::Confirm | Action::DeleteBack => {}
+            // Only the diff pane takes these; it has focus when they reach it.
+            Action::NextChange
+            | Action::PrevChange
+            | Action::NextVersion
+            | Action::PrevVersion
+            | Action::SwapVersions
+            | Action::ToggleInline
+            | Action::ToggleCoverage
+            | Action::DiffBoilerplate => {}
         }
     }
 
@@ -450,6 +513,14 @@ impl App {
             match m.kind {
                 MouseEventKind::ScrollDown => self.action(Action::Down),
                 MouseEventKind::ScrollUp => self.action(Action::Up),
+                _ => {}
+            }
+            return;
+        }
+        if self.diff.open {
+            match m.kind {
+                MouseEventKind::ScrollDown => diff::wheel(self, true),
+                MouseEventKind::ScrollUp => diff::wheel(self, false),
                 _ => {}
             }
             return;
@@ -504,6 +575,10 @@ impl App {
                 // keeping the article the user is on.
                 let selected = self.current_article().map(|a| a.path.clone());
                 self.articles.sort_by(|a, b| a.path.cmp(&b.path));
+                self.stories.invalidate();
+                if !self.articles.is_empty() {
+                    self.work.push(stories::job(&self.articles));
+                }
                 if let Some(path) = selected
                     && let Some(i) = self.articles.iter().position(|a| a.path == path)
                 {
@@ -533,6 +608,7 @@ impl App {
             Some(a) => self.reader.sync(key, a, g.body.height as usize),
             None => self.reader.clear(),
         }
+        diff::sync(self);
     }
 
     /// A new article is open: its own matches for the current search replace the old ones.

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use super::app::{App, Mode, PaneId};
 use super::keymap::Context;
-use super::panes::{help, reader, sidebar};
+use super::panes::{diff, help, reader, sidebar};
 use super::theme::Theme;
 use super::wrap::{grapheme_width, str_width};
 use crate::tui::action::Action;
@@ -93,8 +93,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
     };
     let help_open = matches!(app.mode, Mode::Help { .. });
     let buf = frame.buffer_mut();
-    sidebar::draw(buf, s.sidebar, app, app.focus == PaneId::Sidebar && !help_open);
-    reader::draw(buf, s.reader, app, app.focus == PaneId::Reader && !help_open);
+    if app.diff.open
+        && let Some(d) = diff::area(app).filter(|d| d.right() <= area.right() && d.bottom() <= area.bottom())
+    {
+        diff::draw(buf, d, app, app.focus == PaneId::Diff && !help_open);
+    } else {
+        sidebar::draw(buf, s.sidebar, app, app.focus == PaneId::Sidebar && !help_open);
+        reader::draw(buf, s.reader, app, app.focus == PaneId::Reader && !help_open);
+    }
     let cursor = status(buf, s.status, app);
     if let Mode::Help { scroll } = app.mode {
         help::draw(buf, area, app, scroll);

@@ -24,6 +24,8 @@ pub enum Context {
     /// Typing a search: unbound printable keys are the search text.
     Search,
     Help,
+    /// The diff pane (side by side, inline, coverage).
+    Diff,
 }
 
 impl Context {
@@ -35,6 +37,7 @@ impl Context {
         Context::Reader,
         Context::Search,
         Context::Help,
+        Context::Diff,
     ];
 
     pub fn title(self) -> &'static str {
@@ -45,6 +48,7 @@ impl Context {
             Context::Reader => "Reader",
             Context::Search => "Search prompt",
             Context::Help => "Help",
+            Context::Diff => "Compare versions (diff pane)",
         }
     }
 
@@ -58,6 +62,8 @@ impl Context {
             // A prompt takes printable keys as text, so nothing falls through to single letters.
             Context::Search => &[Context::Search],
             Context::Help => &[Context::Help, Context::Global],
+            // Not the Article context: search and boilerplate there are the reader's.
+            Context::Diff => &[Context::Diff, Context::Global],
         }
     }
 }
@@ -298,6 +304,29 @@ impl Default for Keymap {
             (C::Help, c('G'), A::Bottom),
             (C::Help, c('q'), A::Cancel),
             (C::Help, c('?'), A::Cancel),
+            (C::Article, c('D'), A::OpenDiff),
+            (C::Diff, c('D'), A::OpenDiff),
+            (C::Diff, c('j'), A::Down),
+            (C::Diff, p(K::Down), A::Down),
+            (C::Diff, c('k'), A::Up),
+            (C::Diff, p(K::Up), A::Up),
+            (C::Diff, p(K::PageDown), A::PageDown),
+            (C::Diff, c(' '), A::PageDown),
+            (C::Diff, p(K::PageUp), A::PageUp),
+            (C::Diff, Key::ctrl('d'), A::HalfPageDown),
+            (C::Diff, Key::ctrl('u'), A::HalfPageUp),
+            (C::Diff, c('g'), A::Top),
+            (C::Diff, p(K::Home), A::Top),
+            (C::Diff, c('G'), A::Bottom),
+            (C::Diff, p(K::End), A::Bottom),
+            (C::Diff, c('n'), A::NextChange),
+            (C::Diff, c('N'), A::PrevChange),
+            (C::Diff, c('v'), A::NextVersion),
+            (C::Diff, c('V'), A::PrevVersion),
+            (C::Diff, c('s'), A::SwapVersions),
+            (C::Diff, c('i'), A::ToggleInline),
+            (C::Diff, c('c'), A::ToggleCoverage),
+            (C::Diff, c('b'), A::DiffBoilerplate),
         ];
         Keymap::from_bindings(
             table

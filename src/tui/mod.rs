@@ -26,10 +26,13 @@
 pub mod action;
 pub mod app;
 pub mod draw;
+pub mod diffrows;
 pub mod keymap;
 pub mod panes;
 pub mod terminal;
+pub mod stories;
 pub mod theme;
+pub mod work;
 pub mod wrap;
 
 use std::path::PathBuf;

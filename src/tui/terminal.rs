@@ -79,7 +79,22 @@ fn event_loop(
     mut background: Option<Background>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    // Answers of work the app asked for (story grouping), computed on threads of their own.
+    let (work_tx, work_rx) = std::sync::mpsc::channel::<Msg>();
+    let mut working = 0usize;
     loop {
+        for w in app.take_work() {
+            let tx = work_tx.clone();
+            working += 1;
+            std::thread::spawn(move || {
+                let _ = tx.send(w.run());
+            });
+        }
+        while let Ok(msg) = work_rx.try_recv() {
+            working = working.saturating_sub(1);
+            app.update(msg);
+            dirty = true;
+        }
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             app.update(Msg::Resize(size.width, size.height));
@@ -119,7 +134,7 @@ fn event_loop(
             return Ok(());
         }
         // Wake often while loading so progress shows; otherwise sleep until input.
-        let timeout = if background.is_some() {
+        let timeout = if background.is_some() || working > 0 {
             Duration::from_millis(50)
         } else {
             Duration::from_millis(500)

@@ -22,6 +22,18 @@ pub struct Theme {
     pub hint_key: Style,
     pub error: Style,
     pub prompt: Style,
+    /// Diff pane: a sentence only in the base (removed), only in the other version (added),
+    /// reworded (edited), or found elsewhere in the other (moved). The sign column (−, +, ~, ↕)
+    /// carries the same meaning without colour.
+    pub diff_removed: Style,
+    pub diff_added: Style,
+    pub diff_edited: Style,
+    pub diff_moved: Style,
+    /// Words deleted from, or inserted into, an edited sentence.
+    pub diff_deleted_word: Style,
+    pub diff_inserted_word: Style,
+    /// Notes the diff pane writes itself ("moved to ¶ 7").
+    pub diff_note: Style,
 }
 
 impl Theme {
@@ -52,6 +64,22 @@ impl Theme {
             hint_key: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Cyan)),
             error: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Red)),
             prompt: m.add_modifier(Modifier::BOLD),
+            diff_removed: c(m.add_modifier(Modifier::ITALIC), m.fg(Color::Red)),
+            diff_added: c(m, m.fg(Color::Green)),
+            diff_edited: c(m, m.fg(Color::Yellow)),
+            diff_moved: c(m, m.fg(Color::Magenta)),
+            diff_deleted_word: c(
+                m.add_modifier(Modifier::CROSSED_OUT | Modifier::BOLD),
+                m.fg(Color::LightRed),
+            ),
+            diff_inserted_word: c(
+                m.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+                m.fg(Color::LightGreen),
+            ),
+            diff_note: c(
+                m.add_modifier(Modifier::DIM | Modifier::ITALIC),
+                m.fg(Color::Magenta),
+            ),
         }
     }
 

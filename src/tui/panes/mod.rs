@@ -3,3 +3,5 @@
 pub mod help;
 pub mod reader;
 pub mod sidebar;
+pub mod coverage;
+pub mod diff;

@@ -104,7 +104,14 @@ fn meta_row(a: &crate::article::Article, w: usize) -> String {
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let theme = &app.theme;
-    let title = format!("Articles {}", format_count(app.articles.len()));
+    let title = match app.stories.stories.len() {
+        0 => format!("Articles {}", format_count(app.articles.len())),
+        n => format!(
+            "Articles {} · {}",
+            format_count(app.articles.len()),
+            crate::tui::draw::plural(n, "story").replace("storys", "stories")
+        ),
+    };
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -143,8 +150,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             (false, _) => ("  ", Style::new(), theme.dim),
         };
         let title = a.title.as_deref().unwrap_or(a.file_name());
-        let first = truncate(&format!("{mark}{}", clean(title)), w);
-        let meta = meta_row(a, w);
+        // Versions of one story are listed together, joined by a tree line; ★ marks the one
+        // the others most likely derive from.
+        let (tree, tree_meta, original) = app.stories.marks(i);
+        let star = if original { "★ " } else { "" };
+        let first = truncate(&format!("{tree}{mark}{star}{}", clean(title)), w);
+        let tw = crate::tui::wrap::str_width(tree);
+        let meta = format!("{tree_meta}{}", meta_row(a, w.saturating_sub(tw)));
         for (dy, (text, st)) in [(first, style), (meta, meta_style)].into_iter().enumerate() {
             let row_area = Rect {
                 y: y + dy as u16,
