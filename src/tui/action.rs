@@ -144,15 +144,15 @@ impl Action {
             Action::ToggleBoilerplate => "Show or hide boilerplate (captions, promos)",
             Action::Confirm => "Accept the search",
             Action::DeleteBack => "Delete the last character",
-            Action::OpenDiff => "Compare the article with another version of its story (again: close)",
+            Action::OpenDiff => "Open or close the diff: compare with another version",
             Action::NextChange => "Go to the next change (skips unchanged sentences)",
             Action::PrevChange => "Go to the previous change",
             Action::NextVersion => "Compare with the next version of the story",
             Action::PrevVersion => "Compare with the previous version of the story",
             Action::SwapVersions => "Swap the base and the other version",
-            Action::ToggleInline => "Side by side, or inline with [-deleted-] {+inserted+} words",
-            Action::ToggleCoverage => "Show which versions carry each sentence of the base (coverage)",
-            Action::DiffBoilerplate => "Compare boilerplate (captions, promos) too, or leave it out",
+            Action::ToggleInline => "Inline ([-deleted-] {+inserted+}) or side by side",
+            Action::ToggleCoverage => "Coverage: which versions carry each base sentence",
+            Action::DiffBoilerplate => "Compare boilerplate too, or leave it out",
         }
     }
 }

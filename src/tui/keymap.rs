@@ -35,9 +35,9 @@ impl Context {
         Context::Article,
         Context::Sidebar,
         Context::Reader,
+        Context::Diff,
         Context::Search,
         Context::Help,
-        Context::Diff,
     ];
 
     pub fn title(self) -> &'static str {

@@ -70,7 +70,7 @@ pub struct DiffState {
     return_focus: Option<PaneId>,
     comparisons: HashMap<CompareKey, Arc<Comparison>>,
     layout: Option<(LayoutKey, Arc<Layout>)>,
-    pub(crate) coverage_view: Option<CoverageView>,
+    pub coverage_view: Option<CoverageView>,
     /// Comparisons made so far (each pair and setting once).
     pub computed: usize,
 }
