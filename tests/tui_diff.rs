@@ -104,7 +104,13 @@ fn open_cycle_swap_and_close() {
     assert_eq!(app.focus, PaneId::Diff);
     assert_eq!(base_name(&app), "002_cbs-ap-full_806fb89b356b963d.txt");
     assert!(other_name(&app).starts_with("000"), "{}", other_name(&app));
-    assert!(app.message.as_ref().unwrap().text.contains("version 1 of 4 others in this story"));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("version 1 of 4 others in this story")
+    );
     keys(&mut app, "v");
     assert!(other_name(&app).starts_with("001"));
     keys(&mut app, "vv");
@@ -214,7 +220,10 @@ fn side_by_side_002_vs_000() {
     let mut app = diff_on("002", false);
     let t = render(&mut app, 120, 40);
     let text = screen_text(t.backend().buffer());
-    assert!(text.contains("cut · 44% of base in other · 100% of other in base"), "{text}");
+    assert!(
+        text.contains("cut · 44% of base in other · 100% of other in base"),
+        "{text}"
+    );
     insta::assert_snapshot!(t.backend());
 }
 
@@ -298,7 +307,12 @@ fn coverage_of_002() {
         assert_eq!(*h, cov.carried[s].iter().flatten().count());
     }
     // 000 (column A) is a cut of 002: every sentence it carries, it carries unchanged.
-    assert!(cov.carried.iter().filter_map(|r| r[0].as_ref()).all(|c| c.op == copydesk::compare::SegOp::Same));
+    assert!(
+        cov.carried
+            .iter()
+            .filter_map(|r| r[0].as_ref())
+            .all(|c| c.op == copydesk::compare::SegOp::Same)
+    );
 }
 
 #[test]
@@ -327,7 +341,13 @@ fn stale_grouping_is_dropped() {
     let mut app = demo_app(false);
     let work = app.take_work();
     // An article arrives before the answer: the answer is about another list.
-    let extra = article::build("extra.txt", "A council vote on parking fees.".into(), "UTF-8", article::Meta::default(), Vec::new());
+    let extra = article::build(
+        "extra.txt",
+        "A council vote on parking fees.".into(),
+        "UTF-8",
+        article::Meta::default(),
+        Vec::new(),
+    );
     app.update(Msg::Load(article::LoadEvent::Loaded(vec![extra])));
     for w in work {
         let m = w.run();
@@ -338,7 +358,11 @@ fn stale_grouping_is_dropped() {
     app.run_work();
     assert!(app.stories.ready);
     assert_eq!(app.stories.stories.len(), 1);
-    assert_eq!(app.articles.last().unwrap().path, "extra.txt", "unrelated after the story");
+    assert_eq!(
+        app.articles.last().unwrap().path,
+        "extra.txt",
+        "unrelated after the story"
+    );
 }
 
 #[test]
@@ -387,7 +411,9 @@ fn no_color_markers_carry_the_ops() {
     let mut checked = std::collections::HashSet::new();
     for y in body_y..39 {
         let line = app.diff.scroll + (y - body_y) as usize;
-        let Some((ri, k)) = layout.row_at(line) else { continue };
+        let Some((ri, k)) = layout.row_at(line) else {
+            continue;
+        };
         let row = &layout.rows[ri];
         if k != usize::from(row.gap) {
             continue;
@@ -402,9 +428,16 @@ fn no_color_markers_carry_the_ops() {
         }
         checked.insert(row.op);
     }
-    assert!(checked.contains(&RowOp::Removed) && checked.contains(&RowOp::Edited), "{checked:?}");
+    assert!(
+        checked.contains(&RowOp::Removed) && checked.contains(&RowOp::Edited),
+        "{checked:?}"
+    );
     // Changed words still stand out without colour.
-    assert!(buf.content().iter().any(|c| c.modifier.contains(Modifier::CROSSED_OUT)));
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::CROSSED_OUT))
+    );
     // Inline, the brackets carry them.
     keys(&mut app, "i");
     let text = screen_text(render(&mut app, 120, 40).backend().buffer());

@@ -61,13 +61,10 @@ impl Cell {
     fn push(&mut self, s: &str) -> Range<usize> {
         let start = self.text.len();
         // Control characters other than line breaks would move the terminal's cursor.
-        self.text.extend(s.chars().map(|c| {
-            if c.is_control() && c != '\n' {
-                ' '
-            } else {
-                c
-            }
-        }));
+        self.text.extend(
+            s.chars()
+                .map(|c| if c.is_control() && c != '\n' { ' ' } else { c }),
+        );
         start..self.text.len()
     }
 
@@ -126,7 +123,11 @@ impl Layout {
 
 /// The 1-based paragraph of `text` holding byte `pos` (the paragraph count when past the last).
 pub fn paragraph_of(article: &Article, pos: usize) -> usize {
-    article.paragraphs.partition_point(|p| p.end <= pos).min(article.paragraphs.len().saturating_sub(1)) + 1
+    article
+        .paragraphs
+        .partition_point(|p| p.end <= pos)
+        .min(article.paragraphs.len().saturating_sub(1))
+        + 1
 }
 
 /// The rows of a side-by-side view: segments in the base's order, with each moved segment shown
@@ -189,7 +190,13 @@ fn changed(seg: &Segment, op: ChangeOp) -> Vec<Range<usize>> {
     seg.changes
         .iter()
         .filter(|ch| ch.op == op)
-        .filter_map(|ch| if op == ChangeOp::Insert { ch.b.clone() } else { ch.a.clone() })
+        .filter_map(|ch| {
+            if op == ChangeOp::Insert {
+                ch.b.clone()
+            } else {
+                ch.a.clone()
+            }
+        })
         .collect()
 }
 
@@ -283,9 +290,11 @@ pub fn layout(base: &Article, other: &Article, c: &Comparison, inline: bool, wid
                     cell.note("+}");
                 }
                 (RowOp::Edited, Some(r), _) => inline_words(&mut cell, a, b, seg, r),
-                (RowOp::MovedOut, _, _) => {
-                    cell.note(&format!("(¶ {} moved to ¶ {})", para_a.unwrap_or(0), para_b.unwrap_or(0)))
-                }
+                (RowOp::MovedOut, _, _) => cell.note(&format!(
+                    "(¶ {} moved to ¶ {})",
+                    para_a.unwrap_or(0),
+                    para_b.unwrap_or(0)
+                )),
                 (RowOp::MovedIn, Some(r), _) => {
                     cell.note(&format!("(moved from ¶ {}) ", para_a.unwrap_or(0)));
                     if seg.changes.is_empty() {
@@ -308,10 +317,7 @@ pub fn layout(base: &Article, other: &Article, c: &Comparison, inline: bool, wid
                 Some(c)
             };
             match op {
-                RowOp::MovedOut => (
-                    left_text,
-                    note(format!("↕ moved to ¶ {}", para_b.unwrap_or(0))),
-                ),
+                RowOp::MovedOut => (left_text, note(format!("↕ moved to ¶ {}", para_b.unwrap_or(0)))),
                 RowOp::MovedIn => (
                     note(format!("↕ moved from ¶ {}", para_a.unwrap_or(0))),
                     right_text,
@@ -328,7 +334,8 @@ pub fn layout(base: &Article, other: &Article, c: &Comparison, inline: bool, wid
             height: 0,
         };
         for cell in [&mut row.left, &mut row.right].into_iter().flatten() {
-            cell.wrapped = wrap::wrap(&cell.text, &[0..cell.text.len()], &[], width.max(1));
+            let whole = 0..cell.text.len();
+            cell.wrapped = wrap::wrap(&cell.text, std::slice::from_ref(&whole), &[], width.max(1));
         }
         let lines = row
             .left
@@ -379,17 +386,34 @@ mod tests {
         assert!(into < out, "it went up: {ops:?}");
         let moved_out = &l.rows[out];
         assert_eq!(moved_out.right.as_ref().unwrap().text, "↕ moved to ¶ 1");
-        assert!(moved_out.left.as_ref().unwrap().text.starts_with("The bridge cost"));
+        assert!(
+            moved_out
+                .left
+                .as_ref()
+                .unwrap()
+                .text
+                .starts_with("The bridge cost")
+        );
         assert_eq!(l.rows[into].left.as_ref().unwrap().text, "↕ moved from ¶ 3");
         let inline = layout(&a, &b, &c, true, 30);
-        let texts: Vec<&str> = inline.rows.iter().map(|r| r.left.as_ref().unwrap().text.as_str()).collect();
+        let texts: Vec<&str> = inline
+            .rows
+            .iter()
+            .map(|r| r.left.as_ref().unwrap().text.as_str())
+            .collect();
         assert!(texts.contains(&"(¶ 3 moved to ¶ 1)"), "{texts:?}");
     }
 
     #[test]
     fn edited_words_are_marked_on_each_side_and_inline() {
-        let a = art("a", "Officials said the talks in Geneva were productive and long.");
-        let b = art("b", "Officials said the talks in Vienna were productive and long.");
+        let a = art(
+            "a",
+            "Officials said the talks in Geneva were productive and long.",
+        );
+        let b = art(
+            "b",
+            "Officials said the talks in Vienna were productive and long.",
+        );
         let c = compare(&a, &b, &Options::default());
         let l = layout(&a, &b, &c, false, 80);
         assert_eq!(l.rows.len(), 1);
@@ -397,8 +421,21 @@ mod tests {
         assert_eq!(row.op, RowOp::Edited);
         let left = row.left.as_ref().unwrap();
         let right = row.right.as_ref().unwrap();
-        assert_eq!(left.deleted.iter().map(|r| &left.text[r.clone()]).collect::<Vec<_>>(), ["Geneva"]);
-        assert_eq!(right.inserted.iter().map(|r| &right.text[r.clone()]).collect::<Vec<_>>(), ["Vienna"]);
+        assert_eq!(
+            left.deleted
+                .iter()
+                .map(|r| &left.text[r.clone()])
+                .collect::<Vec<_>>(),
+            ["Geneva"]
+        );
+        assert_eq!(
+            right
+                .inserted
+                .iter()
+                .map(|r| &right.text[r.clone()])
+                .collect::<Vec<_>>(),
+            ["Vienna"]
+        );
         let l = layout(&a, &b, &c, true, 80);
         assert_eq!(
             l.rows[0].left.as_ref().unwrap().text,
@@ -408,7 +445,10 @@ mod tests {
 
     #[test]
     fn rows_wrap_and_lines_find_their_row() {
-        let a = art("a", "One two three four five six seven eight nine ten.\n\nEleven twelve.");
+        let a = art(
+            "a",
+            "One two three four five six seven eight nine ten.\n\nEleven twelve.",
+        );
         let b = art("b", "Eleven twelve.");
         let c = compare(&a, &b, &Options::default());
         let l = layout(&a, &b, &c, false, 10);

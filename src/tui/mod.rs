@@ -25,12 +25,12 @@
 
 pub mod action;
 pub mod app;
-pub mod draw;
 pub mod diffrows;
+pub mod draw;
 pub mod keymap;
 pub mod panes;
-pub mod terminal;
 pub mod stories;
+pub mod terminal;
 pub mod theme;
 pub mod work;
 pub mod wrap;

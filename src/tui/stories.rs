@@ -103,7 +103,11 @@ impl StoryGroups {
 
     /// The story article `i` belongs to, if it is in one of two or more.
     pub fn story(&self, i: usize) -> Option<&Story> {
-        self.story_of.get(i).copied().flatten().and_then(|k| self.stories.get(k))
+        self.story_of
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|k| self.stories.get(k))
     }
 
     /// What the sidebar draws before article `i`: a tree mark for its first row and for its
@@ -159,7 +163,13 @@ mod tests {
         assert!(g.apply(&mut articles, grouped));
         let paths: Vec<&str> = articles.iter().map(|a| a.path.as_str()).collect();
         assert_eq!(paths, ["b", "d", "a", "c"]);
-        assert_eq!(g.stories[0], Story { members: vec![0, 1], original: 1 });
+        assert_eq!(
+            g.stories[0],
+            Story {
+                members: vec![0, 1],
+                original: 1
+            }
+        );
         assert_eq!(g.marks(0), ("┌", "│", false));
         assert_eq!(g.marks(1), ("└", " ", true));
         assert_eq!(g.marks(2), (" ", " ", false));

@@ -57,7 +57,9 @@ pub fn sync(app: &mut App, base: usize, inner_width: u16) {
     let reuse = d
         .coverage_view
         .as_ref()
-        .filter(|v| v.key.base == key.base && v.key.others == key.others && v.key.boilerplate == key.boilerplate)
+        .filter(|v| {
+            v.key.base == key.base && v.key.others == key.others && v.key.boilerplate == key.boilerplate
+        })
         .map(|v| v.coverage.clone());
     if d.coverage_view.as_ref().is_some_and(|v| v.key == key) {
         return;
@@ -98,7 +100,13 @@ fn letter(k: usize) -> char {
 pub fn draw(buf: &mut Buffer, inner: Rect, app: &App, base: usize) {
     let theme = &app.theme;
     let Some(v) = &app.diff.coverage_view else {
-        buf.set_stringn(inner.x + 1, inner.y, "Working out coverage…", inner.width as usize, theme.dim);
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            "Working out coverage…",
+            inner.width as usize,
+            theme.dim,
+        );
         return;
     };
     let a = &app.articles[base];
@@ -131,7 +139,13 @@ pub fn draw(buf: &mut Buffer, inner: Rect, app: &App, base: usize) {
     ];
     let hh = HEADER.min(inner.height);
     for (k, (t, st)) in head.iter().enumerate().take(hh as usize) {
-        buf.set_stringn(inner.x + 1, inner.y + k as u16, truncate(t, w.saturating_sub(1)), w, *st);
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y + k as u16,
+            truncate(t, w.saturating_sub(1)),
+            w,
+            *st,
+        );
     }
     if hh >= 4 {
         let cols: String = (0..n).map(|k| format!("{} ", letter(k))).collect();

@@ -176,7 +176,10 @@ pub fn open(app: &mut App) {
     if in_story {
         say(
             app,
-            format!("Compared with {name} (version {pos} of {} others in this story)", cands.len()),
+            format!(
+                "Compared with {name} (version {pos} of {} others in this story)",
+                cands.len()
+            ),
             false,
         );
     } else if app.stories.ready {
@@ -186,7 +189,11 @@ pub fn open(app: &mut App) {
             false,
         );
     } else {
-        say(app, "Stories not grouped yet: cycling through all articles", false);
+        say(
+            app,
+            "Stories not grouped yet: cycling through all articles",
+            false,
+        );
     }
 }
 
@@ -431,11 +438,12 @@ fn row_style(op: RowOp, theme: &Theme) -> Style {
 }
 
 /// Draws line `k` of a cell at (x, y), `w` wide, with the row's style under its marks.
-fn draw_cell_line(buf: &mut Buffer, x: u16, y: u16, w: u16, cell: &Cell, k: usize, base: Style, theme: &Theme) {
-    let whole = [0..cell.text.len()];
+fn draw_cell_line(buf: &mut Buffer, at: (u16, u16, u16), cell: &Cell, k: usize, base: Style, theme: &Theme) {
+    let (x, y, w) = at;
+    let whole = 0..cell.text.len();
     let layers = [
         Layer {
-            ranges: &whole,
+            ranges: std::slice::from_ref(&whole),
             style: base,
         },
         Layer {
@@ -495,7 +503,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     }
     let Some(c) = d.comparison(a, b) else {
         block.render(area, buf);
-        buf.set_stringn(inner.x + 1, inner.y, "Comparing…", inner.width as usize, theme.dim);
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            "Comparing…",
+            inner.width as usize,
+            theme.dim,
+        );
         return;
     };
     let width = text_width(app, inner.width);
@@ -509,7 +523,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let body_h = inner.height - hh;
     let height = body_h as usize;
     let scroll = d.scroll.min(layout.total_lines().saturating_sub(height));
-    let changes: Vec<usize> = (0..layout.rows.len()).filter(|&r| layout.rows[r].op.is_change()).collect();
+    let changes: Vec<usize> = (0..layout.rows.len())
+        .filter(|&r| layout.rows[r].op.is_change())
+        .collect();
     let at = changes.iter().position(|&r| r == d.cursor);
     let max_scroll = layout.total_lines().saturating_sub(height);
     let pos = (scroll * 100).checked_div(max_scroll).unwrap_or(100);
@@ -534,7 +550,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         ),
     ];
     for (k, (t, st)) in head.iter().enumerate().take(hh as usize) {
-        buf.set_stringn(x + 1, inner.y + k as u16, truncate(t, w.saturating_sub(1)), w, *st);
+        buf.set_stringn(
+            x + 1,
+            inner.y + k as u16,
+            truncate(t, w.saturating_sub(1)),
+            w,
+            *st,
+        );
     }
     let cw = width as u16;
     // [▶][sign][ ] left [ ][│][ ] [sign][ ] right
@@ -543,11 +565,29 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         let y = inner.y + 2;
         if d.inline {
             let t = format!("{}  →  {}", label(a), label(b));
-            buf.set_stringn(x + 3, y, truncate(&t, w.saturating_sub(3)), w, theme.title_focused);
+            buf.set_stringn(
+                x + 3,
+                y,
+                truncate(&t, w.saturating_sub(3)),
+                w,
+                theme.title_focused,
+            );
         } else {
-            buf.set_stringn(x + 3, y, truncate(&format!("− {}", label(a)), cw as usize), w, theme.title_focused);
+            buf.set_stringn(
+                x + 3,
+                y,
+                truncate(&format!("− {}", label(a)), cw as usize),
+                w,
+                theme.title_focused,
+            );
             let rw = (inner.right().saturating_sub(right_x)) as usize;
-            buf.set_stringn(right_x, y, truncate(&format!("+ {}", label(b)), rw), rw, theme.title_focused);
+            buf.set_stringn(
+                right_x,
+                y,
+                truncate(&format!("+ {}", label(b)), rw),
+                rw,
+                theme.title_focused,
+            );
         }
     }
     if hh >= 4 {
@@ -563,7 +603,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         if !d.inline && x + 3 + cw + 1 < inner.right() {
             buf.set_stringn(x + 3 + cw + 1, y, "│", 1, theme.border);
         }
-        let Some((ri, k)) = layout.row_at(scroll + row) else { continue };
+        let Some((ri, k)) = layout.row_at(scroll + row) else {
+            continue;
+        };
         let r = &layout.rows[ri];
         if r.gap && k == 0 {
             continue;
@@ -587,13 +629,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             }
         }
         if let Some(cell) = &r.left {
-            draw_cell_line(buf, x + 3, y, cw, cell, k, style, theme);
+            draw_cell_line(buf, (x + 3, y, cw), cell, k, style, theme);
         }
         if !d.inline
             && let Some(cell) = &r.right
         {
             let rw = inner.right().saturating_sub(right_x);
-            draw_cell_line(buf, right_x, y, rw, cell, k, style, theme);
+            draw_cell_line(buf, (right_x, y, rw), cell, k, style, theme);
         }
     }
 }
