@@ -462,3 +462,36 @@ fn mouse_wheel_scrolls_the_diff_and_tiny_screens_do_not_panic() {
     keys(&mut app, "?");
     render(&mut app, 120, 40);
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "D", "j", "k", "G", "g", " ", "<PgDn>", "n", "N", "v", "V", "s", "i", "c", "b", "<Esc>", "<Tab>", "?",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Any keys in and out of the diff pane, at any size, never panic, and leave the pane's
+        /// scroll and cursor inside its rows.
+        #[test]
+        fn any_diff_keys_at_any_size(
+            seq in proptest::collection::vec(0..KEYS.len(), 0..30),
+            w in 0u16..140, h in 0u16..50,
+        ) {
+            let mut app = demo_app(false);
+            app.run_work();
+            render(&mut app, w, h);
+            for k in &seq {
+                keys(&mut app, KEYS[*k]);
+            }
+            render(&mut app, w, h);
+            prop_assert!(app.sidebar.selected < app.articles.len());
+            if app.diff.open && let Some(l) = app.diff.layout() {
+                prop_assert!(app.diff.cursor < l.rows.len().max(1));
+                prop_assert!(app.diff.scroll <= l.total_lines());
+            }
+        }
+    }
+}

@@ -656,7 +656,7 @@ pub fn row_texts(app: &App) -> Vec<(RowOp, String, String)> {
         .unwrap_or_default()
 }
 
-/// Where the comparison state is kept between frames, for the pane that needs the article list.
+/// The base and the other version, when the diff is open on two loaded articles.
 pub fn current_pair(app: &App) -> Option<(&Article, &Article)> {
     let i = index_of(app, &app.diff.base)?;
     let o = index_of(app, &app.diff.other)?;
@@ -666,11 +666,6 @@ pub fn current_pair(app: &App) -> Option<(&Article, &Article)> {
 /// Wheel scrolling over the pane.
 pub fn wheel(app: &mut App, down: bool) {
     scroll_by(app, if down { 3 } else { -3 });
-}
-
-#[doc(hidden)]
-pub fn comparisons_cached(app: &App) -> usize {
-    app.diff.comparisons.len()
 }
 
 impl App {
