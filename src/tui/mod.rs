@@ -17,6 +17,12 @@
 //! - n/N follow [`app::Jumps`]: the ranges chosen last and the current one. A search fills it; an
 //!   entity chosen in the entity panel will fill it the same way (a new `JumpKind`).
 //!
+//! - Work too slow for the UI thread (story grouping over a big folder) is queued by `update`
+//!   as a [`work::Work`]; the event loop runs it on a thread and feeds its answer back as a
+//!   `Msg` (tests call `App::run_work`). The sidebar lists each story's versions together
+//!   ([`stories`]); the diff pane (`D`) compares two of them ([`diffrows`], `panes::diff`,
+//!   `panes::coverage`) and takes the width of sidebar and reader while open.
+//!
 //! Adding a pane (entity panel, diff pane, notes pane): a module in `panes/` with its state, a
 //! `handle(action, …) -> bool`, a `draw(buf, area, app, focused)` and its `HINTS`; a `PaneId`
 //! variant (with its `Context`), listed in `App::panes` while shown (Tab order); a slot in

@@ -117,4 +117,25 @@ mod tests {
         assert_ne!(t.boilerplate, Style::new());
         assert_ne!(t.border, t.border_focused);
     }
+
+    #[test]
+    fn diff_words_keep_their_meaning_without_colour() {
+        let t = Theme::new(true);
+        for s in [
+            t.diff_removed,
+            t.diff_added,
+            t.diff_edited,
+            t.diff_moved,
+            t.diff_deleted_word,
+            t.diff_inserted_word,
+            t.diff_note,
+        ] {
+            assert_eq!((s.fg, s.bg), (None, None));
+        }
+        // Deleted words are struck, inserted ones underlined; the rows' ops are in the sign column.
+        assert!(t.diff_deleted_word.add_modifier.contains(Modifier::CROSSED_OUT));
+        assert!(t.diff_inserted_word.add_modifier.contains(Modifier::UNDERLINED));
+        assert_ne!(t.diff_deleted_word, t.diff_inserted_word);
+        assert_ne!(t.diff_note, Style::new());
+    }
 }

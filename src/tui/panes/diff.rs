@@ -25,7 +25,6 @@ use crate::tui::theme::Theme;
 
 pub const HINTS: &[Action] = &[
     Action::NextChange,
-    Action::PrevChange,
     Action::NextVersion,
     Action::SwapVersions,
     Action::ToggleInline,
@@ -305,7 +304,7 @@ pub fn scroll_by(app: &mut App, delta: isize) {
 /// from the top of the view.
 fn change(app: &mut App, forward: bool, height: usize) {
     if app.diff.coverage {
-        return;
+        return say(app, "Changes are followed in the diff (c leaves coverage)", false);
     }
     let Some(layout) = app.diff.layout() else { return };
     let rows = &layout.rows;
