@@ -301,6 +301,13 @@ fn coverage_of_002() {
     let text = screen_text(t.backend().buffer());
     assert!(text.contains("heat  A B C D"), "{text}");
     insta::assert_snapshot!(t.backend());
+    // Scrolling to the end and back up moves at once (the offset stays in range).
+    keys(&mut app, "G");
+    let bottom = app.diff.coverage_scroll;
+    assert!(bottom > 0 && bottom < 1000, "{bottom}");
+    keys(&mut app, "k");
+    assert_eq!(app.diff.coverage_scroll, bottom - 1);
+    keys(&mut app, "g");
     // The heat of each sentence is the number of its ✓ ~ ↕ marks.
     let cov = &app.diff.coverage_view.as_ref().unwrap().coverage;
     for (s, h) in cov.heat().iter().enumerate() {

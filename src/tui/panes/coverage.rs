@@ -39,6 +39,13 @@ pub struct CoverageView {
     total: usize,
 }
 
+impl CoverageView {
+    /// Screen lines of all the base's sentences.
+    pub fn total_lines(&self) -> usize {
+        self.total
+    }
+}
+
 /// Columns before the text: heat "4/4", a space, two cells per version.
 fn text_x(n: usize) -> usize {
     6 + 2 * n

@@ -383,7 +383,14 @@ pub fn sync(app: &mut App) {
         d.cursor = d.cursor.min(l.rows.len().saturating_sub(1));
     }
     if app.diff.coverage {
+        // The coverage view has as many header rows as the diff, so the same body height.
         coverage::sync(app, i, body.width);
+        if let Some(v) = &app.diff.coverage_view {
+            app.diff.coverage_scroll = app
+                .diff
+                .coverage_scroll
+                .min(v.total_lines().saturating_sub(height));
+        }
     }
 }
 
