@@ -416,6 +416,8 @@ fn no_color_markers_carry_the_ops() {
     let layout = app.diff.layout().unwrap();
     let body_y = 1 + diff::HEADER;
     let mut checked = std::collections::HashSet::new();
+    // Inside the border: cursor, sign, space, the left column, " │ ", then the right sign.
+    let right_sign = (1 + 3 + diff::text_width(&app, 118) + 3) as u16;
     for y in body_y..39 {
         let line = app.diff.scroll + (y - body_y) as usize;
         let Some((ri, k)) = layout.row_at(line) else {
@@ -425,7 +427,7 @@ fn no_color_markers_carry_the_ops() {
         if k != usize::from(row.gap) {
             continue;
         }
-        let (left, right) = (buf[(2, y)].symbol(), buf[(62, y)].symbol());
+        let (left, right) = (buf[(2, y)].symbol(), buf[(right_sign, y)].symbol());
         match row.op {
             RowOp::Removed => assert_eq!((left, right), ("−", " ")),
             RowOp::Added => assert_eq!((left, right), (" ", "+")),

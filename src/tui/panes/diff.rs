@@ -126,14 +126,14 @@ pub fn body(app: &App) -> Option<Rect> {
     })
 }
 
-/// Column widths: side by side, `[▶][sign] left │ [sign] right`; inline, one column capped at
+/// Column widths: side by side, `[▶][sign] left │ [sign] right` and a cell of margin; inline, one column capped at
 /// the reading width.
 pub fn text_width(app: &App, inner_width: u16) -> usize {
     let w = inner_width as usize;
     if app.diff.inline {
         w.saturating_sub(3).min(app.reading_width as usize).max(1)
     } else {
-        (w.saturating_sub(8) / 2).max(1)
+        (w.saturating_sub(9) / 2).max(1)
     }
 }
 
