@@ -418,7 +418,7 @@ fn no_color_markers_carry_the_ops() {
     let mut checked = std::collections::HashSet::new();
     // Inside the border: cursor, sign, space, the left column, " │ ", then the right sign.
     let right_sign = (1 + 3 + diff::text_width(&app, 118) + 3) as u16;
-    for y in body_y..39 {
+    for y in body_y..38 {
         let line = app.diff.scroll + (y - body_y) as usize;
         let Some((ri, k)) = layout.row_at(line) else {
             continue;
