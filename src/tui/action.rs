@@ -74,6 +74,18 @@ pub enum Action {
     FindAll,
     /// Copy the selected passage with its attribution to the clipboard (OSC 52).
     Copy,
+    /// Open (or close) the diff pane: the selected article against another version.
+    OpenDiff,
+    NextChange,
+    PrevChange,
+    /// The other version: the next or previous one of the same story.
+    NextVersion,
+    PrevVersion,
+    SwapVersions,
+    ToggleInline,
+    ToggleCoverage,
+    /// Compare boilerplate too, or leave it out (the default).
+    DiffBoilerplate,
 }
 
 impl Action {
@@ -101,6 +113,15 @@ impl Action {
         Action::Copy,
         Action::Confirm,
         Action::DeleteBack,
+        Action::OpenDiff,
+        Action::NextChange,
+        Action::PrevChange,
+        Action::NextVersion,
+        Action::PrevVersion,
+        Action::SwapVersions,
+        Action::ToggleInline,
+        Action::ToggleCoverage,
+        Action::DiffBoilerplate,
         Action::FocusNext,
         Action::FocusPrev,
         Action::Help,
@@ -172,6 +193,15 @@ impl Action {
             Action::ToggleRead => "read/unread",
             Action::FindAll => "find in all",
             Action::Copy => "copy",
+            Action::OpenDiff => "compare",
+            Action::NextChange => "next change",
+            Action::PrevChange => "previous change",
+            Action::NextVersion => "next version",
+            Action::PrevVersion => "previous version",
+            Action::SwapVersions => "swap",
+            Action::ToggleInline => "inline",
+            Action::ToggleCoverage => "coverage",
+            Action::DiffBoilerplate => "boilerplate",
         }
     }
 
@@ -222,6 +252,15 @@ impl Action {
             Action::ToggleRead => "Mark the article read or unread",
             Action::FindAll => "Search every loaded article (case and accents ignored)",
             Action::Copy => "Copy the passage with outlet, title and path (OSC 52)",
+            Action::OpenDiff => "Open or close the diff: compare with another version",
+            Action::NextChange => "Go to the next change (skips unchanged sentences)",
+            Action::PrevChange => "Go to the previous change",
+            Action::NextVersion => "Compare with the next version of the story",
+            Action::PrevVersion => "Compare with the previous version of the story",
+            Action::SwapVersions => "Swap the base and the other version",
+            Action::ToggleInline => "Inline ([-deleted-] {+inserted+}) or side by side",
+            Action::ToggleCoverage => "Coverage: which versions carry each base sentence",
+            Action::DiffBoilerplate => "Compare boilerplate too, or leave it out",
         }
     }
 }
@@ -246,6 +285,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 44);
+        assert_eq!(seen.len(), 53);
     }
 }

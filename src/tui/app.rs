@@ -10,12 +10,15 @@ use super::action::Action;
 use super::collection::{CollectionState, Prompt};
 use super::draw::{self, SidebarWidth};
 use super::keymap::{Context, Key, Keymap};
+use super::panes::diff::{self, DiffState};
 use super::panes::editor::{self, NoteEditor};
 use super::panes::help;
 use super::panes::notes::{self, NotesState};
 use super::panes::reader::{self, Layer, ReaderState, WrapKey};
 use super::panes::sidebar::{self, SidebarState};
+use super::stories::{self, Grouped, StoryGroups};
 use super::theme::Theme;
+use super::work::Work;
 use crate::article::{Article, LoadEvent};
 
 /// What a user (later, a config file) can set.
@@ -50,6 +53,7 @@ pub enum PaneId {
     Notes,
     /// Hits of a search across every article (shown after one).
     Results,
+    Diff,
 }
 
 impl PaneId {
@@ -59,6 +63,7 @@ impl PaneId {
             PaneId::Reader => Context::Reader,
             PaneId::Notes => Context::Notes,
             PaneId::Results => Context::Results,
+            PaneId::Diff => Context::Diff,
         }
     }
 
@@ -68,6 +73,7 @@ impl PaneId {
             PaneId::Reader => reader::HINTS,
             PaneId::Notes => notes::HINTS,
             PaneId::Results => super::panes::results::HINTS,
+            PaneId::Diff => diff::HINTS,
         }
     }
 }
@@ -155,6 +161,8 @@ pub enum Msg {
     Tick,
     /// A watched file or folder changed.
     Watch(crate::collection::WatchEvent),
+    /// Story grouping made on a background thread.
+    Stories(Grouped),
 }
 
 impl From<Action> for Msg {
@@ -203,6 +211,10 @@ pub struct App {
     pub sidebar_width: SidebarWidth,
     /// A drag of the sidebar's border is under way.
     pub dragging_border: bool,
+    pub diff: DiffState,
+    pub stories: StoryGroups,
+    /// Computations waiting for a thread (see [`super::work`]).
+    pub work: Vec<Work>,
 }
 
 impl App {
@@ -215,7 +227,7 @@ impl App {
             sidebar_width,
         } = options;
         let collection = CollectionState::new(&articles);
-        App {
+        let mut app = App {
             collection,
             articles,
             keymap,
@@ -235,12 +247,51 @@ impl App {
             notes: NotesState::default(),
             sidebar_width,
             dragging_border: false,
+            diff: DiffState::default(),
+            stories: StoryGroups::default(),
+            work: Vec::new(),
+        };
+        if !app.articles.is_empty() {
+            app.work.push(stories::job(&app.articles));
+        }
+        app
+    }
+
+    /// The computations queued for a background thread, taken by the event loop.
+    pub fn take_work(&mut self) -> Vec<Work> {
+        std::mem::take(&mut self.work)
+    }
+
+    /// Runs the queued computations here and now (for tests and benchmarks).
+    pub fn run_work(&mut self) {
+        for w in self.take_work() {
+            let msg = w.run();
+            self.update(msg);
+        }
+    }
+
+    /// Applies a story grouping (reordering the list so each story's versions are together),
+    /// keeping the selected article.
+    pub fn apply_stories(&mut self, grouped: Grouped) {
+        let selected = self.current_article().map(|a| a.path.clone());
+        if self.stories.apply(&mut self.articles, grouped) {
+            self.articles_reordered(selected.as_deref());
+            let story_of: Vec<Option<usize>> = (0..self.articles.len())
+                .map(|i| self.stories.story_index(i))
+                .collect();
+            self.collection.listing.set_stories(&story_of);
+            let c = &mut self.collection;
+            c.listing.refresh(&c.filter, c.sort);
         }
     }
 
     /// The panes on screen, in Tab order. Panes that open and close (entities, diff, notes) join
     /// this list while they are shown.
     pub fn panes(&self) -> Vec<PaneId> {
+        if self.diff.open {
+            // The diff pane takes the width of both, for two readable columns.
+            return vec![PaneId::Diff];
+        }
         let mut panes = vec![PaneId::Sidebar, PaneId::Reader];
         if self.collection.results.is_some() {
             panes.push(PaneId::Results);
@@ -404,6 +455,7 @@ impl App {
             Msg::EditKey(k) => editor::key(self, k),
             Msg::Tick => self.search_step(),
             Msg::Watch(ev) => self.watch_event(ev),
+            Msg::Stories(g) => self.apply_stories(g),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
@@ -462,6 +514,9 @@ impl App {
 
     fn normal_action(&mut self, action: Action) {
         let len = self.collection.listing.order.len();
+        if self.focus == PaneId::Diff && diff::handle(self, action) {
+            return;
+        }
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Cancel => {
@@ -535,6 +590,7 @@ impl App {
                 }
                 PaneId::Notes => notes::list_action(self, action),
                 PaneId::Results => self.results_move(action),
+                PaneId::Diff => {}
             },
             Action::Filter | Action::CycleSort | Action::ToggleRead | Action::FindAll | Action::Copy => {
                 self.collection_action(action)
@@ -553,6 +609,16 @@ impl App {
             | Action::AllNotes
             | Action::GoToNote => notes::action(self, action),
             Action::SaveNote | Action::UndoEdit | Action::RedoEdit | Action::Yes | Action::No => {}
+            Action::OpenDiff => diff::open(self),
+            // Only the diff pane takes these; it has focus when they reach it.
+            Action::NextChange
+            | Action::PrevChange
+            | Action::NextVersion
+            | Action::PrevVersion
+            | Action::SwapVersions
+            | Action::ToggleInline
+            | Action::ToggleCoverage
+            | Action::DiffBoilerplate => {}
         }
     }
 
@@ -565,6 +631,14 @@ impl App {
             match m.kind {
                 MouseEventKind::ScrollDown => self.action(Action::Down),
                 MouseEventKind::ScrollUp => self.action(Action::Up),
+                _ => {}
+            }
+            return;
+        }
+        if self.diff.open {
+            match m.kind {
+                MouseEventKind::ScrollDown => diff::wheel(self, true),
+                MouseEventKind::ScrollUp => diff::wheel(self, false),
                 _ => {}
             }
             return;
@@ -653,6 +727,10 @@ impl App {
                 self.articles.sort_by(|a, b| a.path.cmp(&b.path));
                 self.articles_reordered(selected.as_deref());
                 self.loading_done();
+                self.stories.invalidate();
+                if !self.articles.is_empty() {
+                    self.work.push(stories::job(&self.articles));
+                }
                 if self.articles.is_empty() {
                     let p = draw::plural(self.problems.len(), "problem");
                     self.complain(format!("Nothing to read ({p}, listed on exit)"));
@@ -677,6 +755,7 @@ impl App {
             Some(a) => self.reader.sync(key, a, g.body.height as usize),
             None => self.reader.clear(),
         }
+        diff::sync(self);
     }
 
     /// A new article is open: its own matches for the current search replace the old ones.

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph, Widget, Wrap};
 
 use super::app::{App, Mode, PaneId};
 use super::keymap::Context;
-use super::panes::{editor, help, notes, reader, results, sidebar};
+use super::panes::{diff, editor, help, notes, reader, results, sidebar};
 use super::theme::Theme;
 use super::wrap::{grapheme_width, str_width};
 use crate::tui::action::Action;
@@ -140,16 +140,22 @@ pub fn draw(frame: &mut Frame, app: &App) {
     };
     let help_open = matches!(app.mode, Mode::Help { .. } | Mode::Note(_));
     let buf = frame.buffer_mut();
-    sidebar::draw(buf, s.sidebar, app, app.focus == PaneId::Sidebar && !help_open);
-    let (reader_area, results_area) = results::split(s.reader, app);
-    if reader_area.height > 0 {
-        reader::draw(buf, reader_area, app, app.focus == PaneId::Reader && !help_open);
-    }
-    if let Some(r) = results_area {
-        results::draw(buf, r, app, app.focus == PaneId::Results && !help_open);
-    }
-    if let Some(r) = s.notes {
-        notes::draw(buf, r, app, app.focus == PaneId::Notes && !help_open);
+    if app.diff.open
+        && let Some(d) = diff::area(app).filter(|d| d.right() <= area.right() && d.bottom() <= area.bottom())
+    {
+        diff::draw(buf, d, app, app.focus == PaneId::Diff && !help_open);
+    } else {
+        sidebar::draw(buf, s.sidebar, app, app.focus == PaneId::Sidebar && !help_open);
+        let (reader_area, results_area) = results::split(s.reader, app);
+        if reader_area.height > 0 {
+            reader::draw(buf, reader_area, app, app.focus == PaneId::Reader && !help_open);
+        }
+        if let Some(r) = results_area {
+            results::draw(buf, r, app, app.focus == PaneId::Results && !help_open);
+        }
+        if let Some(r) = s.notes {
+            notes::draw(buf, r, app, app.focus == PaneId::Notes && !help_open);
+        }
     }
     let cursor = status(buf, s.status, app);
     if let Mode::Help { scroll } = app.mode {

@@ -32,6 +32,8 @@ pub enum Context {
     Question,
     /// The results of a search across every article.
     Results,
+    /// The diff pane (side by side, inline, coverage).
+    Diff,
 }
 
 impl Context {
@@ -42,6 +44,7 @@ impl Context {
         Context::Sidebar,
         Context::Reader,
         Context::Results,
+        Context::Diff,
         Context::Search,
         Context::Help,
         Context::Notes,
@@ -61,6 +64,7 @@ impl Context {
             Context::NoteEditor => "Note editor (also Ctrl-U undo, Alt-F/Alt-B or Ctrl-←/→ by word)",
             Context::Question => "Question (discard changes?)",
             Context::Results => "Results of a search in every article",
+            Context::Diff => "Compare versions (diff pane)",
         }
     }
 
@@ -79,6 +83,8 @@ impl Context {
             Context::NoteEditor => &[Context::NoteEditor],
             Context::Question => &[Context::Question],
             Context::Results => &[Context::Results, Context::Article, Context::Global],
+            // Not the Article context: search and boilerplate there are the reader's.
+            Context::Diff => &[Context::Diff, Context::Global],
         }
     }
 }
@@ -367,6 +373,29 @@ impl Default for Keymap {
             (C::Results, c('G'), A::Bottom),
             (C::Results, p(K::Enter), A::Open),
             (C::Results, c('l'), A::Open),
+            (C::Article, c('D'), A::OpenDiff),
+            (C::Diff, c('D'), A::OpenDiff),
+            (C::Diff, c('j'), A::Down),
+            (C::Diff, p(K::Down), A::Down),
+            (C::Diff, c('k'), A::Up),
+            (C::Diff, p(K::Up), A::Up),
+            (C::Diff, p(K::PageDown), A::PageDown),
+            (C::Diff, c(' '), A::PageDown),
+            (C::Diff, p(K::PageUp), A::PageUp),
+            (C::Diff, Key::ctrl('d'), A::HalfPageDown),
+            (C::Diff, Key::ctrl('u'), A::HalfPageUp),
+            (C::Diff, c('g'), A::Top),
+            (C::Diff, p(K::Home), A::Top),
+            (C::Diff, c('G'), A::Bottom),
+            (C::Diff, p(K::End), A::Bottom),
+            (C::Diff, c('n'), A::NextChange),
+            (C::Diff, c('N'), A::PrevChange),
+            (C::Diff, c('v'), A::NextVersion),
+            (C::Diff, c('V'), A::PrevVersion),
+            (C::Diff, c('s'), A::SwapVersions),
+            (C::Diff, c('i'), A::ToggleInline),
+            (C::Diff, c('c'), A::ToggleCoverage),
+            (C::Diff, c('b'), A::DiffBoilerplate),
         ];
         Keymap::from_bindings(
             table

@@ -27,6 +27,12 @@
 //!   runs, and `collection.reloads` counts reloads for panes that derive data (notes re-anchor
 //!   by asking `NoteStore::notes_for` again).
 //!
+//! - Work too slow for the UI thread (story grouping over a big folder) is queued by `update`
+//!   as a [`work::Work`]; the event loop runs it on a thread and feeds its answer back as a
+//!   `Msg` (tests call `App::run_work`). The sidebar lists each story's versions together
+//!   ([`stories`]); the diff pane (`D`) compares two of them ([`diffrows`], `panes::diff`,
+//!   `panes::coverage`) and takes the width of sidebar and reader while open.
+//!
 //! Adding a pane (entity panel, diff pane, notes pane): a module in `panes/` with its state, a
 //! `handle(action, …) -> bool`, a `draw(buf, area, app, focused)` and its `HINTS`; a `PaneId`
 //! variant (with its `Context`), listed in `App::panes` while shown (Tab order); a slot in
@@ -45,13 +51,16 @@ pub mod app;
 pub mod clipboard;
 pub mod collection;
 pub mod config;
+pub mod diffrows;
 pub mod draw;
 pub mod keymap;
 pub mod panes;
 pub mod persist;
 pub mod remember;
+pub mod stories;
 pub mod terminal;
 pub mod theme;
+pub mod work;
 pub mod wrap;
 
 use std::path::PathBuf;

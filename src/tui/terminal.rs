@@ -100,6 +100,9 @@ fn event_loop(
     mut autosave: Option<Autosave<'_>>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    // Answers of work the app asked for (story grouping), computed on threads of their own.
+    let (work_tx, work_rx) = std::sync::mpsc::channel::<Msg>();
+    let mut working = 0usize;
     let mut saved_at = std::time::Instant::now();
     loop {
         if let Some(save) = &mut autosave
@@ -113,6 +116,18 @@ fn event_loop(
                 app.update(Msg::Watch(ev));
                 dirty = true;
             }
+        }
+        for w in app.take_work() {
+            let tx = work_tx.clone();
+            working += 1;
+            std::thread::spawn(move || {
+                let _ = tx.send(w.run());
+            });
+        }
+        while let Ok(msg) = work_rx.try_recv() {
+            working = working.saturating_sub(1);
+            app.update(msg);
+            dirty = true;
         }
         // One step of a search across every article a frame, so keys stay answered.
         if app.busy() {
@@ -171,7 +186,7 @@ fn event_loop(
         // Wake often while loading so progress shows; otherwise sleep until input.
         let timeout = if app.busy() {
             Duration::ZERO
-        } else if background.is_some() {
+        } else if background.is_some() || working > 0 {
             Duration::from_millis(50)
         } else {
             Duration::from_millis(500)

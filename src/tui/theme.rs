@@ -40,10 +40,18 @@ pub struct EntityStyles {
 /// One style per kind of difference, for the diff pane.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DiffStyles {
+    /// A sentence only in the base (removed), only in the other version (added), reworded
+    /// (edited), or found elsewhere in the other (moved).
     pub removed: Style,
     pub added: Style,
     pub edited: Style,
     pub moved: Style,
+    /// Words deleted from, or inserted into, an edited sentence (they follow the removed and
+    /// added colours).
+    pub deleted_word: Style,
+    pub inserted_word: Style,
+    /// Notes the diff pane writes itself ("moved to ¶ 7").
+    pub note: Style,
 }
 
 /// The styles whose colour a config file may set (`[colors]`), by their config names.
@@ -100,10 +108,10 @@ impl ColorSlot {
             ColorSlot::Norp => "entities: nationalities, religious and political groups",
             ColorSlot::Date => "entities: dates and times",
             ColorSlot::Number => "entities: numbers, money, percentages",
-            ColorSlot::Removed => "diff: text cut from the other version (also crossed out)",
-            ColorSlot::Added => "diff: text added in this version (also bold)",
-            ColorSlot::Edited => "diff: reworded text (also underlined)",
-            ColorSlot::Moved => "diff: text moved elsewhere (also italic)",
+            ColorSlot::Removed => "diff: sentences only in the base (italic; deleted words crossed out)",
+            ColorSlot::Added => "diff: sentences only in the other version (bold; inserted words underlined)",
+            ColorSlot::Edited => "diff: reworded sentences (the changed words are marked)",
+            ColorSlot::Moved => "diff: sentences moved elsewhere (dim)",
         }
     }
 }
@@ -238,10 +246,24 @@ impl Theme {
                 number: slot(ColorSlot::Number, entity),
             },
             diff: DiffStyles {
-                removed: slot(ColorSlot::Removed, Modifier::CROSSED_OUT),
+                // Whole sentences: told apart without colour too (the sign column says the same).
+                removed: slot(ColorSlot::Removed, Modifier::ITALIC),
                 added: slot(ColorSlot::Added, Modifier::BOLD),
-                edited: slot(ColorSlot::Edited, Modifier::UNDERLINED),
-                moved: slot(ColorSlot::Moved, Modifier::ITALIC),
+                edited: slot(ColorSlot::Edited, Modifier::empty()),
+                moved: slot(ColorSlot::Moved, Modifier::DIM),
+                // Words inside an edited sentence: struck out in the base, underlined in the other.
+                deleted_word: c(
+                    m.add_modifier(Modifier::CROSSED_OUT | Modifier::BOLD),
+                    m.fg(p.slot(ColorSlot::Removed)),
+                ),
+                inserted_word: c(
+                    m.add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+                    m.fg(p.slot(ColorSlot::Added)),
+                ),
+                note: c(
+                    m.add_modifier(Modifier::DIM | Modifier::ITALIC),
+                    m.fg(p.slot(ColorSlot::Moved)),
+                ),
             },
         }
     }
@@ -276,6 +298,12 @@ impl Theme {
     pub fn set_color(&mut self, slot: ColorSlot, color: Color) {
         if !self.no_color {
             self.slot_mut(slot).fg = Some(color);
+            match slot {
+                ColorSlot::Removed => self.diff.deleted_word.fg = Some(color),
+                ColorSlot::Added => self.diff.inserted_word.fg = Some(color),
+                ColorSlot::Moved => self.diff.note.fg = Some(color),
+                _ => {}
+            }
         }
     }
 
@@ -359,9 +387,31 @@ mod tests {
         let mut t = Theme::new(false);
         t.set_color(ColorSlot::Removed, Color::Rgb(1, 2, 3));
         assert_eq!(t.diff.removed.fg, Some(Color::Rgb(1, 2, 3)));
-        assert!(t.diff.removed.add_modifier.contains(Modifier::CROSSED_OUT));
+        assert!(t.diff.removed.add_modifier.contains(Modifier::ITALIC));
+        assert_eq!(t.diff.deleted_word.fg, Some(Color::Rgb(1, 2, 3)));
         let mut t = Theme::new(true);
         t.set_color(ColorSlot::Person, Color::Red);
         assert_eq!(t.entity.person.fg, None);
+    }
+
+    #[test]
+    fn diff_words_keep_their_meaning_without_colour() {
+        let t = Theme::new(true);
+        for s in [
+            t.diff.removed,
+            t.diff.added,
+            t.diff.edited,
+            t.diff.moved,
+            t.diff.deleted_word,
+            t.diff.inserted_word,
+            t.diff.note,
+        ] {
+            assert_eq!((s.fg, s.bg), (None, None));
+        }
+        // Deleted words are struck, inserted ones underlined; the rows' ops are in the sign column.
+        assert!(t.diff.deleted_word.add_modifier.contains(Modifier::CROSSED_OUT));
+        assert!(t.diff.inserted_word.add_modifier.contains(Modifier::UNDERLINED));
+        assert_ne!(t.diff.deleted_word, t.diff.inserted_word);
+        assert_ne!(t.diff.note, Style::new());
     }
 }

@@ -1,5 +1,7 @@
 //! One module per pane: its state, how it takes actions, how it draws, and the hints it offers.
 
+pub mod coverage;
+pub mod diff;
 pub mod editor;
 pub mod help;
 pub mod notes;

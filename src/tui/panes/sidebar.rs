@@ -117,6 +117,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             format_count(app.articles.len())
         )
     };
+    let n_stories = app.stories.stories.len();
+    if n_stories > 0 {
+        title.push_str(&format!(
+            " · {}",
+            crate::tui::draw::plural(n_stories, "story").replace("storys", "stories")
+        ));
+    }
     let sort = app.collection.sort;
     if sort != crate::collection::SortMode::Path {
         title.push_str(&format!(" · by {}", sort.name()));
@@ -154,9 +161,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let state = &app.sidebar;
     let offset = scrolled_offset(state.offset, state.selected, order.len(), visible);
     let w = inner.width as usize;
-    for (row, (i, a)) in order
+    // Story tree marks join versions listed next to each other: in path or story order without
+    // a filter, where grouping put them together.
+    let tree_marks = app.collection.filter.is_empty()
+        && matches!(
+            app.collection.sort,
+            crate::collection::SortMode::Path | crate::collection::SortMode::Story
+        );
+    for (row, (i, (k, a))) in order
         .iter()
-        .filter_map(|&k| app.articles.get(k))
+        .filter_map(|&k| app.articles.get(k).map(|a| (k, a)))
         .enumerate()
         .skip(offset)
         .take(visible)
@@ -176,8 +190,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         }
         let dot = if unread { "•" } else { " " };
         let title = a.title.as_deref().unwrap_or(a.file_name());
-        let first = truncate(&format!("{mark}{dot}{}", clean(title)), w);
-        let meta = meta_row(a, w);
+        // Versions of one story are listed together, joined by a tree line; ★ marks the one
+        // the others most likely derive from.
+        let (tree, tree_meta, original) = if tree_marks {
+            app.stories.marks(k)
+        } else {
+            ("", "", false)
+        };
+        let star = if original { "★ " } else { "" };
+        let first = truncate(&format!("{tree}{mark}{dot}{star}{}", clean(title)), w);
+        let tw = crate::tui::wrap::str_width(tree);
+        let meta = format!("{tree_meta}{}", meta_row(a, w.saturating_sub(tw)));
         for (dy, (text, st)) in [(first, style), (meta, meta_style)].into_iter().enumerate() {
             let row_area = Rect {
                 y: y + dy as u16,

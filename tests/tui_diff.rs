@@ -1,0 +1,506 @@
+//! The diff pane, the coverage view and the story-grouped sidebar, driven through the keymap and
+//! `App::update` and drawn on ratatui's `TestBackend` (insta snapshots at 120×40).
+
+use copydesk::article;
+use copydesk::tui::app::PaneId;
+use copydesk::tui::diffrows::RowOp;
+use copydesk::tui::panes::diff;
+use copydesk::tui::theme::Theme;
+use copydesk::tui::{App, Msg, Options, draw};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn demo_app(no_color: bool) -> App {
+    let options = Options {
+        theme: Theme::new(no_color),
+        ..Options::default()
+    };
+    let mut app = App::new(article::demo::articles(), options);
+    app.update(Msg::Resize(120, 40));
+    app
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.update(Msg::Resize(w, h));
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| draw(f, app)).unwrap();
+    t
+}
+
+/// Plain characters, or `<Esc>`, `<Tab>`, `<Down>`, `<PgDn>`.
+fn keys(app: &mut App, s: &str) {
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let (key, len) = if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let k = match &rest[1..end] {
+                "Esc" => KeyCode::Esc,
+                "Tab" => KeyCode::Tab,
+                "Down" => KeyCode::Down,
+                "PgDn" => KeyCode::PageDown,
+                other => panic!("unknown key {other}"),
+            };
+            (KeyEvent::new(k, KeyModifiers::NONE), end + 1)
+        } else {
+            let mods = if c.is_uppercase() {
+                KeyModifiers::SHIFT
+            } else {
+                KeyModifiers::NONE
+            };
+            (KeyEvent::new(KeyCode::Char(c), mods), c.len_utf8())
+        };
+        app.handle_key(key);
+        rest = &rest[len..];
+    }
+}
+
+fn row_text(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+}
+
+fn screen_text(buf: &Buffer) -> String {
+    (0..buf.area.height)
+        .map(|y| row_text(buf, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn other_name(app: &App) -> &str {
+    app.diff.other.rsplit('/').next().unwrap()
+}
+
+fn base_name(app: &App) -> &str {
+    app.diff.base.rsplit('/').next().unwrap()
+}
+
+/// Selects the demo article whose file name starts with `prefix`.
+fn select(app: &mut App, prefix: &str) {
+    let i = app
+        .articles
+        .iter()
+        .position(|a| a.file_name().starts_with(prefix))
+        .unwrap();
+    app.sidebar.selected = i;
+    app.update(Msg::Resize(120, 40));
+}
+
+/// The demo with its stories grouped (as the background work would), 002 selected, diff open.
+fn diff_on(prefix: &str, no_color: bool) -> App {
+    let mut app = demo_app(no_color);
+    app.run_work();
+    select(&mut app, prefix);
+    keys(&mut app, "D");
+    app
+}
+
+#[test]
+fn open_cycle_swap_and_close() {
+    let mut app = diff_on("002", false);
+    assert!(app.diff.open);
+    assert_eq!(app.focus, PaneId::Diff);
+    assert_eq!(base_name(&app), "002_cbs-ap-full_806fb89b356b963d.txt");
+    assert!(other_name(&app).starts_with("000"), "{}", other_name(&app));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("version 1 of 4 others in this story")
+    );
+    keys(&mut app, "v");
+    assert!(other_name(&app).starts_with("001"));
+    keys(&mut app, "vv");
+    assert!(other_name(&app).starts_with("004"), "002 itself is skipped");
+    keys(&mut app, "v");
+    assert!(other_name(&app).starts_with("000"), "wraps around");
+    keys(&mut app, "V");
+    assert!(other_name(&app).starts_with("004"));
+    keys(&mut app, "V");
+    keys(&mut app, "VV");
+    assert!(other_name(&app).starts_with("000"));
+    // Swap: 000 against 002 is the other way round, an extension.
+    keys(&mut app, "s");
+    assert!(base_name(&app).starts_with("000") && other_name(&app).starts_with("002"));
+    let (a, b) = diff::current_pair(&app).unwrap();
+    let c = app.diff.comparison(a, b).unwrap();
+    assert_eq!(c.summary.relation.name(), "extended");
+    let rows = diff::row_texts(&app);
+    assert!(rows.iter().any(|r| r.0 == RowOp::Added) && !rows.iter().any(|r| r.0 == RowOp::Removed));
+    // Esc closes, back to the sidebar, which now follows the swapped base.
+    keys(&mut app, "<Esc>");
+    assert!(!app.diff.open);
+    assert_eq!(app.focus, PaneId::Sidebar);
+    assert!(app.current_article().unwrap().file_name().starts_with("000"));
+    // D toggles too.
+    keys(&mut app, "D");
+    assert!(app.diff.open);
+    keys(&mut app, "D");
+    assert!(!app.diff.open);
+}
+
+#[test]
+fn next_change_skips_same_rows_and_comes_back() {
+    let mut app = diff_on("002", false);
+    let rows = diff::row_texts(&app);
+    assert!(rows.iter().any(|r| r.0 == RowOp::Same));
+    let mut visited = vec![app.diff.cursor];
+    for _ in 0..6 {
+        let before = app.diff.cursor;
+        keys(&mut app, "n");
+        let after = app.diff.cursor;
+        assert!(after > before, "n moves down");
+        assert_ne!(rows[after].0, RowOp::Same);
+        assert!(
+            rows[before + 1..after].iter().all(|r| r.0 == RowOp::Same),
+            "skipped a change between {before} and {after}"
+        );
+        visited.push(after);
+    }
+    // Some same rows were jumped over.
+    assert!(visited.windows(2).any(|w| w[1] > w[0] + 1), "{visited:?}");
+    keys(&mut app, "N");
+    assert_eq!(app.diff.cursor, visited[visited.len() - 2]);
+    // The cursor row is in view and marked.
+    let t = render(&mut app, 120, 40);
+    assert!(screen_text(t.backend().buffer()).contains('▶'));
+    // G then n: nothing below.
+    keys(&mut app, "G");
+    let bottom = app.diff.scroll;
+    assert!(bottom > 0);
+    let last_change = rows.iter().rposition(|r| r.0 != RowOp::Same).unwrap();
+    for _ in 0..rows.len() {
+        keys(&mut app, "n");
+    }
+    assert_eq!(app.diff.cursor, last_change);
+    assert_eq!(app.message.as_ref().unwrap().text, "No more changes below");
+}
+
+#[test]
+fn toggles_and_scrolling_never_compare_again() {
+    let mut app = diff_on("002", false);
+    assert_eq!(app.diff.computed, 1);
+    keys(&mut app, "jjjj<PgDn><Down>kG g");
+    let t = render(&mut app, 120, 40);
+    drop(t);
+    assert_eq!(app.diff.computed, 1, "scrolling and drawing reuse the comparison");
+    keys(&mut app, "i");
+    assert!(app.diff.inline);
+    let rows = diff::row_texts(&app);
+    assert!(rows.iter().all(|r| r.2.is_empty()), "one column inline");
+    assert!(rows.iter().any(|r| r.1.starts_with("[-")));
+    keys(&mut app, "i");
+    assert!(!app.diff.inline);
+    assert_eq!(app.diff.computed, 1);
+    keys(&mut app, "c");
+    assert!(app.diff.coverage);
+    let cov = app.diff.coverage_view.as_ref().unwrap();
+    assert_eq!(cov.others.len(), 4);
+    assert_eq!(cov.coverage.units.len(), cov.coverage.carried.len());
+    keys(&mut app, "c");
+    assert!(!app.diff.coverage);
+    keys(&mut app, "b");
+    assert!(app.diff.include_boilerplate);
+    assert_eq!(app.diff.computed, 2, "boilerplate included is another comparison");
+    keys(&mut app, "b");
+    assert_eq!(app.diff.computed, 2, "and back is cached");
+    // The rows with boilerplate compared hold the caption that is otherwise left out.
+    keys(&mut app, "b");
+    let with: String = diff::row_texts(&app).iter().map(|r| r.1.clone()).collect();
+    keys(&mut app, "b");
+    let without: String = diff::row_texts(&app).iter().map(|r| r.1.clone()).collect();
+    assert!(with.contains("Watch CBS News") && !without.contains("Watch CBS News"));
+}
+
+#[test]
+fn side_by_side_002_vs_000() {
+    let mut app = diff_on("002", false);
+    let t = render(&mut app, 120, 40);
+    let text = screen_text(t.backend().buffer());
+    assert!(
+        text.contains("cut · 44% of base in other · 100% of other in base"),
+        "{text}"
+    );
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn side_by_side_002_vs_004_marks_edited_words() {
+    let mut app = diff_on("002", false);
+    while !other_name(&app).starts_with("004") {
+        keys(&mut app, "v");
+    }
+    // To the first edited row.
+    let rows = diff::row_texts(&app);
+    let edited = rows.iter().position(|r| r.0 == RowOp::Edited).unwrap();
+    while app.diff.cursor != edited {
+        keys(&mut app, "n");
+    }
+    let t = render(&mut app, 120, 40);
+    insta::assert_snapshot!(t.backend());
+    let buf = t.backend().buffer();
+    let mid = 60;
+    let mut struck = Vec::new();
+    let mut under = Vec::new();
+    for y in 0..40 {
+        for x in 0..120 {
+            let c = &buf[(x, y)];
+            if c.modifier.contains(Modifier::CROSSED_OUT) {
+                assert!(x < mid, "deleted words are in the left column");
+                struck.push(c.symbol().to_string());
+            }
+            if c.modifier.contains(Modifier::UNDERLINED) {
+                assert!(x > mid, "inserted words are in the right column");
+                under.push(c.symbol().to_string());
+            }
+        }
+    }
+    assert!(!struck.is_empty() && !under.is_empty());
+    // What is struck is deleted text of the edited rows, not whole sentences.
+    let (a, b) = diff::current_pair(&app).unwrap();
+    let c = app.diff.comparison(a, b).unwrap();
+    let deleted: String = c
+        .segments
+        .iter()
+        .flat_map(|s| s.changes.iter())
+        .filter(|ch| ch.op == copydesk::compare::ChangeOp::Delete)
+        .filter_map(|ch| ch.a.clone())
+        .map(|r| a.text[r].replace(' ', ""))
+        .collect();
+    let struck: String = struck.concat().replace(' ', "");
+    assert!(
+        struck.chars().all(|ch| deleted.contains(ch)),
+        "{struck} not in {deleted}"
+    );
+    // The row's style: edited rows are yellow, inserted words green.
+    let (x, y) = (0..40)
+        .flat_map(|y| (0..120).map(move |x| (x, y)))
+        .find(|&(x, y)| buf[(x, y)].modifier.contains(Modifier::UNDERLINED))
+        .unwrap();
+    assert_eq!(buf[(x, y)].fg, Color::LightGreen);
+}
+
+#[test]
+fn inline_002_vs_000() {
+    let mut app = diff_on("002", false);
+    keys(&mut app, "i");
+    let t = render(&mut app, 120, 40);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("[-Putin accuses U.S. and NATO allies"), "{text}");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn coverage_of_002() {
+    let mut app = diff_on("002", false);
+    keys(&mut app, "c");
+    let t = render(&mut app, 120, 40);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("heat  A B C D"), "{text}");
+    insta::assert_snapshot!(t.backend());
+    // Scrolling to the end and back up moves at once (the offset stays in range).
+    keys(&mut app, "G");
+    let bottom = app.diff.coverage_scroll;
+    assert!(bottom > 0 && bottom < 1000, "{bottom}");
+    keys(&mut app, "k");
+    assert_eq!(app.diff.coverage_scroll, bottom - 1);
+    keys(&mut app, "g");
+    // The heat of each sentence is the number of its ✓ ~ ↕ marks.
+    let cov = &app.diff.coverage_view.as_ref().unwrap().coverage;
+    for (s, h) in cov.heat().iter().enumerate() {
+        assert_eq!(*h, cov.carried[s].iter().flatten().count());
+    }
+    // 000 (column A) is a cut of 002: every sentence it carries, it carries unchanged.
+    assert!(
+        cov.carried
+            .iter()
+            .filter_map(|r| r[0].as_ref())
+            .all(|c| c.op == copydesk::compare::SegOp::Same)
+    );
+}
+
+#[test]
+fn sidebar_groups_the_story() {
+    let mut app = demo_app(false);
+    let before = screen_text(render(&mut app, 120, 40).backend().buffer());
+    assert!(!before.contains('★'), "not grouped until the work is done");
+    assert_eq!(app.work.len(), 1);
+    app.run_work();
+    assert!(app.stories.ready);
+    select(&mut app, "003");
+    let t = render(&mut app, 120, 40);
+    insta::assert_snapshot!(t.backend());
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("1 story"));
+    assert!(text.contains("★ Putin accuses"), "the original, 002, is starred");
+    // j/k move over articles.
+    keys(&mut app, "k");
+    assert!(app.current_article().unwrap().file_name().starts_with("002"));
+    keys(&mut app, "jj");
+    assert!(app.current_article().unwrap().file_name().starts_with("004"));
+}
+
+#[test]
+fn stale_grouping_is_dropped() {
+    let mut app = demo_app(false);
+    let work = app.take_work();
+    // An article arrives before the answer: the answer is about another list.
+    let extra = article::build(
+        "extra.txt",
+        "A council vote on parking fees.".into(),
+        "UTF-8",
+        article::Meta::default(),
+        Vec::new(),
+    );
+    app.update(Msg::Load(article::LoadEvent::Loaded(vec![extra])));
+    for w in work {
+        let m = w.run();
+        app.update(m);
+    }
+    assert!(!app.stories.ready);
+    app.update(Msg::Load(article::LoadEvent::Done));
+    app.run_work();
+    assert!(app.stories.ready);
+    assert_eq!(app.stories.stories.len(), 1);
+    assert_eq!(
+        app.articles.last().unwrap().path,
+        "extra.txt",
+        "unrelated after the story"
+    );
+}
+
+#[test]
+fn an_article_in_no_story_cycles_through_all() {
+    let mut articles = article::demo::articles();
+    articles.push(article::build(
+        "zoning.txt",
+        "The city council approved new zoning rules for the harbour district on Thursday.".into(),
+        "UTF-8",
+        article::Meta::default(),
+        Vec::new(),
+    ));
+    let mut app = App::new(articles, Options::default());
+    app.update(Msg::Resize(120, 40));
+    app.run_work();
+    select(&mut app, "zoning");
+    keys(&mut app, "D");
+    assert!(app.diff.open);
+    let msg = &app.message.as_ref().unwrap().text;
+    assert!(msg.contains("No other version of this story"), "{msg}");
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..5 {
+        seen.insert(app.diff.other.clone());
+        keys(&mut app, "v");
+    }
+    assert_eq!(seen.len(), 5, "every other article in turn");
+    let t = render(&mut app, 120, 40);
+    assert!(screen_text(t.backend().buffer()).contains("independent"));
+}
+
+#[test]
+fn no_color_markers_carry_the_ops() {
+    let mut app = diff_on("002", true);
+    while !other_name(&app).starts_with("004") {
+        keys(&mut app, "v");
+    }
+    let t = render(&mut app, 120, 40);
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+    }
+    // Each row's first line has its sign: − left for removed, + right for added, ~ both sides
+    // for edited; unchanged rows have none.
+    let layout = app.diff.layout().unwrap();
+    let body_y = 1 + diff::HEADER;
+    let mut checked = std::collections::HashSet::new();
+    // Inside the border: cursor, sign, space, the left column, " │ ", then the right sign.
+    let right_sign = (1 + 3 + diff::text_width(&app, 118) + 3) as u16;
+    for y in body_y..38 {
+        let line = app.diff.scroll + (y - body_y) as usize;
+        let Some((ri, k)) = layout.row_at(line) else {
+            continue;
+        };
+        let row = &layout.rows[ri];
+        if k != usize::from(row.gap) {
+            continue;
+        }
+        let (left, right) = (buf[(2, y)].symbol(), buf[(right_sign, y)].symbol());
+        match row.op {
+            RowOp::Removed => assert_eq!((left, right), ("−", " ")),
+            RowOp::Added => assert_eq!((left, right), (" ", "+")),
+            RowOp::Edited => assert_eq!((left, right), ("~", "~")),
+            RowOp::Same => assert_eq!((left, right), (" ", " ")),
+            RowOp::MovedIn | RowOp::MovedOut => assert_eq!((left, right), ("↕", "↕")),
+        }
+        checked.insert(row.op);
+    }
+    assert!(
+        checked.contains(&RowOp::Removed) && checked.contains(&RowOp::Edited),
+        "{checked:?}"
+    );
+    // Changed words still stand out without colour.
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::CROSSED_OUT))
+    );
+    // Inline, the brackets carry them.
+    keys(&mut app, "i");
+    let text = screen_text(render(&mut app, 120, 40).backend().buffer());
+    assert!(text.contains("[-") && text.contains("{+"), "{text}");
+}
+
+#[test]
+fn mouse_wheel_scrolls_the_diff_and_tiny_screens_do_not_panic() {
+    let mut app = diff_on("002", false);
+    app.update(Msg::Mouse(crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::ScrollDown,
+        column: 50,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(app.diff.scroll, 3);
+    for (w, h) in [(0, 0), (20, 5), (40, 10), (41, 11), (60, 12), (300, 100)] {
+        render(&mut app, w, h);
+        keys(&mut app, "nNjGvscibc");
+        render(&mut app, w, h);
+    }
+    keys(&mut app, "?");
+    render(&mut app, 120, 40);
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "D", "j", "k", "G", "g", " ", "<PgDn>", "n", "N", "v", "V", "s", "i", "c", "b", "<Esc>", "<Tab>", "?",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// Any keys in and out of the diff pane, at any size, never panic, and leave the pane's
+        /// scroll and cursor inside its rows.
+        #[test]
+        fn any_diff_keys_at_any_size(
+            seq in proptest::collection::vec(0..KEYS.len(), 0..30),
+            w in 0u16..140, h in 0u16..50,
+        ) {
+            let mut app = demo_app(false);
+            app.run_work();
+            render(&mut app, w, h);
+            for k in &seq {
+                keys(&mut app, KEYS[*k]);
+            }
+            render(&mut app, w, h);
+            prop_assert!(app.sidebar.selected < app.articles.len());
+            if app.diff.open && let Some(l) = app.diff.layout() {
+                prop_assert!(app.diff.cursor < l.rows.len().max(1));
+                prop_assert!(app.diff.scroll <= l.total_lines());
+            }
+        }
+    }
+}
