@@ -7,9 +7,11 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::analysis::{Analysed, Analyses};
 use super::draw;
 use super::keymap::{Context, Key, Keymap};
 use super::panes::editor::{self, NoteEditor};
+use super::panes::entities::{self, EntitiesState};
 use super::panes::help;
 use super::panes::notes::{self, NotesState};
 use super::panes::reader::{self, Layer, ReaderState, WrapKey};
@@ -45,6 +47,7 @@ pub enum PaneId {
     Sidebar,
     Reader,
     Notes,
+    Entities,
 }
 
 impl PaneId {
@@ -53,6 +56,7 @@ impl PaneId {
             PaneId::Sidebar => Context::Sidebar,
             PaneId::Reader => Context::Reader,
             PaneId::Notes => Context::Notes,
+            PaneId::Entities => Context::Entities,
         }
     }
 
@@ -61,6 +65,7 @@ impl PaneId {
             PaneId::Sidebar => sidebar::HINTS,
             PaneId::Reader => reader::HINTS,
             PaneId::Notes => notes::HINTS,
+            PaneId::Entities => entities::HINTS,
         }
     }
 }
@@ -88,7 +93,16 @@ pub struct SearchPrompt {
 /// entity chosen in the entity panel will be another variant, highlighted and followed the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JumpKind {
-    Search { query: String },
+    Search {
+        query: String,
+    },
+    /// An entity chosen in the entity panel: its label, the keys its mentions are grouped by
+    /// (to find it again in another version of the story), and its name.
+    Entity {
+        label: crate::entities::Label,
+        keys: Vec<String>,
+        name: String,
+    },
 }
 
 /// Highlighted ranges in the open article and the one n/N last landed on.
@@ -104,6 +118,15 @@ impl Jumps {
     fn describe(&self) -> String {
         match &self.kind {
             JumpKind::Search { query } => format!("“{query}”"),
+            JumpKind::Entity { name, .. } => name.clone(),
+        }
+    }
+
+    /// What one range is called in the status bar: "match", "mention".
+    pub fn unit(&self) -> &'static str {
+        match self.kind {
+            JumpKind::Search { .. } => "match",
+            JumpKind::Entity { .. } => "mention",
         }
     }
 }
@@ -136,6 +159,8 @@ pub enum Msg {
     Mouse(MouseEvent),
     /// A key for the note editor's text.
     EditKey(KeyEvent),
+    /// Entity analysis finished in the background.
+    Analysed(Analysed),
 }
 
 impl From<Action> for Msg {
@@ -154,6 +179,8 @@ pub struct Geometry {
     pub body: Rect,
     /// The notes pane, while shown.
     pub notes: Option<Rect>,
+    /// The entity panel, while shown.
+    pub entities: Option<Rect>,
 }
 
 #[derive(Debug)]
@@ -177,6 +204,10 @@ pub struct App {
     pub quit: bool,
     /// The notes store, the passage cursor and the notes pane.
     pub notes: NotesState,
+    /// Entity analyses, done and wanted.
+    pub analyses: Analyses,
+    /// Entity labels shown and the entity panel.
+    pub entities: EntitiesState,
 }
 
 impl App {
@@ -204,6 +235,8 @@ impl App {
             size: (0, 0),
             quit: false,
             notes: NotesState::default(),
+            analyses: Analyses::default(),
+            entities: EntitiesState::default(),
         }
     }
 
@@ -213,6 +246,9 @@ impl App {
         let mut panes = vec![PaneId::Sidebar, PaneId::Reader];
         if self.notes.shown {
             panes.push(PaneId::Notes);
+        }
+        if self.entities.shown {
+            panes.push(PaneId::Entities);
         }
         panes
     }
@@ -265,6 +301,7 @@ impl App {
             reader: s.reader,
             body,
             notes: s.notes,
+            entities: s.entities,
         })
     }
 
@@ -287,6 +324,8 @@ impl App {
                 style: self.theme.boilerplate,
             });
         }
+        // Under notes and search, so a match inside a name still shows.
+        layers.extend(entities::layers(self));
         let styles = notes::NoteStyles::new(&self.theme);
         layers.push(Layer {
             ranges: self.notes.carried_ranges(),
@@ -358,12 +397,14 @@ impl App {
             Msg::Resize(w, h) => self.size = (w, h),
             Msg::Mouse(m) => self.mouse(m),
             Msg::EditKey(k) => editor::key(self, k),
+            Msg::Analysed(done) => entities::apply(self, done),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
         if before != self.sidebar.selected || before_id != after_id {
             self.article_changed();
         }
+        entities::refresh(self);
         notes::refresh(self);
     }
 
@@ -482,6 +523,7 @@ impl App {
                     self.reader.handle(action, h);
                 }
                 PaneId::Notes => notes::list_action(self, action),
+                PaneId::Entities => entities::list_action(self, action),
             },
             Action::Quit | Action::Confirm | Action::DeleteBack => {}
             Action::NextSentence
@@ -497,6 +539,15 @@ impl App {
             | Action::AllNotes
             | Action::GoToNote => notes::action(self, action),
             Action::SaveNote | Action::UndoEdit | Action::RedoEdit | Action::Yes | Action::No => {}
+            Action::ToggleEntityPanel
+            | Action::ChooseEntity
+            | Action::TogglePerson
+            | Action::ToggleOrg
+            | Action::TogglePlace
+            | Action::ToggleNorp
+            | Action::ToggleDate
+            | Action::ToggleNumber
+            | Action::ToggleAllLabels => entities::action(self, action),
         }
     }
 
@@ -529,6 +580,8 @@ impl App {
                 self.reader.scroll_by(3 * d, g.body.height as usize);
             } else if g.notes.is_some_and(|r| r.contains(pos)) {
                 notes::list_action(self, if d > 0 { Action::Down } else { Action::Up });
+            } else if g.entities.is_some_and(|r| r.contains(pos)) {
+                entities::list_action(self, if d > 0 { Action::Down } else { Action::Up });
             }
         } else if let MouseEventKind::Down(MouseButton::Left) = m.kind {
             if g.sidebar.contains(pos) {
@@ -545,6 +598,9 @@ impl App {
             } else if let Some(r) = g.notes.filter(|r| r.contains(pos)) {
                 self.focus = PaneId::Notes;
                 notes::click(self, r, pos.y);
+            } else if let Some(r) = g.entities.filter(|r| r.contains(pos)) {
+                self.focus = PaneId::Entities;
+                entities::click(self, r, pos.y);
             }
         }
     }
@@ -606,9 +662,10 @@ impl App {
 
     fn refresh_jumps(&mut self) {
         let Some(j) = &self.jumps else { return };
-        let JumpKind::Search { query } = &j.kind;
-        let query = query.clone();
-        self.jumps = Some(self.search(&query));
+        self.jumps = Some(match &j.kind {
+            JumpKind::Search { query } => self.search(&query.clone()),
+            JumpKind::Entity { label, keys, name } => entities::jumps_for(self, *label, keys, name),
+        });
     }
 
     /// Every case-insensitive match of `query` in the open article, leaving out hidden ones.
@@ -696,7 +753,10 @@ impl App {
         let n = j.ranges.len();
         if n == 0 {
             let what = j.describe();
-            return self.complain(format!("No match for {what}"));
+            return match j.kind {
+                JumpKind::Search { .. } => self.complain(format!("No match for {what}")),
+                JumpKind::Entity { .. } => self.complain(format!("No mention of {what} in this article")),
+            };
         }
         let (i, wrapped) = match (j.current, forward) {
             (Some(c), true) => ((c + 1) % n, c + 1 == n),
@@ -712,11 +772,15 @@ impl App {
         };
         j.current = Some(i);
         let start = j.ranges[i].start;
+        let what = match j.kind {
+            JumpKind::Search { .. } => "Search",
+            JumpKind::Entity { .. } => "Mentions",
+        };
         self.reader.reveal(start, h);
         // The status bar shows "match i/n" already; say something only when the search wrapped.
         match (wrapped, forward) {
-            (true, true) => self.say("Search wrapped to the top"),
-            (true, false) => self.say("Search wrapped to the bottom"),
+            (true, true) => self.say(format!("{what} wrapped to the top")),
+            (true, false) => self.say(format!("{what} wrapped to the bottom")),
             _ => self.message = None,
         }
     }

@@ -25,6 +25,8 @@ pub struct Screen {
     pub status: Rect,
     /// The notes pane, when shown (see [`screen_for`]).
     pub notes: Option<Rect>,
+    /// The entity panel, when shown.
+    pub entities: Option<Rect>,
 }
 
 /// The layout for a terminal of this size, or `None` when it is too small for one.
@@ -39,6 +41,7 @@ pub fn screen(area: Rect) -> Option<Screen> {
         reader: Rect::new(area.x + side_w, area.y, area.width - side_w, main_h),
         status: Rect::new(area.x, area.y + main_h, area.width, 1),
         notes: None,
+        entities: None,
     })
 }
 
@@ -50,6 +53,7 @@ pub fn screen_for(app: &App, area: Rect) -> Option<Screen> {
         s.reader = reader;
         s.notes = Some(notes);
     }
+    super::panes::entities::carve(app, &mut s);
     Some(s)
 }
 
@@ -114,6 +118,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(r) = s.notes {
         notes::draw(buf, r, app, app.focus == PaneId::Notes && !help_open);
     }
+    if let Some(r) = s.entities {
+        super::panes::entities::draw(buf, r, app, app.focus == PaneId::Entities && !help_open);
+    }
     let cursor = status(buf, s.status, app);
     if let Mode::Help { scroll } = app.mode {
         help::draw(buf, area, app, scroll);
@@ -140,10 +147,12 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     let theme = &app.theme;
     buf.set_style(area, theme.status);
     let mut right = Vec::new();
+    right.extend(super::panes::entities::status_badge(app));
     if let Some(j) = &app.jumps {
         match j.current {
-            Some(i) => right.push(format!("match {}/{}", i + 1, j.ranges.len())),
-            None => right.push(format!("{} matches", j.ranges.len())),
+            Some(i) => right.push(format!("{} {}/{}", j.unit(), i + 1, j.ranges.len())),
+            None if j.unit() == "match" => right.push(format!("{} matches", j.ranges.len())),
+            None => right.push(plural(j.ranges.len(), j.unit())),
         }
     }
     if app.loading.active {

@@ -30,6 +30,8 @@ pub enum Context {
     NoteEditor,
     /// A yes/no question (discard an unsaved note?).
     Question,
+    /// The entity panel.
+    Entities,
 }
 
 impl Context {
@@ -44,6 +46,7 @@ impl Context {
         Context::Notes,
         Context::NoteEditor,
         Context::Question,
+        Context::Entities,
     ];
 
     pub fn title(self) -> &'static str {
@@ -57,6 +60,7 @@ impl Context {
             Context::Notes => "Notes pane",
             Context::NoteEditor => "Note editor (also Ctrl-U undo, Alt-F/Alt-B or Ctrl-←/→ by word)",
             Context::Question => "Question (discard changes?)",
+            Context::Entities => "Entity panel",
         }
     }
 
@@ -74,6 +78,7 @@ impl Context {
             // The editor takes printable keys as text, like the search prompt.
             Context::NoteEditor => &[Context::NoteEditor],
             Context::Question => &[Context::Question],
+            Context::Entities => &[Context::Entities, Context::Article, Context::Global],
         }
     }
 }
@@ -347,6 +352,25 @@ impl Default for Keymap {
             (C::Question, c('N'), A::No),
             (C::Question, p(K::Esc), A::No),
             (C::Question, Key::ctrl('s'), A::SaveNote),
+            (C::Article, c('E'), A::ToggleEntityPanel),
+            (C::Article, c('1'), A::TogglePerson),
+            (C::Article, c('2'), A::ToggleOrg),
+            (C::Article, c('3'), A::TogglePlace),
+            (C::Article, c('4'), A::ToggleNorp),
+            (C::Article, c('5'), A::ToggleDate),
+            (C::Article, c('6'), A::ToggleNumber),
+            (C::Article, c('0'), A::ToggleAllLabels),
+            (C::Entities, c('j'), A::Down),
+            (C::Entities, p(K::Down), A::Down),
+            (C::Entities, c('k'), A::Up),
+            (C::Entities, p(K::Up), A::Up),
+            (C::Entities, p(K::PageDown), A::PageDown),
+            (C::Entities, p(K::PageUp), A::PageUp),
+            (C::Entities, c('g'), A::Top),
+            (C::Entities, p(K::Home), A::Top),
+            (C::Entities, c('G'), A::Bottom),
+            (C::Entities, p(K::End), A::Bottom),
+            (C::Entities, p(K::Enter), A::ChooseEntity),
         ];
         Keymap::from_bindings(
             table

@@ -31,6 +31,7 @@
 //! copydesk saved; `persist::finish` makes a last attempt on exit and prints what it could not save.
 
 pub mod action;
+pub mod analysis;
 pub mod app;
 pub mod draw;
 pub mod keymap;

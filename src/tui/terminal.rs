@@ -80,6 +80,7 @@ fn event_loop(
     mut background: Option<Background>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    let mut analyser = super::analysis::Runner::default();
     loop {
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
@@ -112,6 +113,12 @@ fn event_loop(
                 }
             }
         }
+        // Entity analysis runs on rayon's pool; `update` only queues it and takes the results.
+        analyser.start(app.analyses.take_jobs());
+        while let Some(msg) = analyser.try_recv() {
+            app.update(msg);
+            dirty = true;
+        }
         // Notes reach the disk here, after the change that made them, not inside `update`.
         if persist::tick(app, std::time::Instant::now()) {
             dirty = true;
@@ -124,7 +131,9 @@ fn event_loop(
             return Ok(());
         }
         // Wake often while loading so progress shows; otherwise sleep until input.
-        let timeout = if background.is_some() {
+        let timeout = if analyser.busy() {
+            Duration::from_millis(20)
+        } else if background.is_some() {
             Duration::from_millis(50)
         } else {
             Duration::from_millis(500)

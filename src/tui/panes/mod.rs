@@ -1,6 +1,7 @@
 //! One module per pane: its state, how it takes actions, how it draws, and the hints it offers.
 
 pub mod editor;
+pub mod entities;
 pub mod help;
 pub mod notes;
 pub mod reader;
