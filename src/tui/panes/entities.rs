@@ -572,6 +572,11 @@ pub fn legend(app: &App, room: usize) -> Option<Line<'static>> {
             spans.push(Span::styled("“quote”", styles.quote));
             spans.push(Span::raw(" "));
         }
+        // Drawn on the border: start from a reset style so the focused border's bold does not
+        // make every label look like PERSON.
+        for sp in &mut spans {
+            sp.style = Style::reset().patch(sp.style);
+        }
         let line = Line::from(spans);
         if line.width() <= room {
             return Some(line);
@@ -617,14 +622,14 @@ fn reading_quote(app: &App) -> Option<(&ArticleEntities, &crate::entities::Quote
     if let Some(pos) = selected.or(matched) {
         return a.quote_at(pos).map(|q| (e, q));
     }
-    let top = app.reader.top_byte();
-    let line_end = app
-        .current_article()
-        .and_then(|art| art.text.get(top..))
-        .map_or(top, |rest| top + rest.find('\n').unwrap_or(rest.len()));
+    // The first line of text at the top of the view (a blank line between paragraphs does not
+    // count): the quotation it is in or opens.
+    let rest = app.current_article()?.text.get(app.reader.top_byte()..)?;
+    let top = app.reader.top_byte() + (rest.len() - rest.trim_start().len());
+    let line_end = top + rest.trim_start().find('\n').unwrap_or(rest.trim_start().len());
     a.quotes
         .iter()
-        .find(|q| q.range.start <= line_end.max(top + 1) && q.range.end > top)
+        .find(|q| q.range.start < line_end.max(top + 1) && q.range.end > top)
         .map(|q| (e, q))
 }
 
