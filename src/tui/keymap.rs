@@ -44,9 +44,9 @@ impl Context {
         Context::Search,
         Context::Help,
         Context::Notes,
+        Context::Entities,
         Context::NoteEditor,
         Context::Question,
-        Context::Entities,
     ];
 
     pub fn title(self) -> &'static str {
