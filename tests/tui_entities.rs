@@ -512,3 +512,31 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_failed_analysis_is_reported_and_not_retried() {
+    let mut app = app_with(false);
+    assert!(!app.analyses.take_jobs().is_empty());
+    let ids = app.articles.iter().map(|a| a.id.clone()).collect();
+    let paths = app.articles.iter().map(|a| a.path.clone()).collect();
+    app.update(Msg::Analysed(analysis::Analysed {
+        story: true,
+        results: Vec::new(),
+        failed: Some((ids, paths)),
+    }));
+    let m = app.message.clone().unwrap();
+    assert!(m.error);
+    assert_eq!(
+        m.text,
+        "Could not find entities in 5 articles (the recogniser failed)"
+    );
+    assert_eq!(app.problems, vec![m.text.clone()]);
+    keys(&mut app, "E]");
+    assert!(app.analyses.take_jobs().is_empty(), "not asked for again");
+    let t = render(&mut app, 120, 40);
+    let text = screen_text(t.backend().buffer());
+    assert!(
+        text.contains("the recogniser") && text.contains("failed on this article"),
+        "{text}"
+    );
+}

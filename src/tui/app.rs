@@ -90,7 +90,7 @@ pub struct SearchPrompt {
 }
 
 /// Where the highlighted ranges came from. n/N follow whatever was chosen last (as in vim); an
-/// entity chosen in the entity panel will be another variant, highlighted and followed the same way.
+/// entity chosen in the entity panel is another variant, highlighted and followed the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JumpKind {
     Search {

@@ -15,13 +15,19 @@
 //!   visible line's spans. `App::reader_layers` is where a layer is added: entity labels (one layer
 //!   per label, each with its style), quotes, note marks.
 //! - n/N follow [`app::Jumps`]: the ranges chosen last and the current one. A search fills it; an
-//!   entity chosen in the entity panel will fill it the same way (a new `JumpKind`).
+//!   entity chosen in the entity panel fills it the same way (`JumpKind::Entity`).
 //!
 //! Adding a pane (entity panel, diff pane, notes pane): a module in `panes/` with its state, a
 //! `handle(action, …) -> bool`, a `draw(buf, area, app, focused)` and its `HINTS`; a `PaneId`
 //! variant (with its `Context`), listed in `App::panes` while shown (Tab order); a slot in
 //! `draw::screen`; its bindings in `Keymap::default`. An editor (notes) is a `Mode` like the
 //! search prompt: its context takes printable keys, and the keymap keeps only its commands.
+//!
+//! Entities: [`analysis`] queues the recogniser's work in `update` (the open article alone first,
+//! then the whole collection so versions of a story share evidence), the event loop runs it on
+//! rayon and hands results back as `Msg::Analysed`, so drawing never waits for it;
+//! [`panes::entities`] holds the label toggles, the legend, quote marks and the entity panel,
+//! whose chosen entity fills [`app::Jumps`] as `JumpKind::Entity`.
 //!
 //! Notes: [`panes::notes`] holds the store in memory, the passage cursor (sentence, paragraph,
 //! search match), the notes pane and the reader's marks (gutter signs, underline layers);

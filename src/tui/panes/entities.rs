@@ -383,7 +383,21 @@ pub fn apply(app: &mut App, done: Analysed) {
     let touches_current = app
         .current_article()
         .is_some_and(|a| done.results.iter().any(|(id, _)| *id == a.id));
+    // A story-level result may order the panel differently: the cursor stays on its entity.
+    let under_cursor = current(app)
+        .and_then(|e| e.groups.get(app.entities.cursor))
+        .map(|g| (g.label, g.keys.clone()));
     let failed = app.analyses.apply(done, &app.articles);
+    if touches_current
+        && let Some((label, keys)) = under_cursor
+        && let Some(i) = current(app).and_then(|e| {
+            e.groups
+                .iter()
+                .position(|g| g.label == label && g.keys.iter().any(|k| keys.contains(k)))
+        })
+    {
+        app.entities.cursor = i;
+    }
     if !failed.is_empty() {
         let what = match &failed[..] {
             [one] => one.clone(),
@@ -473,7 +487,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             Some(a) if app.analyses.is_pending(&a.id) => "Finding entities…",
             Some(_) => "No entities: the recogniser failed on this article",
         };
-        buf.set_stringn(inner.x + 1, inner.y, msg, w - 1, theme.dim);
+        ratatui::widgets::Paragraph::new(msg)
+            .style(theme.dim)
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(
+                Rect {
+                    x: inner.x + 1,
+                    width: inner.width - 1,
+                    ..inner
+                },
+                buf,
+            );
         return;
     };
     if e.groups.is_empty() {
