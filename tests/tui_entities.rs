@@ -398,6 +398,25 @@ fn the_status_bar_names_the_speaker_of_the_quote_being_read() {
     let t = render(&mut app, 120, 40);
     let status = row_text(t.backend().buffer(), 39);
     assert!(!status.contains("quote"), "{status}");
+    // Without a selection or match: the quote the top line of the view is in, or none.
+    let mut seen = false;
+    for _ in 0..60 {
+        let t = render(&mut app, 120, 40);
+        let buf = t.backend().buffer();
+        let (top, status) = (row_text(buf, 4), row_text(buf, 39));
+        if top.contains("interests of all parties") {
+            assert!(!status.contains("quote"), "{top}\n{status}");
+            keys(&mut app, "j");
+            let t = render(&mut app, 120, 40);
+            let buf = t.backend().buffer();
+            assert!(row_text(buf, 4).contains("account. “I hope"));
+            assert!(row_text(buf, 39).contains("quote — Putin"));
+            seen = true;
+            break;
+        }
+        keys(&mut app, "j");
+    }
+    assert!(seen);
 }
 
 #[test]

@@ -646,14 +646,19 @@ fn reading_quote(app: &App) -> Option<(&ArticleEntities, &crate::entities::Quote
     if let Some(pos) = selected.or(matched) {
         return a.quote_at(pos).map(|q| (e, q));
     }
-    // The first line of text at the top of the view (a blank line between paragraphs does not
-    // count): the quotation it is in or opens.
-    let rest = app.current_article()?.text.get(app.reader.top_byte()..)?;
-    let top = app.reader.top_byte() + (rest.len() - rest.trim_start().len());
-    let line_end = top + rest.trim_start().find('\n').unwrap_or(rest.trim_start().len());
+    // The first screen line with text at the top of the view (a blank line between paragraphs
+    // does not count): the quotation it is in or opens.
+    let art = app.current_article()?;
+    let g = app.geometry()?;
+    let w = app.reader.wrapped(&app.wrap_key(g.body.width), art);
+    let line = (app.reader.scroll..w.len())
+        .take(3)
+        .map(|i| w.runs(i))
+        .find(|runs| runs.iter().any(|r| !r.is_empty()))?;
+    let (top, end) = (line.first()?.start, line.last()?.end);
     a.quotes
         .iter()
-        .find(|q| q.range.start < line_end.max(top + 1) && q.range.end > top)
+        .find(|q| q.range.start < end && q.range.end > top)
         .map(|q| (e, q))
 }
 
