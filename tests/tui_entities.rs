@@ -559,3 +559,21 @@ fn a_failed_analysis_is_reported_and_not_retried() {
         "{text}"
     );
 }
+
+#[test]
+fn the_panel_cursor_stays_in_view_when_the_terminal_shrinks() {
+    let mut app = analysed(false);
+    keys(&mut app, "EG");
+    let e = copydesk::tui::panes::entities::current(&app).unwrap();
+    let last = e.groups.last().unwrap().name.clone();
+    assert_eq!(app.entities.cursor, e.groups.len() - 1);
+    let t = render(&mut app, 120, 40);
+    assert!(screen_text(t.backend().buffer()).contains(&format!("▶  {last}")));
+    let t = render(&mut app, 60, 16);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains(&format!("▶  {last}")), "{text}");
+    keys(&mut app, "g");
+    let t = render(&mut app, 60, 16);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("1 People"), "{text}");
+}

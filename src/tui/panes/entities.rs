@@ -278,6 +278,21 @@ fn rows(groups: &[Group]) -> Vec<Row> {
     out
 }
 
+/// The first row drawn: the remembered offset, moved so the cursor is in view (the panel may
+/// have shrunk since the cursor last moved).
+fn shown_offset(app: &App, rows: &[Row], visible: usize) -> usize {
+    let visible = visible.max(1);
+    let mut offset = app.entities.offset.min(rows.len().saturating_sub(visible));
+    if let Some(at) = rows.iter().position(|r| *r == Row::Entity(app.entities.cursor)) {
+        if at < offset {
+            offset = at;
+        } else if at >= offset + visible {
+            offset = at + 1 - visible;
+        }
+    }
+    offset
+}
+
 /// Lines inside the panel's border.
 fn panel_rows(app: &App) -> usize {
     app.geometry()
@@ -454,7 +469,7 @@ pub fn click(app: &mut App, area: Rect, y: u16) {
         return;
     }
     let rows = rows(&e.groups);
-    let i = app.entities.offset + (y - area.y - 1) as usize;
+    let i = shown_offset(app, &rows, area.height.saturating_sub(2) as usize) + (y - area.y - 1) as usize;
     match rows.get(i) {
         Some(Row::Entity(g)) => app.entities.cursor = *g,
         Some(Row::Heading(..)) => {
@@ -513,7 +528,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     };
     let rows = rows(&e.groups);
     let visible = inner.height as usize;
-    let offset = app.entities.offset.min(rows.len().saturating_sub(visible));
+    let offset = shown_offset(app, &rows, visible);
     for (dy, row) in rows.iter().skip(offset).take(visible).enumerate() {
         let y = inner.y + dy as u16;
         match *row {
