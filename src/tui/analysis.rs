@@ -154,11 +154,15 @@ impl Analyses {
 
     /// Queues what is missing: the open article alone at once; once loading is done, every
     /// article not yet in a collection job, together.
-    pub fn want(&mut self, articles: &[Article], current: Option<usize>, loading: bool) {
-        if let Some(a) = current.and_then(|i| articles.get(i))
-            && !self.cache.contains_key(&a.id)
-            && !self.pending.contains(&a.id)
-            && !self.failed.contains(&a.id)
+    ///
+    /// The open article is named by id (not by index: the sidebar may list articles in another
+    /// order than `articles`), and looked up only when it has nothing yet.
+    pub fn want(&mut self, articles: &[Article], current: Option<&str>, loading: bool) {
+        if let Some(id) = current
+            && !self.cache.contains_key(id)
+            && !self.pending.contains(id)
+            && !self.failed.contains(id)
+            && let Some(a) = articles.iter().find(|a| a.id == id)
         {
             self.pending.insert(a.id.clone());
             self.jobs.push(Job::Single(Box::new(a.clone())));
@@ -512,11 +516,11 @@ mod tests {
             ),
         ];
         let mut an = Analyses::default();
-        an.want(&arts, Some(1), true);
+        an.want(&arts, Some(&arts[1].id), true);
         let jobs = an.take_jobs();
         assert!(matches!(&jobs[..], [Job::Single(a)] if a.path == "b.txt"));
         // Asking again while it runs queues nothing.
-        an.want(&arts, Some(1), true);
+        an.want(&arts, Some(&arts[1].id), true);
         assert!(an.take_jobs().is_empty());
         for j in jobs {
             an.apply(j.run(), &arts);
@@ -529,7 +533,7 @@ mod tests {
                 .any(|g| g.name == "Brink" && g.label == Label::Person)
         };
         assert!(!brink(&single), "{:?}", single.groups);
-        an.want(&arts, Some(1), false);
+        an.want(&arts, Some(&arts[1].id), false);
         let jobs = an.take_jobs();
         assert!(matches!(&jobs[..], [Job::Collection(v)] if v.len() == 2));
         for j in jobs {
@@ -540,7 +544,7 @@ mod tests {
         // Story evidence: "Brink" is a person because the other version named her in full.
         assert!(brink(story), "{:?}", story.groups);
         assert!(!an.is_pending(&arts[0].id) && !an.is_pending(&arts[1].id));
-        an.want(&arts, Some(0), false);
+        an.want(&arts, Some(&arts[0].id), false);
         assert!(an.take_jobs().is_empty(), "nothing left to do");
     }
 

@@ -381,8 +381,8 @@ fn choose(app: &mut App) {
 /// the panel's cursor on the open article.
 pub fn refresh(app: &mut App) {
     let current_id = app.current_article().map(|a| a.id.clone());
-    let open = current_id.as_ref().map(|_| app.sidebar.selected);
-    app.analyses.want(&app.articles, open, app.loading.active);
+    app.analyses
+        .want(&app.articles, current_id.as_deref(), app.loading.active);
     if app.entities.article != current_id {
         app.entities.article = current_id;
         app.entities.cursor = 0;
