@@ -8,15 +8,17 @@
 //!
 //! | label  | modifiers          | colour       |
 //! |--------|--------------------|--------------|
-//! | PERSON | bold               | yellow       |
-//! | ORG    | underlined         | cyan         |
-//! | PLACE  | italic             | green        |
-//! | NORP   | bold + italic      | magenta      |
+//! | PERSON | bold               | light cyan   |
+//! | ORG    | underlined         | light magenta|
+//! | PLACE  | italic             | light green  |
+//! | NORP   | bold + italic      | yellow       |
 //! | DATE   | italic + underline | light blue   |
 //! | NUMBER | bold + underline   | light red    |
 //!
-//! Quotations take no modifier (an entity inside one keeps its own look): a pale colour, a `│`
-//! in the gutter on each line they cover, and "quote — speaker" in the status bar.
+//! The colours are the dark theme's entity slots (16 named ANSI colours only), so a theme's
+//! `[colors]` can take them over. Quotations take no modifier (an entity inside one keeps its
+//! own look): bright white text, a dim `│` in the gutter on each line they cover, and
+//! "quote — speaker" in the status bar.
 
 use std::ops::Range;
 
@@ -78,12 +80,12 @@ impl EntityStyles {
             }
         };
         EntityStyles {
-            person: c(m.add_modifier(Modifier::BOLD), m.fg(Color::Yellow)),
-            org: c(m.add_modifier(Modifier::UNDERLINED), m.fg(Color::Cyan)),
-            place: c(m.add_modifier(Modifier::ITALIC), m.fg(Color::Green)),
+            person: c(m.add_modifier(Modifier::BOLD), m.fg(Color::LightCyan)),
+            org: c(m.add_modifier(Modifier::UNDERLINED), m.fg(Color::LightMagenta)),
+            place: c(m.add_modifier(Modifier::ITALIC), m.fg(Color::LightGreen)),
             norp: c(
                 m.add_modifier(Modifier::BOLD | Modifier::ITALIC),
-                m.fg(Color::Magenta),
+                m.fg(Color::Yellow),
             ),
             date: c(
                 m.add_modifier(Modifier::ITALIC | Modifier::UNDERLINED),
@@ -93,8 +95,8 @@ impl EntityStyles {
                 m.add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
                 m.fg(Color::LightRed),
             ),
-            quote: c(m, m.fg(Color::Indexed(223))),
-            quote_mark: c(m.add_modifier(Modifier::DIM), m.fg(Color::Indexed(223))),
+            quote: c(m, m.fg(Color::White)),
+            quote_mark: c(m.add_modifier(Modifier::DIM), m.fg(Color::Gray)),
             off: c(
                 m.add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
                 m.fg(Color::DarkGray),
