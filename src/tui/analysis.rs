@@ -127,8 +127,10 @@ impl ArticleEntities {
 #[derive(Debug, Default)]
 pub struct Analyses {
     cache: HashMap<String, Arc<ArticleEntities>>,
-    /// Articles with a job queued or running (alone or in a collection).
-    pending: HashSet<String>,
+    /// Articles with an article-alone job queued or running.
+    pending_single: HashSet<String>,
+    /// Articles in a collection job queued or running.
+    pending_story: HashSet<String>,
     /// Articles already given to a collection job.
     in_collection: HashSet<String>,
     /// How many articles there were when collections were last brought up to date.
@@ -144,7 +146,7 @@ impl Analyses {
     }
 
     pub fn is_pending(&self, id: &str) -> bool {
-        self.pending.contains(id)
+        self.pending_single.contains(id) || self.pending_story.contains(id)
     }
 
     /// The jobs queued since the last call, for the event loop to start.
@@ -152,19 +154,20 @@ impl Analyses {
         std::mem::take(&mut self.jobs)
     }
 
-    /// Queues what is missing: the open article alone at once; once loading is done, every
-    /// article not yet in a collection job, together.
+    /// Queues what is missing: the open article alone at once (even while a long collection job
+    /// holds it, so it never waits for the others); once loading is done, every article not yet
+    /// in a collection job, together.
     ///
     /// The open article is named by id (not by index: the sidebar may list articles in another
     /// order than `articles`), and looked up only when it has nothing yet.
     pub fn want(&mut self, articles: &[Article], current: Option<&str>, loading: bool) {
         if let Some(id) = current
             && !self.cache.contains_key(id)
-            && !self.pending.contains(id)
+            && !self.pending_single.contains(id)
             && !self.failed.contains(id)
             && let Some(a) = articles.iter().find(|a| a.id == id)
         {
-            self.pending.insert(a.id.clone());
+            self.pending_single.insert(a.id.clone());
             self.jobs.push(Job::Single(Box::new(a.clone())));
         }
         if loading || self.seen == Some(articles.len()) {
@@ -184,7 +187,7 @@ impl Analyses {
         }
         for a in &fresh {
             self.in_collection.insert(a.id.clone());
-            self.pending.insert(a.id.clone());
+            self.pending_story.insert(a.id.clone());
         }
         self.jobs.push(Job::Collection(fresh));
     }
@@ -192,32 +195,43 @@ impl Analyses {
     /// Keeps a finished job's results. A story-level result replaces an article-alone one, never
     /// the other way round. Returns the paths of articles that failed, if any.
     pub fn apply(&mut self, done: Analysed, articles: &[Article]) -> Vec<String> {
-        let texts: HashMap<&str, &str> = articles
-            .iter()
-            .map(|a| (a.id.as_str(), a.text.as_str()))
-            .collect();
+        // A collection's results are many: index the texts once. A single one: just find it.
+        let index: HashMap<&str, &str> = if done.results.len() > 8 {
+            articles
+                .iter()
+                .map(|a| (a.id.as_str(), a.text.as_str()))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        let text_of = |id: &str| {
+            index.get(id).copied().or_else(|| {
+                (index.is_empty())
+                    .then(|| articles.iter().find(|a| a.id == id).map(|a| a.text.as_str()))
+                    .flatten()
+            })
+        };
+        let pending = if done.story {
+            &mut self.pending_story
+        } else {
+            &mut self.pending_single
+        };
         for (id, analysis) in done.results {
+            pending.remove(&id);
             let keep_old = self.cache.get(&id).is_some_and(|old| old.story && !done.story);
-            if !keep_old && let Some(text) = texts.get(id.as_str()) {
+            if !keep_old && let Some(text) = text_of(&id) {
                 self.cache.insert(
                     id.clone(),
                     Arc::new(ArticleEntities::new(text, analysis, done.story)),
                 );
             }
-            if done.story || !self.in_collection.contains(&id) || self.cache.get(&id).is_some_and(|c| c.story)
-            {
-                self.pending.remove(&id);
-            }
         }
         let mut paths = Vec::new();
         if let Some((ids, p)) = done.failed {
             for id in ids {
-                // A failed single job leaves the collection to try; a failed collection ends it.
-                if done.story || !self.in_collection.contains(&id) {
-                    self.pending.remove(&id);
-                    if !self.cache.contains_key(&id) {
-                        self.failed.insert(id);
-                    }
+                pending.remove(&id);
+                if !self.cache.contains_key(&id) {
+                    self.failed.insert(id);
                 }
             }
             paths = p;
@@ -546,6 +560,32 @@ mod tests {
         assert!(!an.is_pending(&arts[0].id) && !an.is_pending(&arts[1].id));
         an.want(&arts, Some(&arts[0].id), false);
         assert!(an.take_jobs().is_empty(), "nothing left to do");
+    }
+
+    #[test]
+    fn the_open_article_does_not_wait_for_a_long_collection() {
+        let arts = vec![
+            article("a.txt", "Putin spoke in Moscow."),
+            article("b.txt", "Orban spoke in Budapest."),
+        ];
+        let mut an = Analyses::default();
+        an.want(&arts, None, false);
+        let collection = an.take_jobs();
+        assert!(matches!(&collection[..], [Job::Collection(v)] if v.len() == 2));
+        // The user opens b while the collection is still running: b is analysed alone too.
+        an.want(&arts, Some(&arts[1].id), false);
+        let single = an.take_jobs();
+        assert!(matches!(&single[..], [Job::Single(a)] if a.path == "b.txt"));
+        for j in single {
+            an.apply(j.run(), &arts);
+        }
+        assert!(!an.get(&arts[1].id).unwrap().story);
+        assert!(an.is_pending(&arts[0].id));
+        for j in collection {
+            an.apply(j.run(), &arts);
+        }
+        assert!(an.get(&arts[1].id).unwrap().story);
+        assert!(!an.is_pending(&arts[0].id) && !an.is_pending(&arts[1].id));
     }
 
     #[test]
