@@ -67,7 +67,7 @@ quit = "Q"
     assert_eq!(o.sidebar_width, SidebarWidth::Percent(25));
     assert!(!o.show_boilerplate);
     assert_eq!(o.theme.entity.person.fg, Some(Color::Rgb(0xff, 0x88, 0x00)));
-    assert!(o.theme.entity.person.add_modifier.contains(Modifier::UNDERLINED));
+    assert!(o.theme.entity.person.add_modifier.contains(Modifier::BOLD));
     assert_eq!(o.theme.diff.removed.fg, Some(Color::LightRed));
     assert_eq!(o.theme.diff.moved.fg, Some(Color::Reset));
     // Slots the file does not set keep the light theme's colours.

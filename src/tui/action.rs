@@ -86,6 +86,19 @@ pub enum Action {
     ToggleCoverage,
     /// Compare boilerplate too, or leave it out (the default).
     DiffBoilerplate,
+    /// Show the entity panel, or hide it.
+    ToggleEntityPanel,
+    /// Highlight every mention of the entity under the panel's cursor (n/N follow them).
+    ChooseEntity,
+    /// Turn the highlighting of people on or off.
+    TogglePerson,
+    ToggleOrg,
+    TogglePlace,
+    ToggleNorp,
+    ToggleDate,
+    ToggleNumber,
+    /// Turn every entity label off, or all back on.
+    ToggleAllLabels,
 }
 
 impl Action {
@@ -144,6 +157,15 @@ impl Action {
         Action::RedoEdit,
         Action::Yes,
         Action::No,
+        Action::ToggleEntityPanel,
+        Action::ChooseEntity,
+        Action::TogglePerson,
+        Action::ToggleOrg,
+        Action::TogglePlace,
+        Action::ToggleNorp,
+        Action::ToggleDate,
+        Action::ToggleNumber,
+        Action::ToggleAllLabels,
     ];
 
     /// A word or two for the status-bar hints.
@@ -202,6 +224,15 @@ impl Action {
             Action::ToggleInline => "inline",
             Action::ToggleCoverage => "coverage",
             Action::DiffBoilerplate => "boilerplate",
+            Action::ToggleEntityPanel => "entities",
+            Action::ChooseEntity => "highlight",
+            Action::TogglePerson => "people",
+            Action::ToggleOrg => "organisations",
+            Action::TogglePlace => "places",
+            Action::ToggleNorp => "nationalities",
+            Action::ToggleDate => "dates",
+            Action::ToggleNumber => "numbers",
+            Action::ToggleAllLabels => "all labels",
         }
     }
 
@@ -261,6 +292,15 @@ impl Action {
             Action::ToggleInline => "Inline ([-deleted-] {+inserted+}) or side by side",
             Action::ToggleCoverage => "Coverage: which versions carry each base sentence",
             Action::DiffBoilerplate => "Compare boilerplate too, or leave it out",
+            Action::ToggleEntityPanel => "Show the article's entities by label; again to hide them",
+            Action::ChooseEntity => "Highlight every mention of the entity; n/N go through them",
+            Action::TogglePerson => "Highlight people (PERSON) or not",
+            Action::ToggleOrg => "Highlight organisations (ORG) or not",
+            Action::TogglePlace => "Highlight places (PLACE) or not",
+            Action::ToggleNorp => "Highlight nationalities and groups (NORP) or not",
+            Action::ToggleDate => "Highlight dates and times (DATE) or not",
+            Action::ToggleNumber => "Highlight numbers (NUMBER) or not",
+            Action::ToggleAllLabels => "Turn every entity highlight off, or all back on",
         }
     }
 }
@@ -285,6 +325,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 53);
+        assert_eq!(seen.len(), 62);
     }
 }

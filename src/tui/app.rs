@@ -7,11 +7,13 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::layout::{Position, Rect};
 
 use super::action::Action;
+use super::analysis::{Analysed, Analyses};
 use super::collection::{CollectionState, Prompt};
 use super::draw::{self, SidebarWidth};
 use super::keymap::{Context, Key, Keymap};
 use super::panes::diff::{self, DiffState};
 use super::panes::editor::{self, NoteEditor};
+use super::panes::entities::{self, EntitiesState};
 use super::panes::help;
 use super::panes::notes::{self, NotesState};
 use super::panes::reader::{self, Layer, ReaderState, WrapKey};
@@ -54,6 +56,7 @@ pub enum PaneId {
     /// Hits of a search across every article (shown after one).
     Results,
     Diff,
+    Entities,
 }
 
 impl PaneId {
@@ -64,6 +67,7 @@ impl PaneId {
             PaneId::Notes => Context::Notes,
             PaneId::Results => Context::Results,
             PaneId::Diff => Context::Diff,
+            PaneId::Entities => Context::Entities,
         }
     }
 
@@ -74,6 +78,7 @@ impl PaneId {
             PaneId::Notes => notes::HINTS,
             PaneId::Results => super::panes::results::HINTS,
             PaneId::Diff => diff::HINTS,
+            PaneId::Entities => entities::HINTS,
         }
     }
 }
@@ -100,7 +105,7 @@ pub struct SearchPrompt {
 }
 
 /// Where the highlighted ranges came from. n/N follow whatever was chosen last (as in vim); an
-/// entity chosen in the entity panel will be another variant, highlighted and followed the same way.
+/// entity chosen in the entity panel is another variant, highlighted and followed the same way.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JumpKind {
     Search {
@@ -109,6 +114,13 @@ pub enum JumpKind {
     /// A search across every article (the results pane); n/N go on into the next article.
     Collection {
         query: String,
+    },
+    /// An entity chosen in the entity panel: its label, the keys its mentions are grouped by
+    /// (to find it again in another version of the story), and its name.
+    Entity {
+        label: crate::entities::Label,
+        keys: Vec<String>,
+        name: String,
     },
 }
 
@@ -125,6 +137,15 @@ impl Jumps {
     fn describe(&self) -> String {
         match &self.kind {
             JumpKind::Search { query } | JumpKind::Collection { query } => format!("“{query}”"),
+            JumpKind::Entity { name, .. } => name.clone(),
+        }
+    }
+
+    /// What one range is called in the status bar: "match", "mention".
+    pub fn unit(&self) -> &'static str {
+        match self.kind {
+            JumpKind::Search { .. } | JumpKind::Collection { .. } => "match",
+            JumpKind::Entity { .. } => "mention",
         }
     }
 }
@@ -163,6 +184,8 @@ pub enum Msg {
     Watch(crate::collection::WatchEvent),
     /// Story grouping made on a background thread.
     Stories(Grouped),
+    /// Entity analysis finished in the background.
+    Analysed(Analysed),
 }
 
 impl From<Action> for Msg {
@@ -183,6 +206,8 @@ pub struct Geometry {
     pub notes: Option<Rect>,
     /// The results pane, when shown.
     pub results: Option<Rect>,
+    /// The entity panel, while shown.
+    pub entities: Option<Rect>,
 }
 
 #[derive(Debug)]
@@ -215,6 +240,10 @@ pub struct App {
     pub stories: StoryGroups,
     /// Computations waiting for a thread (see [`super::work`]).
     pub work: Vec<Work>,
+    /// Entity analyses, done and wanted.
+    pub analyses: Analyses,
+    /// Entity labels shown and the entity panel.
+    pub entities: EntitiesState,
 }
 
 impl App {
@@ -250,6 +279,8 @@ impl App {
             diff: DiffState::default(),
             stories: StoryGroups::default(),
             work: Vec::new(),
+            analyses: Analyses::default(),
+            entities: EntitiesState::default(),
         };
         if !app.articles.is_empty() {
             app.work.push(stories::job(&app.articles));
@@ -298,6 +329,9 @@ impl App {
         }
         if self.notes.shown {
             panes.push(PaneId::Notes);
+        }
+        if self.entities.shown {
+            panes.push(PaneId::Entities);
         }
         panes
     }
@@ -358,6 +392,7 @@ impl App {
             body,
             notes: s.notes,
             results,
+            entities: s.entities,
         })
     }
 
@@ -380,6 +415,8 @@ impl App {
                 style: self.theme.boilerplate,
             });
         }
+        // Under notes and search, so a match inside a name still shows.
+        layers.extend(entities::layers(self));
         let styles = notes::NoteStyles::new(&self.theme);
         layers.push(Layer {
             ranges: self.notes.carried_ranges(),
@@ -456,12 +493,14 @@ impl App {
             Msg::Tick => self.search_step(),
             Msg::Watch(ev) => self.watch_event(ev),
             Msg::Stories(g) => self.apply_stories(g),
+            Msg::Analysed(done) => entities::apply(self, done),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
         if before != self.sidebar.selected || before_id != after_id {
             self.article_changed();
         }
+        entities::refresh(self);
         notes::refresh(self);
         self.collection_settle();
     }
@@ -591,6 +630,7 @@ impl App {
                 PaneId::Notes => notes::list_action(self, action),
                 PaneId::Results => self.results_move(action),
                 PaneId::Diff => {}
+                PaneId::Entities => entities::list_action(self, action),
             },
             Action::Filter | Action::CycleSort | Action::ToggleRead | Action::FindAll | Action::Copy => {
                 self.collection_action(action)
@@ -619,6 +659,15 @@ impl App {
             | Action::ToggleInline
             | Action::ToggleCoverage
             | Action::DiffBoilerplate => {}
+            Action::ToggleEntityPanel
+            | Action::ChooseEntity
+            | Action::TogglePerson
+            | Action::ToggleOrg
+            | Action::TogglePlace
+            | Action::ToggleNorp
+            | Action::ToggleDate
+            | Action::ToggleNumber
+            | Action::ToggleAllLabels => entities::action(self, action),
         }
     }
 
@@ -667,6 +716,8 @@ impl App {
                 self.reader.scroll_by(3 * d, g.body.height as usize);
             } else if g.notes.is_some_and(|r| r.contains(pos)) {
                 notes::list_action(self, if d > 0 { Action::Down } else { Action::Up });
+            } else if g.entities.is_some_and(|r| r.contains(pos)) {
+                entities::list_action(self, if d > 0 { Action::Down } else { Action::Up });
             }
         } else if let MouseEventKind::Down(MouseButton::Left) = m.kind {
             if g.sidebar.contains(pos) {
@@ -683,6 +734,9 @@ impl App {
             } else if let Some(r) = g.notes.filter(|r| r.contains(pos)) {
                 self.focus = PaneId::Notes;
                 notes::click(self, r, pos.y);
+            } else if let Some(r) = g.entities.filter(|r| r.contains(pos)) {
+                self.focus = PaneId::Entities;
+                entities::click(self, r, pos.y);
             }
         }
     }
@@ -768,6 +822,11 @@ impl App {
         let query = match &j.kind {
             JumpKind::Search { query } => query.clone(),
             JumpKind::Collection { .. } => return self.refresh_collection_jumps(),
+            JumpKind::Entity { label, keys, name } => {
+                let (label, keys, name) = (*label, keys.clone(), name.clone());
+                self.jumps = Some(entities::jumps_for(self, label, &keys, &name));
+                return;
+            }
         };
         self.jumps = Some(self.search(&query));
     }
@@ -865,7 +924,12 @@ impl App {
         let n = j.ranges.len();
         if n == 0 {
             let what = j.describe();
-            return self.complain(format!("No match for {what}"));
+            return match j.kind {
+                JumpKind::Search { .. } | JumpKind::Collection { .. } => {
+                    self.complain(format!("No match for {what}"))
+                }
+                JumpKind::Entity { .. } => self.complain(format!("No mention of {what} in this article")),
+            };
         }
         let (i, wrapped) = match (j.current, forward) {
             (Some(c), true) => ((c + 1) % n, c + 1 == n),
@@ -881,11 +945,15 @@ impl App {
         };
         j.current = Some(i);
         let start = j.ranges[i].start;
+        let what = match j.kind {
+            JumpKind::Search { .. } | JumpKind::Collection { .. } => "Search",
+            JumpKind::Entity { .. } => "Mentions",
+        };
         self.reader.reveal(start, h);
         // The status bar shows "match i/n" already; say something only when the search wrapped.
         match (wrapped, forward) {
-            (true, true) => self.say("Search wrapped to the top"),
-            (true, false) => self.say("Search wrapped to the bottom"),
+            (true, true) => self.say(format!("{what} wrapped to the top")),
+            (true, false) => self.say(format!("{what} wrapped to the bottom")),
             _ => self.message = None,
         }
     }

@@ -25,6 +25,8 @@ pub struct Screen {
     pub status: Rect,
     /// The notes pane, when shown (see [`screen_for`]).
     pub notes: Option<Rect>,
+    /// The entity panel, when shown.
+    pub entities: Option<Rect>,
 }
 
 /// How wide the sidebar is (config `sidebar_width`; dragging its border sets `Columns`).
@@ -72,6 +74,7 @@ pub fn screen_with(area: Rect, sidebar: SidebarWidth) -> Option<Screen> {
         reader: Rect::new(area.x + side_w, area.y, area.width - side_w, main_h),
         status: Rect::new(area.x, area.y + main_h, area.width, 1),
         notes: None,
+        entities: None,
     })
 }
 
@@ -83,6 +86,7 @@ pub fn screen_for(app: &App, area: Rect) -> Option<Screen> {
         s.reader = reader;
         s.notes = Some(notes);
     }
+    super::panes::entities::carve(app, &mut s);
     Some(s)
 }
 
@@ -157,6 +161,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
             notes::draw(buf, r, app, app.focus == PaneId::Notes && !help_open);
         }
     }
+    if let Some(r) = s.entities {
+        super::panes::entities::draw(buf, r, app, app.focus == PaneId::Entities && !help_open);
+    }
     let cursor = status(buf, s.status, app);
     if let Mode::Help { scroll } = app.mode {
         help::draw(buf, area, app, scroll);
@@ -183,10 +190,12 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     let theme = &app.theme;
     buf.set_style(area, theme.status);
     let mut right = Vec::new();
+    right.extend(super::panes::entities::status_badge(app));
     if let Some(j) = &app.jumps {
         match j.current {
-            Some(i) => right.push(format!("match {}/{}", i + 1, j.ranges.len())),
-            None => right.push(format!("{} matches", j.ranges.len())),
+            Some(i) => right.push(format!("{} {}/{}", j.unit(), i + 1, j.ranges.len())),
+            None if j.unit() == "match" => right.push(format!("{} matches", j.ranges.len())),
+            None => right.push(plural(j.ranges.len(), j.unit())),
         }
     }
     if let Some(r) = &app.collection.results

@@ -34,6 +34,8 @@ pub enum Context {
     Results,
     /// The diff pane (side by side, inline, coverage).
     Diff,
+    /// The entity panel.
+    Entities,
 }
 
 impl Context {
@@ -48,6 +50,7 @@ impl Context {
         Context::Search,
         Context::Help,
         Context::Notes,
+        Context::Entities,
         Context::NoteEditor,
         Context::Question,
     ];
@@ -65,6 +68,7 @@ impl Context {
             Context::Question => "Question (discard changes?)",
             Context::Results => "Results of a search in every article",
             Context::Diff => "Compare versions (diff pane)",
+            Context::Entities => "Entity panel",
         }
     }
 
@@ -85,6 +89,7 @@ impl Context {
             Context::Results => &[Context::Results, Context::Article, Context::Global],
             // Not the Article context: search and boilerplate there are the reader's.
             Context::Diff => &[Context::Diff, Context::Global],
+            Context::Entities => &[Context::Entities, Context::Article, Context::Global],
         }
     }
 }
@@ -396,6 +401,25 @@ impl Default for Keymap {
             (C::Diff, c('i'), A::ToggleInline),
             (C::Diff, c('c'), A::ToggleCoverage),
             (C::Diff, c('b'), A::DiffBoilerplate),
+            (C::Article, c('E'), A::ToggleEntityPanel),
+            (C::Article, c('1'), A::TogglePerson),
+            (C::Article, c('2'), A::ToggleOrg),
+            (C::Article, c('3'), A::TogglePlace),
+            (C::Article, c('4'), A::ToggleNorp),
+            (C::Article, c('5'), A::ToggleDate),
+            (C::Article, c('6'), A::ToggleNumber),
+            (C::Article, c('0'), A::ToggleAllLabels),
+            (C::Entities, c('j'), A::Down),
+            (C::Entities, p(K::Down), A::Down),
+            (C::Entities, c('k'), A::Up),
+            (C::Entities, p(K::Up), A::Up),
+            (C::Entities, p(K::PageDown), A::PageDown),
+            (C::Entities, p(K::PageUp), A::PageUp),
+            (C::Entities, c('g'), A::Top),
+            (C::Entities, p(K::Home), A::Top),
+            (C::Entities, c('G'), A::Bottom),
+            (C::Entities, p(K::End), A::Bottom),
+            (C::Entities, p(K::Enter), A::ChooseEntity),
         ];
         Keymap::from_bindings(
             table

@@ -15,7 +15,7 @@
 //!   visible line's spans. `App::reader_layers` is where a layer is added: entity labels (one layer
 //!   per label, each with its style), quotes, note marks.
 //! - n/N follow [`app::Jumps`]: the ranges chosen last and the current one. A search fills it; an
-//!   entity chosen in the entity panel will fill it the same way (a new `JumpKind`).
+//!   entity chosen in the entity panel fills it the same way (`JumpKind::Entity`).
 //!
 //! - Collection features ([`collection`]) are `App` methods in their own file: the sidebar shows
 //!   `collection.listing.order` (filter and sort over folded keys), so `current_article` goes
@@ -39,6 +39,12 @@
 //! `draw::screen`; its bindings in `Keymap::default`. An editor (notes) is a `Mode` like the
 //! search prompt: its context takes printable keys, and the keymap keeps only its commands.
 //!
+//! Entities: [`analysis`] queues the recogniser's work in `update` (the open article alone first,
+//! then the whole collection so versions of a story share evidence), the event loop runs it on
+//! rayon and hands results back as `Msg::Analysed`, so drawing never waits for it;
+//! [`panes::entities`] holds the label toggles, the legend, quote marks and the entity panel,
+//! whose chosen entity fills [`app::Jumps`] as `JumpKind::Entity`.
+//!
 //! Notes: [`panes::notes`] holds the store in memory, the passage cursor (sentence, paragraph,
 //! search match), the notes pane and the reader's marks (gutter signs, underline layers);
 //! [`panes::editor`] is the note editor (`Mode::Note`, tui-textarea). Disk I/O stays out of
@@ -47,6 +53,7 @@
 //! copydesk saved; `persist::finish` makes a last attempt on exit and prints what it could not save.
 
 pub mod action;
+pub mod analysis;
 pub mod app;
 pub mod clipboard;
 pub mod collection;

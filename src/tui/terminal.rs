@@ -104,6 +104,7 @@ fn event_loop(
     let (work_tx, work_rx) = std::sync::mpsc::channel::<Msg>();
     let mut working = 0usize;
     let mut saved_at = std::time::Instant::now();
+    let mut analyser = super::analysis::Runner::default();
     loop {
         if let Some(save) = &mut autosave
             && saved_at.elapsed() >= AUTOSAVE_EVERY
@@ -165,6 +166,12 @@ fn event_loop(
                 }
             }
         }
+        // Entity analysis runs on rayon's pool; `update` only queues it and takes the results.
+        analyser.start(app.analyses.take_jobs());
+        while let Some(msg) = analyser.try_recv() {
+            app.update(msg);
+            dirty = true;
+        }
         // Notes reach the disk here, after the change that made them, not inside `update`.
         if persist::tick(app, std::time::Instant::now()) {
             dirty = true;
@@ -186,6 +193,8 @@ fn event_loop(
         // Wake often while loading so progress shows; otherwise sleep until input.
         let timeout = if app.busy() {
             Duration::ZERO
+        } else if analyser.busy() {
+            Duration::from_millis(20)
         } else if background.is_some() || working > 0 {
             Duration::from_millis(50)
         } else {

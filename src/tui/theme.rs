@@ -198,8 +198,7 @@ pub struct Theme {
     pub hint_key: Style,
     pub error: Style,
     pub prompt: Style,
-    /// Entity highlighting: each label underlined, told apart by colour (and by the entity
-    /// panel, which names the label, when there is no colour).
+    /// Entity highlighting: a colour and a modifier per label (see `Theme::named`).
     pub entity: EntityStyles,
     pub diff: DiffStyles,
 }
@@ -216,7 +215,6 @@ impl Theme {
         let m = Style::new();
         let c = |style: Style, colored: Style| if no_color { style } else { style.patch(colored) };
         let slot = |s: ColorSlot, modifier: Modifier| c(m.add_modifier(modifier), m.fg(p.slot(s)));
-        let entity = Modifier::UNDERLINED;
         Theme {
             no_color,
             border: c(m, m.fg(p.faint)),
@@ -237,13 +235,14 @@ impl Theme {
             hint_key: c(m.add_modifier(Modifier::BOLD), m.fg(p.accent)),
             error: c(m.add_modifier(Modifier::BOLD), m.fg(p.error)),
             prompt: m.add_modifier(Modifier::BOLD),
+            // Each label has its own modifiers as well as a colour, so they differ under NO_COLOR.
             entity: EntityStyles {
-                person: slot(ColorSlot::Person, entity),
-                org: slot(ColorSlot::Org, entity),
-                place: slot(ColorSlot::Place, entity),
-                norp: slot(ColorSlot::Norp, entity),
-                date: slot(ColorSlot::Date, entity),
-                number: slot(ColorSlot::Number, entity),
+                person: slot(ColorSlot::Person, Modifier::BOLD),
+                org: slot(ColorSlot::Org, Modifier::UNDERLINED),
+                place: slot(ColorSlot::Place, Modifier::ITALIC),
+                norp: slot(ColorSlot::Norp, Modifier::BOLD | Modifier::ITALIC),
+                date: slot(ColorSlot::Date, Modifier::ITALIC | Modifier::UNDERLINED),
+                number: slot(ColorSlot::Number, Modifier::BOLD | Modifier::UNDERLINED),
             },
             diff: DiffStyles {
                 // Whole sentences: told apart without colour too (the sign column says the same).

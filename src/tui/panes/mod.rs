@@ -3,6 +3,7 @@
 pub mod coverage;
 pub mod diff;
 pub mod editor;
+pub mod entities;
 pub mod help;
 pub mod notes;
 pub mod reader;

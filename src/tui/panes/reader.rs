@@ -15,7 +15,7 @@ use crate::article::Article;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::draw::{clean, pane_block, truncate};
-use crate::tui::wrap::{self, Wrapped};
+use crate::tui::wrap::{self, Wrapped, str_width};
 
 /// Actions the status bar suggests while the reader has focus.
 pub const HINTS: &[Action] = &[
@@ -264,7 +264,14 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let max_scroll = wrapped.len().saturating_sub(height);
     let pct = (scroll * 100).checked_div(max_scroll).unwrap_or(100);
     block = block.title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
-    if let Some(count) = crate::tui::panes::notes::reader_count(app) {
+    let count = crate::tui::panes::notes::reader_count(app);
+    // The legend is centred between the notes count and the percentage without touching them.
+    let sides = count.as_deref().map_or(0, str_width).max(6) + 2;
+    let room = (area.width as usize).saturating_sub(2 * sides + 2);
+    if let Some(legend) = crate::tui::panes::entities::legend(app, room) {
+        block = block.title_bottom(legend.centered());
+    }
+    if let Some(count) = count {
         block = block.title_bottom(Line::from(count).left_aligned());
     }
     block.render(area, buf);
@@ -306,6 +313,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         let line = styled_line(&article.text, wrapped.runs(i), &layers);
         buf.set_line(body.x, body.y + row as u16, &line, body.width);
     }
+    crate::tui::panes::entities::draw_gutter(buf, body, app, &wrapped, scroll, inner.x);
     crate::tui::panes::notes::draw_gutter(buf, body, app, &wrapped, scroll, inner.x);
 }
 
