@@ -232,3 +232,43 @@ fn closed_stdout_exits_quietly() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&o.stderr), "");
 }
+
+#[test]
+fn demo_flag_may_come_before_the_subcommand() {
+    for cmd in ["list", "entities", "stories"] {
+        let o = bin().args(["--demo", cmd, "--json"]).output().unwrap();
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(!o.stdout.is_empty(), "{cmd}");
+        let o = bin().args([cmd, "--json"]).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{cmd} without paths is wrong usage");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--demo") && err.contains("Usage: copydesk"), "{err}");
+    }
+}
+
+#[test]
+fn every_json_command_exits_quietly_on_a_closed_pipe() {
+    // `entities` goes through the shared error path of `cli::run`, not a writer of its own.
+    let seed = PathBuf::from(SEED_004);
+    let args: Vec<&std::ffi::OsStr> = std::iter::repeat_n(seed.as_os_str(), 400).collect();
+    let mut child = bin()
+        .args(["entities", "--json", "--separately"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'));
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+}

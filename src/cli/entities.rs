@@ -22,7 +22,7 @@ pub struct EntitiesArgs {
     #[arg(long)]
     pub separately: bool,
     /// Files or folders of articles.
-    #[arg(required_unless_present = "demo")]
+    #[arg()]
     pub paths: Vec<PathBuf>,
 }
 

@@ -25,7 +25,7 @@ pub struct FindArgs {
     /// The text to find (case and accents ignored: "orban" finds "Orbán").
     pub text: String,
     /// Files or folders of articles.
-    #[arg(required_unless_present = "demo")]
+    #[arg()]
     pub paths: Vec<PathBuf>,
 }
 

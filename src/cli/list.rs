@@ -17,7 +17,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub text: bool,
     /// Files or folders of articles.
-    #[arg(required_unless_present = "demo")]
+    #[arg()]
     pub paths: Vec<PathBuf>,
 }
 

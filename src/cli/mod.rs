@@ -17,6 +17,17 @@ mod stories;
 
 /// Exit status for "the command could not do its work".
 pub const EXIT_FAILURE: u8 = 1;
+/// Exit status for wrong usage (as clap's own).
+pub const EXIT_USAGE: u8 = 2;
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -80,6 +91,30 @@ pub enum Command {
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
 /// Returns the process exit status.
 pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    // Commands over a collection need paths or --demo. Checked here rather than by clap, whose
+    // `required_unless_present` does not see a global --demo given before the subcommand.
+    let needs_paths = match &cmd {
+        Command::List(a) => Some(("list", a.paths.is_empty())),
+        Command::Stories(a) => Some(("stories", a.paths.is_empty())),
+        Command::Entities(a) => Some(("entities", a.paths.is_empty())),
+        Command::Find(a) => Some(("find", a.paths.is_empty())),
+        _ => None,
+    };
+    if let Some((name, true)) = needs_paths
+        && !global.demo
+    {
+        let mut cli = <Cli as clap::CommandFactory>::command();
+        cli.build();
+        let e = match cli.find_subcommand_mut(name) {
+            Some(sub) => sub.error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                "give files or folders of articles, or --demo for the bundled ones",
+            ),
+            None => cli.error(clap::error::ErrorKind::MissingRequiredArgument, "missing paths"),
+        };
+        let _ = write!(err, "{}", e.render());
+        return EXIT_USAGE;
+    }
     let res = match cmd {
         Command::List(a) => list::run(global, a, out, err),
         Command::Notes(a) => notes::run(global, a, out, err),
@@ -92,6 +127,8 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
     };
     match res {
         Ok(code) => code,
+        // A reader that stopped reading (`| head`) is not a failure.
+        Err(e) if is_broken_pipe(&e) => 0,
         Err(e) => {
             let _ = writeln!(err, "copydesk: {e:#}");
             EXIT_FAILURE

@@ -15,7 +15,7 @@ pub struct StoriesArgs {
     #[arg(long)]
     pub json: bool,
     /// Files or folders of articles.
-    #[arg(required_unless_present = "demo")]
+    #[arg()]
     pub paths: Vec<PathBuf>,
 }
 
