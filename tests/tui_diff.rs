@@ -504,3 +504,25 @@ mod props {
         }
     }
 }
+
+#[test]
+fn the_diff_pane_hides_the_entity_panel_under_it() {
+    let mut app = demo_app(false);
+    app.run_work();
+    select(&mut app, "002");
+    keys(&mut app, "E");
+    copydesk::tui::analysis::run_now(&mut app);
+    let before = screen_text(render(&mut app, 120, 40).backend().buffer());
+    assert!(
+        before.contains("Entities ("),
+        "the entity panel is open: {before}"
+    );
+    keys(&mut app, "D");
+    assert!(app.diff.open);
+    let text = screen_text(render(&mut app, 120, 40).backend().buffer());
+    assert!(text.contains("Compare · side by side"), "{text}");
+    assert!(
+        !text.contains("Entities ("),
+        "nothing draws over the diff pane: {text}"
+    );
+}

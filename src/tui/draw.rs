@@ -160,9 +160,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         if let Some(r) = s.notes {
             notes::draw(buf, r, app, app.focus == PaneId::Notes && !help_open);
         }
-    }
-    if let Some(r) = s.entities {
-        super::panes::entities::draw(buf, r, app, app.focus == PaneId::Entities && !help_open);
+        if let Some(r) = s.entities {
+            super::panes::entities::draw(buf, r, app, app.focus == PaneId::Entities && !help_open);
+        }
     }
     let cursor = status(buf, s.status, app);
     if let Mode::Help { scroll } = app.mode {
