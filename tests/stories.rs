@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use copydesk::article::{self, Article};
-use copydesk::compare::{Names, stories, stories_with_names};
+use copydesk::compare::{Names, group_stories, stories, stories_with_names};
 use serde_json::Value;
 
 fn root() -> PathBuf {
@@ -93,6 +93,15 @@ fn with_the_loader_as_it_is() {
     let (arts, p) = article::load_paths(&[root().join("seeds"), root().join("compare/other")]);
     assert!(p.is_empty());
     check(&arts, &stories(&arts));
+}
+
+#[test]
+fn with_recognised_names() {
+    let arts = corpus();
+    check(&arts, &group_stories(&arts));
+    let (arts, p) = article::load_paths(&[root().join("seeds"), root().join("compare/other")]);
+    assert!(p.is_empty());
+    check(&arts, &group_stories(&arts));
 }
 
 #[test]

@@ -151,33 +151,8 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
                 writeln!(out, "~moved (to char {at} of b)~ {}\n", one_line(tb))?;
             }
             SegOp::Edited => {
-                // Walk b's text, inserting a's deleted words where they were.
                 let Some(rb) = seg.b.clone() else { continue };
-                let mut line = String::new();
-                let mut pos = rb.start;
-                for ch in &seg.changes {
-                    match ch.op {
-                        ChangeOp::Equal | ChangeOp::Insert => {
-                            let Some(r) = ch.b.clone() else { continue };
-                            line.push_str(&b.text[pos.min(r.start)..r.start]);
-                            if ch.op == ChangeOp::Insert {
-                                line.push_str(&format!("{{+{}+}}", &b.text[r.clone()]));
-                            } else {
-                                line.push_str(&b.text[r.clone()]);
-                            }
-                            pos = r.end;
-                        }
-                        ChangeOp::Delete => {
-                            if let Some(r) = ch.a.clone() {
-                                if !line.is_empty() && !line.ends_with(char::is_whitespace) {
-                                    line.push(' ');
-                                }
-                                line.push_str(&format!("[-{}-]", &a.text[r]));
-                            }
-                        }
-                    }
-                }
-                line.push_str(&b.text[pos.min(rb.end)..rb.end]);
+                let line = marked_words(&a.text, &b.text, rb, &seg.changes);
                 let mark = if seg.quote_changed {
                     "  (quote worded differently)"
                 } else {
@@ -187,11 +162,27 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
             }
         }
     }
-    for (label, text, ranges) in [("a", &a.text, &c.names_only_a), ("b", &b.text, &c.names_only_b)] {
+    for (side, text, ranges, labels) in [
+        ("a", &a.text, &c.names_only_a, &c.names_only_a_labels),
+        ("b", &b.text, &c.names_only_b, &c.names_only_b_labels),
+    ] {
         if !ranges.is_empty() {
-            let names: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
-            writeln!(out, "names only in {label}: {}", names.join("; "))?;
+            let names: Vec<String> = ranges
+                .iter()
+                .zip(labels)
+                .map(|(r, l)| format!("{} ({l})", one_line(&text[r.clone()])))
+                .collect();
+            writeln!(out, "names only in {side}: {}", names.join("; "))?;
         }
+    }
+    for q in &c.quote_differences {
+        writeln!(
+            out,
+            "quote worded differently ({} / {}): {}",
+            one_line(&a.text[q.speaker_a.clone()]),
+            one_line(&b.text[q.speaker_b.clone()]),
+            one_line(&marked_words(&a.text, &b.text, q.b.clone(), &q.changes))
+        )?;
     }
     writeln!(
         out,
@@ -208,4 +199,35 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
         s.shared_passages
     )?;
     Ok(())
+}
+
+/// b's text over `rb` with a's deleted words `[-…-]` where they were and b's inserted words
+/// `{+…+}`, in the manner of `git diff --word-diff`.
+fn marked_words(a: &str, b: &str, rb: Range<usize>, changes: &[crate::compare::Change]) -> String {
+    let mut line = String::new();
+    let mut pos = rb.start;
+    for ch in changes {
+        match ch.op {
+            ChangeOp::Equal | ChangeOp::Insert => {
+                let Some(r) = ch.b.clone() else { continue };
+                line.push_str(&b[pos.min(r.start)..r.start]);
+                if ch.op == ChangeOp::Insert {
+                    line.push_str(&format!("{{+{}+}}", &b[r.clone()]));
+                } else {
+                    line.push_str(&b[r.clone()]);
+                }
+                pos = r.end;
+            }
+            ChangeOp::Delete => {
+                if let Some(r) = ch.a.clone() {
+                    if !line.is_empty() && !line.ends_with(char::is_whitespace) {
+                        line.push(' ');
+                    }
+                    line.push_str(&format!("[-{}-]", &a[r]));
+                }
+            }
+        }
+    }
+    line.push_str(&b[pos.min(rb.end)..rb.end]);
+    line
 }

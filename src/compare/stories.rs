@@ -71,6 +71,25 @@ struct Features {
     words: usize,
 }
 
+/// Groups articles into stories with the names the entity recogniser finds in them: the one
+/// entry point for the command line and the reader. Each article is analysed on its own (in
+/// parallel): story grouping needs which names an article mentions, not the evidence one
+/// version lends another.
+pub fn group_stories(articles: &[Article]) -> Stories {
+    let names = Names(
+        articles
+            .par_iter()
+            .map(|a| {
+                let mut skip = a.boilerplate.clone();
+                skip.sort_by_key(|r| r.start);
+                super::names::story_names(&a.text, &crate::entities::analyse(a), &skip)
+            })
+            .collect(),
+    );
+    stories_with_names(articles, Some(&names))
+}
+
+/// Groups articles with capitalised words standing in for names (no recogniser run).
 pub fn stories(articles: &[Article]) -> Stories {
     stories_with_names(articles, None)
 }
