@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 mod compare;
 mod entities;
 mod eval;
+mod index;
 mod list;
 mod notes;
 mod stories;
@@ -62,6 +63,8 @@ pub enum Command {
     Entities(entities::EntitiesArgs),
     /// Score entity predictions against a gold folder.
     Eval(eval::EvalArgs),
+    /// Index the people, organisations, places and groups named across articles.
+    Index(index::IndexArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -74,6 +77,7 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
         Command::Stories(a) => stories::run(global, a, out, err),
         Command::Entities(a) => entities::run(global, a, out, err),
         Command::Eval(a) => eval::run(global, a, out, err),
+        Command::Index(a) => index::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

@@ -24,8 +24,8 @@ mod words;
 
 pub use align::Unit;
 pub use coverage::{Carried, Coverage, coverage};
-pub use names::{NAME_LABELS, QuoteDifference, name_words, same_name};
-pub use stories::{Names, Stories, Story, group_stories, stories, stories_with_names};
+pub use names::{NAME_LABELS, QuoteDifference};
+pub use stories::{Names, Stories, Story, group_stories, group_stories_with, stories, stories_with_names};
 pub use summary::{Counts, Relation, Summary};
 pub use words::{Change, ChangeOp};
 

@@ -7,43 +7,16 @@ use std::time::Instant;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-use super::normalise::{Token, normalise_word};
+use super::normalise::Token;
 use super::{Change, ChangeOp, Prepared};
+use crate::entities::index::{name_words, same_name};
 use crate::entities::{Analysis, Entity, Label};
 
 /// The labels that name someone or something (not dates or numbers).
-pub const NAME_LABELS: [Label; 4] = [Label::Person, Label::Org, Label::Place, Label::Norp];
+pub const NAME_LABELS: [Label; 4] = crate::entities::index::INDEX_LABELS;
 
 pub fn is_name(label: Label) -> bool {
     NAME_LABELS.contains(&label)
-}
-
-/// The matching form of a name: its words normalised (case, accents, apostrophes), a trailing
-/// possessive and full stops dropped. "Putin's" → ["putin"], "U.S." → ["us"].
-pub fn name_words(s: &str) -> Vec<String> {
-    let mut buf = String::new();
-    s.split(|c: char| c.is_whitespace() || c == '-' || c == '\u{2010}' || c == '\u{2011}')
-        .filter_map(|w| {
-            normalise_word(w, &mut buf);
-            let mut w: String = buf.chars().filter(|&c| c != '.' && c != ',').collect();
-            if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')) {
-                w = stem.to_string();
-            }
-            (!w.is_empty()).then_some(w)
-        })
-        .collect()
-}
-
-/// Whether two written names can be the same person, organisation or place: the same words, or
-/// one a single word that is the other's last (a surname matches the full name: "Putin" and
-/// "Vladimir Putin"), or the same surname with matching first initials ("V. Putin").
-pub fn same_name(x: &[String], y: &[String]) -> bool {
-    match (x, y) {
-        ([], _) | (_, []) => false,
-        _ if x == y => true,
-        ([one], [.., last]) | ([.., last], [one]) => one == last,
-        ([fx, .., lx], [fy, .., ly]) => lx == ly && fx.chars().next() == fy.chars().next(),
-    }
 }
 
 /// A name of one version: its entity and its matching form.
@@ -276,26 +249,4 @@ pub fn story_names(text: &str, analysis: &Analysis, skip: &[Range<usize>]) -> Ve
     out.sort_unstable();
     out.dedup();
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn w(s: &str) -> Vec<String> {
-        name_words(s)
-    }
-
-    #[test]
-    fn name_forms() {
-        assert_eq!(w("Putin\u{2019}s"), ["putin"]);
-        assert_eq!(w("Orbán"), ["orban"]);
-        assert_eq!(w("U.S."), ["us"]);
-        assert!(same_name(&w("Putin"), &w("Vladimir Putin")));
-        assert!(same_name(&w("Vladimir Putin"), &w("Putin's")));
-        assert!(same_name(&w("V. Putin"), &w("Vladimir Putin")));
-        assert!(!same_name(&w("Joe Biden"), &w("Hunter Biden")));
-        assert!(!same_name(&w("Putin"), &w("Lavrov")));
-        assert!(!same_name(&w(""), &w("Lavrov")));
-    }
 }
