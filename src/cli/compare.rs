@@ -1,4 +1,5 @@
-//! `copydesk compare [--json] A B`: what changed between two versions of a story.
+//! `copydesk compare [--json | --markdown | --html] [--output FILE] A B`: what changed between
+//! two versions of a story.
 
 use std::io::Write;
 use std::ops::Range;
@@ -10,14 +11,26 @@ use serde::Serialize;
 
 use super::Global;
 use crate::article::{self, Article};
+use crate::compare::export::{self, Marks, inline_words};
 use crate::compare::{ChangeOp, Comparison, Options, SegOp, compare};
 use crate::text::CharMap;
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Print JSON (character offsets into each file's decoded text).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["markdown", "html"])]
     pub json: bool,
+    /// Write a Markdown report: summary table, word diff (~~only in A~~, **only in B**, moves
+    /// noted), names and quotes that differ, coverage of A's sentences.
+    #[arg(long, conflicts_with = "html")]
+    pub markdown: bool,
+    /// Write a self-contained HTML page: summary, side-by-side columns aligned by segment,
+    /// removed (−, red), added (+, green), edited (~, yellow, words marked), moved (↕, blue).
+    #[arg(long)]
+    pub html: bool,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Compare boilerplate (site chrome, captions, promos) too.
     #[arg(long)]
     pub boilerplate: bool,
@@ -83,11 +96,20 @@ pub fn run(
         ..Options::default()
     };
     let c = compare(&a, &b, &opts);
+    let mut buf: Vec<u8> = Vec::new();
+    let w: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
     if args.json {
-        serde_json::to_writer(&mut *out, &to_json(&a, &b, &c)).context("writing JSON")?;
-        writeln!(out)?;
+        serde_json::to_writer(&mut *w, &to_json(&a, &b, &c)).context("writing JSON")?;
+        writeln!(w)?;
+    } else if args.markdown {
+        w.write_all(export::markdown(&a, &b, &c).as_bytes())?;
+    } else if args.html {
+        w.write_all(export::html(&a, &b, &c).as_bytes())?;
     } else {
-        write_word_diff(&a, &b, &c, out)?;
+        write_word_diff(&a, &b, &c, w)?;
+    }
+    if let Some(path) = &args.output {
+        std::fs::write(path, &buf).with_context(|| format!("{}: could not write", path.display()))?;
     }
     Ok(0)
 }
@@ -201,33 +223,12 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
     Ok(())
 }
 
-/// b's text over `rb` with a's deleted words `[-…-]` where they were and b's inserted words
-/// `{+…+}`, in the manner of `git diff --word-diff`.
+/// b's text with a's deleted words `[-…-]` and b's inserted words `{+…+}`.
 fn marked_words(a: &str, b: &str, rb: Range<usize>, changes: &[crate::compare::Change]) -> String {
-    let mut line = String::new();
-    let mut pos = rb.start;
-    for ch in changes {
-        match ch.op {
-            ChangeOp::Equal | ChangeOp::Insert => {
-                let Some(r) = ch.b.clone() else { continue };
-                line.push_str(&b[pos.min(r.start)..r.start]);
-                if ch.op == ChangeOp::Insert {
-                    line.push_str(&format!("{{+{}+}}", &b[r.clone()]));
-                } else {
-                    line.push_str(&b[r.clone()]);
-                }
-                pos = r.end;
-            }
-            ChangeOp::Delete => {
-                if let Some(r) = ch.a.clone() {
-                    if !line.is_empty() && !line.ends_with(char::is_whitespace) {
-                        line.push(' ');
-                    }
-                    line.push_str(&format!("[-{}-]", &a[r]));
-                }
-            }
-        }
-    }
-    line.push_str(&b[pos.min(rb.end)..rb.end]);
-    line
+    let marks = Marks {
+        del: ("[-", "-]"),
+        ins: ("{+", "+}"),
+        escape: &|t: &str| t.to_string(),
+    };
+    inline_words(a, b, rb, changes, &marks)
 }

@@ -16,6 +16,7 @@ use crate::text::{ceil_boundary, floor_boundary};
 
 mod align;
 mod coverage;
+pub mod export;
 mod names;
 pub mod normalise;
 mod stories;
