@@ -70,7 +70,7 @@ pub fn names_only(
     let mut out: Vec<(Range<usize>, Label)> = Vec::new();
     let mut seen: Vec<&[String]> = Vec::new();
     for n in &mine {
-        if seen.iter().any(|s| *s == n.words.as_slice()) {
+        if seen.contains(&n.words.as_slice()) {
             continue;
         }
         seen.push(&n.words);
