@@ -234,17 +234,17 @@ fn units(text: &str, sentences: &[Range<usize>], skip: &[Range<usize>], tokens: 
 }
 
 /// Compares version `a` with version `b`, running the entity recogniser on both (as versions of
-/// one story, sharing evidence about names) for the names and quotes that differ.
+/// one story, sharing evidence about names) for the names and quotes that differ. The recogniser
+/// runs beside the alignment (rayon), so a long pair costs little more than its alignment.
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
-    let an = crate::entities::analyse_story(&[a, b]);
+    let (an, (mut c, sides)) = rayon::join(
+        || crate::entities::analyse_story(&[a, b]),
+        || compare_sides(a, b, opts),
+    );
     let empty = Analysis::default();
-    compare_analysed(
-        a,
-        b,
-        an.first().unwrap_or(&empty),
-        an.get(1).unwrap_or(&empty),
-        opts,
-    )
+    let (an_a, an_b) = (an.first().unwrap_or(&empty), an.get(1).unwrap_or(&empty));
+    add_names(&mut c, a, b, an_a, an_b, &sides, opts);
+    c
 }
 
 /// [`compare`] with the entity analyses already at hand (a reader that keeps them per article
@@ -256,21 +256,50 @@ pub fn compare_analysed(
     an_b: &Analysis,
     opts: &Options,
 ) -> Comparison {
+    let (mut c, sides) = compare_sides(a, b, opts);
+    add_names(&mut c, a, b, an_a, an_b, &sides, opts);
+    c
+}
+
+/// Both versions prepared, with the ranges each leaves out.
+struct Sides {
+    pa: Prepared,
+    pb: Prepared,
+    sa: Vec<Range<usize>>,
+    sb: Vec<Range<usize>>,
+}
+
+fn compare_sides(a: &Article, b: &Article, opts: &Options) -> (Comparison, Sides) {
     let pa = prepare(a, opts.include_boilerplate);
     let pb = prepare(b, opts.include_boilerplate);
-    let (sa, sb) = (
-        skipped(a, opts.include_boilerplate),
-        skipped(b, opts.include_boilerplate),
-    );
-    let mut c = compare_prepared(&pa, &pb, opts);
-    (c.names_only_a, c.names_only_a_labels) = names::names_only(&a.text, an_a, &sa, &b.text, an_b, &sb, &pb)
-        .into_iter()
-        .unzip();
-    (c.names_only_b, c.names_only_b_labels) = names::names_only(&b.text, an_b, &sb, &a.text, an_a, &sa, &pa)
-        .into_iter()
-        .unzip();
-    c.quote_differences = names::quote_differences(&a.text, an_a, &pa, &b.text, an_b, &pb, opts.deadline);
-    c
+    let c = compare_prepared(&pa, &pb, opts);
+    let sides = Sides {
+        pa,
+        pb,
+        sa: skipped(a, opts.include_boilerplate),
+        sb: skipped(b, opts.include_boilerplate),
+    };
+    (c, sides)
+}
+
+fn add_names(
+    c: &mut Comparison,
+    a: &Article,
+    b: &Article,
+    an_a: &Analysis,
+    an_b: &Analysis,
+    s: &Sides,
+    opts: &Options,
+) {
+    (c.names_only_a, c.names_only_a_labels) =
+        names::names_only(&a.text, an_a, &s.sa, &b.text, an_b, &s.sb, &s.pb)
+            .into_iter()
+            .unzip();
+    (c.names_only_b, c.names_only_b_labels) =
+        names::names_only(&b.text, an_b, &s.sb, &a.text, an_a, &s.sa, &s.pa)
+            .into_iter()
+            .unzip();
+    c.quote_differences = names::quote_differences(&a.text, an_a, &s.pa, &b.text, an_b, &s.pb, opts.deadline);
 }
 
 pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> Comparison {

@@ -62,28 +62,54 @@ pub fn names_only(
         .iter()
         .map(|t| name_words(&other_text[t.range.clone()]).concat())
         .collect();
+    // Where each word stands in the other version, so a name is looked up where it may start.
+    let mut at: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, w) in their_words.iter().enumerate() {
+        at.entry(w.as_str()).or_default().push(i);
+    }
     let written_in_other = |w: &[String]| {
-        their_words
-            .windows(w.len())
-            .any(|win| win.iter().zip(w).all(|(a, b)| a == b))
+        at.get(w[0].as_str()).is_some_and(|starts| {
+            starts.iter().any(|&i| {
+                their_words
+                    .get(i..i + w.len())
+                    .is_some_and(|win| win.iter().zip(w).all(|(a, b)| a == b))
+            })
+        })
+    };
+    // Names that can be the same always end in the same word: look them up by it.
+    let mut by_last: std::collections::HashMap<&str, Vec<&[String]>> = std::collections::HashMap::new();
+    for t in &theirs {
+        if let Some(last) = t.words.last() {
+            let v = by_last.entry(last.as_str()).or_default();
+            if !v.contains(&t.words.as_slice()) {
+                v.push(&t.words);
+            }
+        }
+    }
+    let named_in_other = |w: &[String]| {
+        w.last()
+            .and_then(|l| by_last.get(l.as_str()))
+            .is_some_and(|v| v.iter().any(|t| same_name(t, w)))
     };
     let mut out: Vec<(Range<usize>, Label)> = Vec::new();
-    let mut seen: Vec<&[String]> = Vec::new();
+    let mut reported: std::collections::HashMap<&str, Vec<&[String]>> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashSet<&[String]> = std::collections::HashSet::new();
     for n in &mine {
-        if seen.contains(&n.words.as_slice()) {
+        if !seen.insert(&n.words) {
             continue;
         }
-        seen.push(&n.words);
         // A later mention of a name already reported ("Putin" after "Vladimir Putin") is the same.
-        if out
-            .iter()
-            .any(|(r, _)| same_name(&name_words(&text[r.clone()]), &n.words))
+        let last = n.words.last().map(String::as_str).unwrap_or("");
+        if reported
+            .get(last)
+            .is_some_and(|v| v.iter().any(|r| same_name(r, &n.words)))
         {
             continue;
         }
-        let in_other = theirs.iter().any(|t| same_name(&t.words, &n.words)) || written_in_other(&n.words);
+        let in_other = named_in_other(&n.words) || written_in_other(&n.words);
         if !in_other {
             out.push((n.entity.range.clone(), n.entity.label));
+            reported.entry(last).or_default().push(&n.words);
         }
     }
     out
