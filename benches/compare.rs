@@ -5,7 +5,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use copydesk::article::{self, Article, Meta};
-use copydesk::compare::{Options, compare, group_stories, stories};
+use copydesk::compare::{Options, compare, compare_analysed, group_stories, stories};
 
 /// A small seeded generator (xorshift), so the benchmark needs no extra crate.
 struct Rng(u64);
@@ -119,6 +119,14 @@ fn bench_compare(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("compare 1 MB, 300 edits", |bch| {
         bch.iter(|| black_box(compare(&a, &b, &opts)))
+    });
+    // A reader keeps each article's entity analysis: comparing then costs the alignment only.
+    let (ea, eb) = (copydesk::entities::analyse(&a), copydesk::entities::analyse(&b));
+    g.bench_function("compare 1 MB, 300 edits, analyses at hand", |bch| {
+        bch.iter(|| black_box(compare_analysed(&a, &b, &ea, &eb, &opts)))
+    });
+    g.bench_function("recogniser on the 1 MB pair", |bch| {
+        bch.iter(|| black_box(copydesk::entities::analyse_story(&[&a, &b])))
     });
     g.finish();
 }

@@ -2,8 +2,12 @@
 //!
 //! [`compare`] aligns two articles sentence by sentence and reports segments (same, edited with
 //! word changes, moved, added, removed) as byte ranges into each text, with a [`Summary`] that
-//! places the pair on the METER corpus's scale of derivation. [`stories`] groups many articles
-//! into stories; [`coverage`] tells, for each sentence of a base version, which others carry it.
+//! places the pair on the METER corpus's scale of derivation, the names (recognised by
+//! [`crate::entities`]) each version has and the other lacks, and the quotes one speaker is given
+//! in different words ([`compare_analysed`] when the analyses are at hand). [`group_stories`]
+//! groups many articles into stories (recognised names where names decide; [`stories`] is the
+//! recogniser-free variant); [`coverage`] tells, for each sentence of a base version, which others
+//! carry it; [`export`] renders a comparison as Markdown or a self-contained HTML page.
 
 use std::ops::Range;
 use std::time::Duration;
