@@ -1,5 +1,6 @@
 //! Benchmarks: two 10,000-word versions; two 1 MB versions with a few hundred edits; 10,000
-//! articles grouped into stories (capitalised words as names, and with the recogniser's names). Texts are generated (seeded) prose-like word sequences.
+//! articles grouped into stories (capitalised words as names, and with the recogniser's names);
+//! the entity index over those 10,000 articles. Texts are generated (seeded) prose-like word sequences.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -186,6 +187,17 @@ fn bench_stories(c: &mut Criterion) {
     );
     g.bench_function("10,000 articles, recognised names", |bch| {
         bch.iter(|| black_box(group_stories(&arts)))
+    });
+    // The entity index over the same collection, once the analyses exist (the recogniser's own
+    // cost is in the entities bench).
+    let analyses: Vec<_> = {
+        use rayon::prelude::*;
+        arts.par_iter().map(copydesk::entities::analyse).collect()
+    };
+    let ix = copydesk::entities::index::index(&arts, &analyses);
+    eprintln!("entity index over 10,000 articles: {} entries", ix.entries.len());
+    g.bench_function("entity index, 10,000 articles", |bch| {
+        bch.iter(|| black_box(copydesk::entities::index::index(&arts, &analyses)))
     });
     g.finish();
 }

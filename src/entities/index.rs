@@ -188,20 +188,23 @@ pub fn index(articles: &[Article], analyses: &[Analysis]) -> EntityIndex {
         }
     }
     // A person named only by surname in some articles joins the one full name of that surname.
+    // Full person names by surname, so each lone surname looks only at its own.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (j, (wj, _, ej)) in entries.iter().enumerate() {
+        if ej.label == Label::Person
+            && wj.len() > 1
+            && let Some(last) = wj.last()
+        {
+            by_surname.entry(last.as_str()).or_default().push(j);
+        }
+    }
     let mut merged_into: Vec<Option<usize>> = vec![None; entries.len()];
-    for i in 0..entries.len() {
-        let (w, _, e) = &entries[i];
+    for (i, (w, _, e)) in entries.iter().enumerate() {
         if e.label != Label::Person || w.len() != 1 {
             continue;
         }
-        let targets: Vec<usize> = (0..entries.len())
-            .filter(|&j| {
-                let (wj, _, ej) = &entries[j];
-                ej.label == Label::Person && wj.len() > 1 && same_name(wj, w)
-            })
-            .collect();
-        if let [j] = targets[..] {
-            merged_into[i] = Some(j);
+        if let Some([j]) = by_surname.get(w[0].as_str()).map(Vec::as_slice) {
+            merged_into[i] = Some(*j);
         }
     }
     for i in 0..entries.len() {
