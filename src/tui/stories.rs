@@ -1,4 +1,4 @@
-//! Stories in the UI: the loaded articles grouped by `compare::stories` (on a background thread,
+//! Stories in the UI: the loaded articles grouped by `compare::group_stories` (on a background thread,
 //! as a [`Work`] whose answer comes back as `Msg::Stories`), listed together in the sidebar with
 //! the original marked, and the versions the diff pane cycles through.
 
@@ -41,7 +41,7 @@ pub fn job(articles: &[Article]) -> Work {
 pub fn group(articles: &[Article]) -> Grouped {
     Grouped {
         paths: articles.iter().map(|a| a.path.clone()).collect(),
-        stories: compare::stories(articles),
+        stories: compare::group_stories(articles),
     }
 }
 
