@@ -1,11 +1,12 @@
 //! Benchmarks: two 10,000-word versions; two 1 MB versions with a few hundred edits; 10,000
-//! articles grouped into stories. Texts are generated (seeded) prose-like word sequences.
+//! articles grouped into stories (capitalised words as names, and with the recogniser's names);
+//! the entity index over those 10,000 articles. Texts are generated (seeded) prose-like word sequences.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 use copydesk::article::{self, Article, Meta};
-use copydesk::compare::{Options, compare, stories};
+use copydesk::compare::{Options, compare, compare_analysed, group_stories, stories};
 
 /// A small seeded generator (xorshift), so the benchmark needs no extra crate.
 struct Rng(u64);
@@ -120,6 +121,14 @@ fn bench_compare(c: &mut Criterion) {
     g.bench_function("compare 1 MB, 300 edits", |bch| {
         bch.iter(|| black_box(compare(&a, &b, &opts)))
     });
+    // A reader keeps each article's entity analysis: comparing then costs the alignment only.
+    let (ea, eb) = (copydesk::entities::analyse(&a), copydesk::entities::analyse(&b));
+    g.bench_function("compare 1 MB, 300 edits, analyses at hand", |bch| {
+        bch.iter(|| black_box(compare_analysed(&a, &b, &ea, &eb, &opts)))
+    });
+    g.bench_function("recogniser on the 1 MB pair", |bch| {
+        bch.iter(|| black_box(copydesk::entities::analyse_story(&[&a, &b])))
+    });
     g.finish();
 }
 
@@ -169,6 +178,27 @@ fn bench_stories(c: &mut Criterion) {
     let mut g = c.benchmark_group("stories");
     g.sample_size(10);
     g.bench_function("10,000 articles", |bch| bch.iter(|| black_box(stories(&arts))));
+    // The entry point the command line and reader use: the recogniser runs on every article.
+    let s = group_stories(&arts);
+    eprintln!(
+        "10,000 articles with recognised names: {} stories, {} unrelated",
+        s.stories.len(),
+        s.unrelated.len()
+    );
+    g.bench_function("10,000 articles, recognised names", |bch| {
+        bch.iter(|| black_box(group_stories(&arts)))
+    });
+    // The entity index over the same collection, once the analyses exist (the recogniser's own
+    // cost is in the entities bench).
+    let analyses: Vec<_> = {
+        use rayon::prelude::*;
+        arts.par_iter().map(copydesk::entities::analyse).collect()
+    };
+    let ix = copydesk::entities::index::index(&arts, &analyses);
+    eprintln!("entity index over 10,000 articles: {} entries", ix.entries.len());
+    g.bench_function("entity index, 10,000 articles", |bch| {
+        bch.iter(|| black_box(copydesk::entities::index::index(&arts, &analyses)))
+    });
     g.finish();
 }
 

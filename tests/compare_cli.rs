@@ -129,3 +129,27 @@ fn wrong_usage_is_exit_2() {
         .expect("run");
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn plain_output_names_and_quotes_that_differ() {
+    let out = bin()
+        .args(["compare", &seed("002"), &seed("004")])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let only_a = text
+        .lines()
+        .find(|l| l.starts_with("names only in a: "))
+        .expect("names only in a");
+    // Recognised names with their labels; Bridget Brink's paragraph is cut from the NBC rewrite.
+    assert!(only_a.contains("Bridget Brink (PERSON)"), "{only_a}");
+    assert!(only_a.contains("Emmanuel Macron (PERSON)"));
+    assert!(!only_a.contains("Putin"), "004 names Putin too: {only_a}");
+    // Blinken's quote: the full AP copy quotes a whole sentence, the rewrite only a phrase.
+    let q = text
+        .lines()
+        .find(|l| l.starts_with("quote worded differently (Blinken / Blinken):"))
+        .expect("Blinken's quote");
+    assert!(q.contains("[-the U.S. willingness"), "{q}");
+}

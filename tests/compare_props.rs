@@ -1,8 +1,8 @@
 //! Properties: comparing arbitrary texts never panics, and a text compared with itself is
-//! always `identical`.
+//! always `identical`; names, quotes and exports stay in bounds and escape the text.
 
 use copydesk::article::{self, Meta};
-use copydesk::compare::{Options, Relation, compare, stories};
+use copydesk::compare::{Options, Relation, compare, export, group_stories, stories};
 use proptest::prelude::*;
 
 fn art(name: &str, t: &str) -> article::Article {
@@ -24,6 +24,8 @@ fn prose() -> impl Strategy<Value = String> {
             Just("\n".to_string()),
             Just(" — ".to_string()),
             Just("😀".to_string()),
+            Just("<q> & 'x'".to_string()),
+            Just("Vladimir Putin said".to_string()),
             "[0-9]{1,4}",
             " ",
         ],
@@ -44,7 +46,28 @@ proptest! {
             if let Some(r) = &s.a { prop_assert!(r.start <= r.end && r.end <= a.len()); }
             if let Some(r) = &s.b { prop_assert!(r.start <= r.end && r.end <= b.len()); }
         }
-        let _ = stories(&[x, y]);
+        for (r, t) in c.names_only_a.iter().map(|r| (r, &a)).chain(c.names_only_b.iter().map(|r| (r, &b))) {
+            prop_assert!(t.get(r.clone()).is_some());
+        }
+        prop_assert_eq!(c.names_only_a.len(), c.names_only_a_labels.len());
+        for q in &c.quote_differences {
+            prop_assert!(a.get(q.a.clone()).is_some() && b.get(q.b.clone()).is_some());
+        }
+        let _ = export::markdown(&x, &y, &c);
+        let _ = export::html(&x, &y, &c);
+        let _ = stories(&[x.clone(), y.clone()]);
+        let _ = group_stories(&[x, y]);
+    }
+
+    #[test]
+    fn exports_escape_article_text(a in prose(), b in prose()) {
+        let (x, y) = (art("a", &a), art("b", &b));
+        let c = compare(&x, &y, &Options::default());
+        let html = export::html(&x, &y, &c);
+        prop_assert!(!html.contains("<q>"), "text <q> must be escaped");
+        prop_assert_eq!(html.matches("<tr class=").count(), c.segments.len());
+        let md = export::markdown(&x, &y, &c);
+        prop_assert!(!md.contains("<q>"));
     }
 
     #[test]

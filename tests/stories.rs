@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use copydesk::article::{self, Article};
-use copydesk::compare::{Names, stories, stories_with_names};
+use copydesk::compare::{Names, group_stories, group_stories_with, stories, stories_with_names};
+use copydesk::entities::Analysis;
 use serde_json::Value;
 
 fn root() -> PathBuf {
@@ -93,6 +94,34 @@ fn with_the_loader_as_it_is() {
     let (arts, p) = article::load_paths(&[root().join("seeds"), root().join("compare/other")]);
     assert!(p.is_empty());
     check(&arts, &stories(&arts));
+}
+
+#[test]
+fn with_recognised_names() {
+    let arts = corpus();
+    check(&arts, &group_stories(&arts));
+    let (arts, p) = article::load_paths(&[root().join("seeds"), root().join("compare/other")]);
+    assert!(p.is_empty());
+    check(&arts, &group_stories(&arts));
+}
+
+#[test]
+fn given_analyses_are_used_for_names() {
+    let arts = corpus();
+    // No entities at all: NPR's report (joined to the AP copies by names, not wording) falls out,
+    // so the recognised names, not capitalised words, decided it above.
+    let none = vec![Analysis::default(); arts.len()];
+    let s = group_stories_with(&arts, Some(&none));
+    let story = s
+        .stories
+        .iter()
+        .find(|st| st.members.contains(&0))
+        .expect("story");
+    assert!(!story.members.contains(&3), "{:?}", story.members);
+    assert!(
+        story.members.contains(&1) && story.members.contains(&2),
+        "wire copies by wording"
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! `copydesk compare [--json] A B`: what changed between two versions of a story.
+//! `copydesk compare [--json | --markdown | --html] [--output FILE] A B`: what changed between
+//! two versions of a story.
 
 use std::io::Write;
 use std::ops::Range;
@@ -10,14 +11,26 @@ use serde::Serialize;
 
 use super::Global;
 use crate::article::{self, Article};
+use crate::compare::export::{self, Marks, inline_words};
 use crate::compare::{ChangeOp, Comparison, Options, SegOp, compare};
 use crate::text::CharMap;
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Print JSON (character offsets into each file's decoded text).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["markdown", "html"])]
     pub json: bool,
+    /// Write a Markdown report: summary table, word diff (~~only in A~~, **only in B**, moves
+    /// noted), names and quotes that differ, coverage of A's sentences.
+    #[arg(long, conflicts_with = "html")]
+    pub markdown: bool,
+    /// Write a self-contained HTML page: summary, side-by-side columns aligned by segment,
+    /// removed (−, red), added (+, green), edited (~, yellow, words marked), moved (↕, blue).
+    #[arg(long)]
+    pub html: bool,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Compare boilerplate (site chrome, captions, promos) too.
     #[arg(long)]
     pub boilerplate: bool,
@@ -83,11 +96,20 @@ pub fn run(
         ..Options::default()
     };
     let c = compare(&a, &b, &opts);
+    let mut buf: Vec<u8> = Vec::new();
+    let w: &mut dyn Write = if args.output.is_some() { &mut buf } else { out };
     if args.json {
-        serde_json::to_writer(&mut *out, &to_json(&a, &b, &c)).context("writing JSON")?;
-        writeln!(out)?;
+        serde_json::to_writer(&mut *w, &to_json(&a, &b, &c)).context("writing JSON")?;
+        writeln!(w)?;
+    } else if args.markdown {
+        w.write_all(export::markdown(&a, &b, &c).as_bytes())?;
+    } else if args.html {
+        w.write_all(export::html(&a, &b, &c).as_bytes())?;
     } else {
-        write_word_diff(&a, &b, &c, out)?;
+        write_word_diff(&a, &b, &c, w)?;
+    }
+    if let Some(path) = &args.output {
+        std::fs::write(path, &buf).with_context(|| format!("{}: could not write", path.display()))?;
     }
     Ok(0)
 }
@@ -151,33 +173,8 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
                 writeln!(out, "~moved (to char {at} of b)~ {}\n", one_line(tb))?;
             }
             SegOp::Edited => {
-                // Walk b's text, inserting a's deleted words where they were.
                 let Some(rb) = seg.b.clone() else { continue };
-                let mut line = String::new();
-                let mut pos = rb.start;
-                for ch in &seg.changes {
-                    match ch.op {
-                        ChangeOp::Equal | ChangeOp::Insert => {
-                            let Some(r) = ch.b.clone() else { continue };
-                            line.push_str(&b.text[pos.min(r.start)..r.start]);
-                            if ch.op == ChangeOp::Insert {
-                                line.push_str(&format!("{{+{}+}}", &b.text[r.clone()]));
-                            } else {
-                                line.push_str(&b.text[r.clone()]);
-                            }
-                            pos = r.end;
-                        }
-                        ChangeOp::Delete => {
-                            if let Some(r) = ch.a.clone() {
-                                if !line.is_empty() && !line.ends_with(char::is_whitespace) {
-                                    line.push(' ');
-                                }
-                                line.push_str(&format!("[-{}-]", &a.text[r]));
-                            }
-                        }
-                    }
-                }
-                line.push_str(&b.text[pos.min(rb.end)..rb.end]);
+                let line = marked_words(&a.text, &b.text, rb, &seg.changes);
                 let mark = if seg.quote_changed {
                     "  (quote worded differently)"
                 } else {
@@ -187,11 +184,27 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
             }
         }
     }
-    for (label, text, ranges) in [("a", &a.text, &c.names_only_a), ("b", &b.text, &c.names_only_b)] {
+    for (side, text, ranges, labels) in [
+        ("a", &a.text, &c.names_only_a, &c.names_only_a_labels),
+        ("b", &b.text, &c.names_only_b, &c.names_only_b_labels),
+    ] {
         if !ranges.is_empty() {
-            let names: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
-            writeln!(out, "names only in {label}: {}", names.join("; "))?;
+            let names: Vec<String> = ranges
+                .iter()
+                .zip(labels)
+                .map(|(r, l)| format!("{} ({l})", one_line(&text[r.clone()])))
+                .collect();
+            writeln!(out, "names only in {side}: {}", names.join("; "))?;
         }
+    }
+    for q in &c.quote_differences {
+        writeln!(
+            out,
+            "quote worded differently ({} / {}): {}",
+            one_line(&a.text[q.speaker_a.clone()]),
+            one_line(&b.text[q.speaker_b.clone()]),
+            one_line(&marked_words(&a.text, &b.text, q.b.clone(), &q.changes))
+        )?;
     }
     writeln!(
         out,
@@ -208,4 +221,14 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
         s.shared_passages
     )?;
     Ok(())
+}
+
+/// b's text with a's deleted words `[-…-]` and b's inserted words `{+…+}`.
+fn marked_words(a: &str, b: &str, rb: Range<usize>, changes: &[crate::compare::Change]) -> String {
+    let marks = Marks {
+        del: ("[-", "-]"),
+        ins: ("{+", "+}"),
+        escape: &|t: &str| t.to_string(),
+    };
+    inline_words(a, b, rb, changes, &marks)
 }

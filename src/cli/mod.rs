@@ -11,6 +11,7 @@ mod config;
 mod entities;
 mod eval;
 mod find;
+mod index;
 mod list;
 mod notes;
 mod stories;
@@ -86,6 +87,8 @@ pub enum Command {
     /// Print the default config file, check a config file, or say where it is.
     #[command(long_about = config::LONG_ABOUT)]
     Config(config::ConfigArgs),
+    /// Index the people, organisations, places and groups named across articles.
+    Index(index::IndexArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -124,6 +127,7 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
         Command::Eval(a) => eval::run(global, a, out, err),
         Command::Find(a) => find::run(global, a, out, err),
         Command::Config(a) => config::run(global, a, out, err),
+        Command::Index(a) => index::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

@@ -1,4 +1,5 @@
-//! `copydesk stories [--json] PATH...`: which of the loaded articles are versions of one story.
+//! `copydesk stories [--json] PATH...`: which of the loaded articles are versions of one story
+//! (grouped on wording, recognised names, quotes and dates).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -7,7 +8,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Global;
-use crate::compare::stories;
+use crate::compare::group_stories;
 
 #[derive(Debug, Args)]
 pub struct StoriesArgs {
@@ -45,7 +46,7 @@ pub fn run(
         writeln!(err, "copydesk: no articles could be loaded")?;
         return Ok(super::EXIT_FAILURE);
     }
-    let s = stories(&articles);
+    let s = group_stories(&articles);
     let path = |i: usize| articles[i].path.as_str();
     if args.json {
         let o = Out {

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
-use super::{Options, SegOp, Unit, compare};
+use super::{Options, SegOp, Unit, compare_sides};
 use crate::article::Article;
 
 /// Where one other version carries a base sentence.
@@ -36,7 +36,11 @@ impl Coverage {
 }
 
 pub fn coverage(base: &Article, others: &[&Article], opts: &Options) -> Coverage {
-    let comparisons: Vec<_> = others.par_iter().map(|o| compare(base, o, opts)).collect();
+    // Coverage needs the alignment only, not the names and quotes that differ (no recogniser run).
+    let comparisons: Vec<_> = others
+        .par_iter()
+        .map(|o| compare_sides(base, o, opts).0)
+        .collect();
     let units = comparisons
         .first()
         .map(|c| c.a_units.clone())

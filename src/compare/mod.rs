@@ -2,8 +2,12 @@
 //!
 //! [`compare`] aligns two articles sentence by sentence and reports segments (same, edited with
 //! word changes, moved, added, removed) as byte ranges into each text, with a [`Summary`] that
-//! places the pair on the METER corpus's scale of derivation. [`stories`] groups many articles
-//! into stories; [`coverage`] tells, for each sentence of a base version, which others carry it.
+//! places the pair on the METER corpus's scale of derivation, the names (recognised by
+//! [`crate::entities`]) each version has and the other lacks, and the quotes one speaker is given
+//! in different words ([`compare_analysed`] when the analyses are at hand). [`group_stories`]
+//! groups many articles into stories (recognised names where names decide; [`stories`] is the
+//! recogniser-free variant); [`coverage`] tells, for each sentence of a base version, which others
+//! carry it; [`export`] renders a comparison as Markdown or a self-contained HTML page.
 
 use std::ops::Range;
 use std::time::Duration;
@@ -11,10 +15,12 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::entities::{Analysis, Label};
 use crate::text::{ceil_boundary, floor_boundary};
 
 mod align;
 mod coverage;
+pub mod export;
 mod names;
 pub mod normalise;
 mod stories;
@@ -23,7 +29,8 @@ mod words;
 
 pub use align::Unit;
 pub use coverage::{Carried, Coverage, coverage};
-pub use stories::{Names, Stories, Story, stories, stories_with_names};
+pub use names::{NAME_LABELS, QuoteDifference};
+pub use stories::{Names, Stories, Story, group_stories, group_stories_with, stories, stories_with_names};
 pub use summary::{Counts, Relation, Summary};
 pub use words::{Change, ChangeOp};
 
@@ -98,10 +105,15 @@ pub struct Comparison {
     /// The sentences that took part (boilerplate left out unless asked for).
     pub a_units: Vec<Unit>,
     pub b_units: Vec<Unit>,
-    /// Names (capitalised runs, a stand-in for recognised entities) in a that b never mentions,
-    /// and in b that a never mentions: byte ranges of first occurrences.
+    /// Names (people, organisations, places, groups, as the entities module recognises them) in
+    /// a that b never mentions, and in b that a never mentions: byte ranges of first mentions.
     pub names_only_a: Vec<Range<usize>>,
     pub names_only_b: Vec<Range<usize>>,
+    /// The label of each name in `names_only_a` / `names_only_b` (same index).
+    pub names_only_a_labels: Vec<Label>,
+    pub names_only_b_labels: Vec<Label>,
+    /// Quotes from the same speaker worded differently in a and b, in a's order.
+    pub quote_differences: Vec<QuoteDifference>,
 }
 
 impl Comparison {
@@ -127,7 +139,11 @@ pub(crate) struct Prepared {
 /// so that no single diff grows with the input.
 const MAX_UNIT: usize = 120;
 
-pub(crate) fn prepare(article: &Article, include_boilerplate: bool) -> Prepared {
+/// The ranges left out of a comparison: boilerplate, on character boundaries, sorted.
+fn skipped(article: &Article, include_boilerplate: bool) -> Vec<Range<usize>> {
+    if include_boilerplate {
+        return Vec::new();
+    }
     let text = &article.text;
     let mut skip: Vec<Range<usize>> = article
         .boilerplate
@@ -135,9 +151,11 @@ pub(crate) fn prepare(article: &Article, include_boilerplate: bool) -> Prepared 
         .map(|r| floor_boundary(text, r.start)..ceil_boundary(text, r.end))
         .collect();
     skip.sort_by_key(|r| r.start);
-    if include_boilerplate {
-        skip.clear();
-    }
+    skip
+}
+
+pub(crate) fn prepare(article: &Article, include_boilerplate: bool) -> Prepared {
+    let skip = skipped(article, include_boilerplate);
     let tokens = tokenise(&article.text, &skip);
     let keys = tokens.iter().map(|t| t.key).collect();
     let units = units(&article.text, &article.sentences, &skip, &tokens);
@@ -219,14 +237,73 @@ fn units(text: &str, sentences: &[Range<usize>], skip: &[Range<usize>], tokens: 
     out
 }
 
-/// Compares version `a` with version `b`.
+/// Compares version `a` with version `b`, running the entity recogniser on both (as versions of
+/// one story, sharing evidence about names) for the names and quotes that differ. The recogniser
+/// runs beside the alignment (rayon), so a long pair costs little more than its alignment.
 pub fn compare(a: &Article, b: &Article, opts: &Options) -> Comparison {
+    let (an, (mut c, sides)) = rayon::join(
+        || crate::entities::analyse_story(&[a, b]),
+        || compare_sides(a, b, opts),
+    );
+    let empty = Analysis::default();
+    let (an_a, an_b) = (an.first().unwrap_or(&empty), an.get(1).unwrap_or(&empty));
+    add_names(&mut c, a, b, an_a, an_b, &sides, opts);
+    c
+}
+
+/// [`compare`] with the entity analyses already at hand (a reader that keeps them per article
+/// need not run the recogniser again).
+pub fn compare_analysed(
+    a: &Article,
+    b: &Article,
+    an_a: &Analysis,
+    an_b: &Analysis,
+    opts: &Options,
+) -> Comparison {
+    let (mut c, sides) = compare_sides(a, b, opts);
+    add_names(&mut c, a, b, an_a, an_b, &sides, opts);
+    c
+}
+
+/// Both versions prepared, with the ranges each leaves out.
+struct Sides {
+    pa: Prepared,
+    pb: Prepared,
+    sa: Vec<Range<usize>>,
+    sb: Vec<Range<usize>>,
+}
+
+fn compare_sides(a: &Article, b: &Article, opts: &Options) -> (Comparison, Sides) {
     let pa = prepare(a, opts.include_boilerplate);
     let pb = prepare(b, opts.include_boilerplate);
-    let mut c = compare_prepared(&pa, &pb, opts);
-    c.names_only_a = names::names_only(&a.text, &a.sentences, &pa, &b.text, &pb);
-    c.names_only_b = names::names_only(&b.text, &b.sentences, &pb, &a.text, &pa);
-    c
+    let c = compare_prepared(&pa, &pb, opts);
+    let sides = Sides {
+        pa,
+        pb,
+        sa: skipped(a, opts.include_boilerplate),
+        sb: skipped(b, opts.include_boilerplate),
+    };
+    (c, sides)
+}
+
+fn add_names(
+    c: &mut Comparison,
+    a: &Article,
+    b: &Article,
+    an_a: &Analysis,
+    an_b: &Analysis,
+    s: &Sides,
+    opts: &Options,
+) {
+    (c.names_only_a, c.names_only_a_labels) =
+        names::names_only(&a.text, an_a, &s.sa, &b.text, an_b, &s.sb, &s.pb)
+            .into_iter()
+            .unzip();
+    (c.names_only_b, c.names_only_b_labels) =
+        names::names_only(&b.text, an_b, &s.sb, &a.text, an_a, &s.sa, &s.pa)
+            .into_iter()
+            .unzip();
+    c.quote_differences = names::quote_differences(&a.text, an_a, &s.pa, &b.text, an_b, &s.pb, opts.deadline);
 }
 
 pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> Comparison {
@@ -336,6 +413,9 @@ pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> 
         b_units: pb.units.clone(),
         names_only_a: Vec::new(),
         names_only_b: Vec::new(),
+        names_only_a_labels: Vec::new(),
+        names_only_b_labels: Vec::new(),
+        quote_differences: Vec::new(),
     }
 }
 

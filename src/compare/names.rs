@@ -1,66 +1,278 @@
-//! Names in one version and not the other (a difference a reporter cares about: who was cut,
-//! who was added, whose name is spelled differently). Capitalised words stand in for names
-//! until the entities module's recognised names are passed in.
+//! Names in one version and not the other, and quotes from one speaker worded differently: the
+//! differences a reporter cares about (who was cut, who was added, what a person is reported to
+//! have said). Names are the entities module's people, organisations, places and groups.
 
 use std::ops::Range;
+use std::time::Instant;
 
-use super::Prepared;
-use super::normalise::KeySet;
-use super::stories::capitalised;
+use similar::{Algorithm, DiffOp, capture_diff_slices_deadline};
 
-/// Runs of name words in `p` (byte ranges, first occurrence of each) with a word that the other
-/// version does not have at all, in any case.
+use super::normalise::Token;
+use super::{Change, ChangeOp, Prepared};
+use crate::entities::index::{name_words, same_name};
+use crate::entities::{Analysis, Entity, Label};
+
+/// The labels that name someone or something (not dates or numbers).
+pub const NAME_LABELS: [Label; 4] = crate::entities::index::INDEX_LABELS;
+
+pub fn is_name(label: Label) -> bool {
+    NAME_LABELS.contains(&label)
+}
+
+/// A name of one version: its entity and its matching form.
+struct Named<'t> {
+    entity: &'t Entity,
+    words: Vec<String>,
+}
+
+fn named<'t>(text: &str, analysis: &'t Analysis, skip: &[Range<usize>]) -> Vec<Named<'t>> {
+    analysis
+        .entities
+        .iter()
+        .filter(|e| is_name(e.label))
+        .filter(|e| {
+            !skip
+                .iter()
+                .any(|r| r.start <= e.range.start && e.range.start < r.end)
+        })
+        .filter_map(|e| {
+            let words = name_words(text.get(e.range.clone())?);
+            (!words.is_empty()).then_some(Named { entity: e, words })
+        })
+        .collect()
+}
+
+/// Names in a (first mention of each, with its label) that b never names: no entity of b can be
+/// the same name, and b's words do not hold the name either (the recogniser may have missed it
+/// there, and a name still written in b is not a name b dropped).
+#[allow(clippy::too_many_arguments)]
 pub fn names_only(
     text: &str,
-    sentences: &[Range<usize>],
-    p: &Prepared,
+    analysis: &Analysis,
+    skip: &[Range<usize>],
     other_text: &str,
+    other_analysis: &Analysis,
+    other_skip: &[Range<usize>],
     other: &Prepared,
-) -> Vec<Range<usize>> {
-    let names: KeySet<u64> = capitalised(text, sentences, &p.tokens).into_iter().collect();
-    // Possessives are the same name: "Putin's" is not a name missing from a text naming Putin.
-    let mut possessive = super::normalise::KeyMap::default();
-    let mut buf = String::new();
-    for (t, txt) in p
+) -> Vec<(Range<usize>, Label)> {
+    let mine = named(text, analysis, skip);
+    let theirs = named(other_text, other_analysis, other_skip);
+    let their_words: Vec<String> = other
         .tokens
         .iter()
-        .map(|t| (t, text))
-        .chain(other.tokens.iter().map(|t| (t, other_text)))
-    {
-        if t.cap && !possessive.contains_key(&t.key) {
-            super::normalise::normalise_word(&txt[t.range.clone()], &mut buf);
-            if let Some(stem) = buf.strip_suffix("'s") {
-                possessive.insert(t.key, super::normalise::hash_str(stem));
+        .map(|t| name_words(&other_text[t.range.clone()]).concat())
+        .collect();
+    // Where each word stands in the other version, so a name is looked up where it may start.
+    let mut at: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (i, w) in their_words.iter().enumerate() {
+        at.entry(w.as_str()).or_default().push(i);
+    }
+    let written_in_other = |w: &[String]| {
+        at.get(w[0].as_str()).is_some_and(|starts| {
+            starts.iter().any(|&i| {
+                their_words
+                    .get(i..i + w.len())
+                    .is_some_and(|win| win.iter().zip(w).all(|(a, b)| a == b))
+            })
+        })
+    };
+    // Names that can be the same always end in the same word: look them up by it.
+    let mut by_last: std::collections::HashMap<&str, Vec<&[String]>> = std::collections::HashMap::new();
+    for t in &theirs {
+        if let Some(last) = t.words.last() {
+            let v = by_last.entry(last.as_str()).or_default();
+            if !v.contains(&t.words.as_slice()) {
+                v.push(&t.words);
             }
         }
     }
-    let bare = |k: u64| *possessive.get(&k).unwrap_or(&k);
-    let theirs: KeySet<u64> = other.keys.iter().map(|&k| bare(k)).collect();
-    let is_name = |t: &super::normalise::Token| t.cap && names.contains(&t.key);
-    let mut out = Vec::new();
-    let mut seen: KeySet<u64> = KeySet::default();
-    let mut i = 0;
-    while i < p.tokens.len() {
-        if !is_name(&p.tokens[i]) {
-            i += 1;
+    let named_in_other = |w: &[String]| {
+        w.last()
+            .and_then(|l| by_last.get(l.as_str()))
+            .is_some_and(|v| v.iter().any(|t| same_name(t, w)))
+    };
+    let mut out: Vec<(Range<usize>, Label)> = Vec::new();
+    let mut reported: std::collections::HashMap<&str, Vec<&[String]>> = std::collections::HashMap::new();
+    let mut seen: std::collections::HashSet<&[String]> = std::collections::HashSet::new();
+    for n in &mine {
+        if !seen.insert(&n.words) {
             continue;
         }
-        let start = i;
-        // A name runs on over words separated by spaces only ("Emmanuel Macron", "Ned Price").
-        while i + 1 < p.tokens.len()
-            && is_name(&p.tokens[i + 1])
-            && text[p.tokens[i].range.end..p.tokens[i + 1].range.start]
-                .chars()
-                .all(|c| c == ' ')
+        // A later mention of a name already reported ("Putin" after "Vladimir Putin") is the same.
+        let last = n.words.last().map(String::as_str).unwrap_or("");
+        if reported
+            .get(last)
+            .is_some_and(|v| v.iter().any(|r| same_name(r, &n.words)))
         {
-            i += 1;
+            continue;
         }
-        let run = &p.tokens[start..=i];
-        let key = super::normalise::hash_seq(run.iter().map(|t| t.key));
-        if run.iter().any(|t| !theirs.contains(&bare(t.key))) && seen.insert(key) {
-            out.push(run[0].range.start..run[run.len() - 1].range.end);
+        let in_other = named_in_other(&n.words) || written_in_other(&n.words);
+        if !in_other {
+            out.push((n.entity.range.clone(), n.entity.label));
+            reported.entry(last).or_default().push(&n.words);
         }
-        i += 1;
     }
+    out
+}
+
+/// A quote in a and a quote in b attributed to the same speaker, worded differently.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteDifference {
+    /// The quotes (byte ranges including their quotation marks) in a and in b.
+    pub a: Range<usize>,
+    pub b: Range<usize>,
+    /// Where each version names the speaker.
+    pub speaker_a: Range<usize>,
+    pub speaker_b: Range<usize>,
+    /// Word diff of the two quotes (equal runs, deletions from a, insertions in b).
+    pub changes: Vec<Change>,
+}
+
+/// Share of the shorter quote's words that must be found in the other, in order, for two quotes
+/// of one speaker to be one statement reworded rather than two different statements.
+const SAME_STATEMENT: f64 = 0.5;
+
+fn quote_tokens<'p>(p: &'p Prepared, r: &Range<usize>) -> &'p [Token] {
+    let lo = p.tokens.partition_point(|t| t.range.start < r.start);
+    let hi = p.tokens.partition_point(|t| t.range.start < r.end);
+    &p.tokens[lo..hi.max(lo)]
+}
+
+/// Pairs quotes of a and b by speaker (normalised name; a surname matches the full name) and
+/// reports the pairs whose wording differs once quote styles, case and accents are set aside.
+/// Each quote of b pairs with at most one of a: the one sharing most words.
+pub fn quote_differences(
+    a_text: &str,
+    a_an: &Analysis,
+    pa: &Prepared,
+    b_text: &str,
+    b_an: &Analysis,
+    pb: &Prepared,
+    deadline: std::time::Duration,
+) -> Vec<QuoteDifference> {
+    let speaker = |text: &str, q: &crate::entities::Quote| {
+        q.speaker
+            .as_ref()
+            .and_then(|s| text.get(s.clone()))
+            .map(name_words)
+            .filter(|w| !w.is_empty())
+    };
+    let mut used = vec![false; b_an.quotes.len()];
+    let mut out = Vec::new();
+    for qa in &a_an.quotes {
+        let Some(sa) = speaker(a_text, qa) else {
+            continue;
+        };
+        let ta = quote_tokens(pa, &qa.range);
+        if ta.is_empty() {
+            continue; // boilerplate, or no words
+        }
+        let ka: Vec<u64> = ta.iter().map(|t| t.key).collect();
+        let mut best: Option<(usize, usize, Vec<u64>)> = None;
+        for (j, qb) in b_an.quotes.iter().enumerate() {
+            if used[j] || !speaker(b_text, qb).is_some_and(|sb| same_name(&sa, &sb)) {
+                continue;
+            }
+            let kb: Vec<u64> = quote_tokens(pb, &qb.range).iter().map(|t| t.key).collect();
+            if kb.is_empty() {
+                continue;
+            }
+            let common = super::align::common(&ka, &kb, deadline);
+            if (common as f64) < SAME_STATEMENT * ka.len().min(kb.len()) as f64 {
+                continue;
+            }
+            if best.as_ref().is_none_or(|(_, c, _)| common > *c) {
+                best = Some((j, common, kb));
+            }
+        }
+        let Some((j, _, kb)) = best else { continue };
+        used[j] = true;
+        if ka == kb {
+            continue; // the same words: quote marks or case only
+        }
+        let qb = &b_an.quotes[j];
+        let tb = quote_tokens(pb, &qb.range);
+        out.push(QuoteDifference {
+            a: qa.range.clone(),
+            b: qb.range.clone(),
+            speaker_a: qa.speaker.clone().unwrap_or_default(),
+            speaker_b: qb.speaker.clone().unwrap_or_default(),
+            changes: word_diff(ta, tb, &ka, &kb, deadline),
+        });
+    }
+    out
+}
+
+fn word_diff(
+    ta: &[Token],
+    tb: &[Token],
+    ka: &[u64],
+    kb: &[u64],
+    deadline: std::time::Duration,
+) -> Vec<Change> {
+    let span = |t: &[Token], i: usize, n: usize| t[i].range.start..t[i + n - 1].range.end;
+    let mut out = Vec::new();
+    for op in capture_diff_slices_deadline(Algorithm::Myers, ka, kb, Some(Instant::now() + deadline)) {
+        match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => out.push(Change {
+                op: ChangeOp::Equal,
+                a: Some(span(ta, old_index, len)),
+                b: Some(span(tb, new_index, len)),
+            }),
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => out.push(Change {
+                op: ChangeOp::Delete,
+                a: Some(span(ta, old_index, old_len)),
+                b: None,
+            }),
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => out.push(Change {
+                op: ChangeOp::Insert,
+                a: None,
+                b: Some(span(tb, new_index, new_len)),
+            }),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                out.push(Change {
+                    op: ChangeOp::Delete,
+                    a: Some(span(ta, old_index, old_len)),
+                    b: None,
+                });
+                out.push(Change {
+                    op: ChangeOp::Insert,
+                    a: None,
+                    b: Some(span(tb, new_index, new_len)),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The names an article mentions, for story grouping: each person, organisation, place or group
+/// outside boilerplate, written out in full and, for a person, also by surname (so "Putin" in one
+/// report meets "Vladimir Putin" in another).
+pub fn story_names(text: &str, analysis: &Analysis, skip: &[Range<usize>]) -> Vec<String> {
+    let mut out = Vec::new();
+    for n in named(text, analysis, skip) {
+        if n.entity.label == Label::Person
+            && let Some(last) = n.words.last()
+        {
+            out.push(last.clone());
+        }
+        out.push(n.words.join(" "));
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::normalise::{KeyMap, KeySet, Token, hash_str, normalise_word, tokenise};
 use super::summary::{MIN_SHARED_PASSAGES, count_common, gram5, reuse_grams};
 use crate::article::Article;
+use crate::entities::Analysis;
 
 /// Names recognised in each article (by the entities module), one list per article, in the same
 /// order as the articles. Without them, capitalised words stand in for names.
@@ -71,15 +72,64 @@ struct Features {
     words: usize,
 }
 
+/// Groups articles into stories with the names the entity recogniser finds in them: the one
+/// entry point for the command line and the reader. See [`group_stories_with`].
+pub fn group_stories(articles: &[Article]) -> Stories {
+    group_stories_with(articles, None)
+}
+
+/// Groups articles into stories, with recognised names where names decide.
+///
+/// Names only matter for candidate pairs whose wording does not already make one derived from
+/// the other and that something else ties to one event (no conflicting dates, and the same day,
+/// a shared statement or reused passages), so the recogniser runs (in parallel, each article on
+/// its own) only on the articles of such pairs; wire copies of one story need none. Candidates themselves come from
+/// wording and capitalised words, which hold every recognised name. `analyses`, in the order of
+/// `articles`, are used instead of running the recogniser when the caller has them (a reader
+/// that keeps them per article).
+pub fn group_stories_with(articles: &[Article], analyses: Option<&[Analysis]>) -> Stories {
+    let recognise = |i: usize| {
+        let a = &articles[i];
+        let mut skip = a.boilerplate.clone();
+        skip.sort_by_key(|r| r.start);
+        match analyses.and_then(|v| v.get(i)) {
+            Some(an) => super::names::story_names(&a.text, an, &skip),
+            None => super::names::story_names(&a.text, &crate::entities::analyse(a), &skip),
+        }
+    };
+    group(articles, None, Some(&recognise))
+}
+
+/// Groups articles with capitalised words standing in for names (no recogniser run).
 pub fn stories(articles: &[Article]) -> Stories {
     stories_with_names(articles, None)
 }
 
 /// Groups articles into stories; `names` (one list per article) replaces the capitalised-word
-/// stand-in when the entities module has recognised names.
+/// stand-in everywhere, candidate search included.
 pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Stories {
+    group(articles, names, None)
+}
+
+type Recognise<'r> = &'r (dyn Fn(usize) -> Vec<String> + Sync);
+
+fn name_keys(list: &[String]) -> Vec<u64> {
+    let mut buf = String::new();
+    let mut v: Vec<u64> = list
+        .iter()
+        .map(|s| {
+            normalise_word(s.trim(), &mut buf);
+            hash_str(&buf)
+        })
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn group(articles: &[Article], names: Option<&Names>, recognise: Option<Recognise>) -> Stories {
     let n = articles.len();
-    let feats: Vec<Features> = articles
+    let mut feats: Vec<Features> = articles
         .par_iter()
         .enumerate()
         .map(|(i, a)| features(a, names.and_then(|nm| nm.0.get(i))))
@@ -92,8 +142,6 @@ pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Storie
             *df.entry(k).or_default() += 1;
         }
     }
-    let weight = |k: u64| (1.0 + n as f64 / *df.get(&k).unwrap_or(&1) as f64).ln();
-
     // Candidates from wording: each article's sketch is indexed; every article looks up all its
     // 5-grams, so a cut version (all of whose 5-grams the full one has) is always found.
     let mut index: KeyMap<u64, Vec<u32>> = KeyMap::default();
@@ -149,12 +197,45 @@ pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Storie
     pairs.par_sort_unstable();
     pairs.dedup();
 
+    let shared: Vec<usize> = pairs
+        .par_iter()
+        .map(|&(i, j)| count_common(&feats[i as usize].grams, &feats[j as usize].grams))
+        .collect();
+    // With a recogniser: recognised names replace capitalised words for the articles of the pairs
+    // that wording leaves open, and name weights come from those articles.
+    let mut n_weights = n;
+    if let Some(rec) = recognise {
+        let mut need = vec![false; n];
+        for (&(i, j), &sh) in pairs.iter().zip(&shared) {
+            let (fi, fj) = (&feats[i as usize], &feats[j as usize]);
+            if !derived(fi, fj, sh) && corroboration(fi, fj) > 0 {
+                need[i as usize] = true;
+                need[j as usize] = true;
+            }
+        }
+        let recognised: Vec<Option<Vec<u64>>> = (0..n)
+            .into_par_iter()
+            .map(|i| need[i].then(|| name_keys(&rec(i))))
+            .collect();
+        df.clear();
+        n_weights = 0;
+        for (f, r) in feats.iter_mut().zip(recognised) {
+            if let Some(keys) = r {
+                for &k in &keys {
+                    *df.entry(k).or_default() += 1;
+                }
+                f.names = keys;
+                n_weights += 1;
+            }
+        }
+    }
+    let weight = |k: u64| (1.0 + n_weights as f64 / *df.get(&k).unwrap_or(&1) as f64).ln();
     let scored: Vec<(u32, u32, usize, bool)> = pairs
         .par_iter()
-        .map(|&(i, j)| {
+        .zip(&shared)
+        .map(|(&(i, j), &sh)| {
             let (fi, fj) = (&feats[i as usize], &feats[j as usize]);
-            let shared = count_common(&fi.grams, &fj.grams);
-            (i, j, shared, linked(fi, fj, shared, &weight))
+            (i, j, sh, linked(fi, fj, sh, &weight))
         })
         .collect();
 
@@ -213,16 +294,22 @@ pub fn stories_with_names(articles: &[Article], names: Option<&Names>) -> Storie
     out
 }
 
+/// Whether one of two articles is mostly derived from the other by its wording.
+fn derived(fi: &Features, fj: &Features, shared: usize) -> bool {
+    let smaller = fi.grams.len().min(fj.grams.len());
+    smaller > 0
+        && shared as f64 / smaller as f64 >= DERIVED
+        && count_common(&fi.reuse, &fj.reuse) >= MIN_SHARED_PASSAGES
+}
+
 /// Whether two articles report the same story.
 fn linked(fi: &Features, fj: &Features, shared: usize, weight: &dyn Fn(u64) -> f64) -> bool {
-    let smaller = fi.grams.len().min(fj.grams.len());
-    let passages = count_common(&fi.reuse, &fj.reuse);
     // Mostly derived wording: one story, whatever the dates say.
-    if smaller > 0 && shared as f64 / smaller as f64 >= DERIVED && passages >= MIN_SHARED_PASSAGES {
+    if derived(fi, fj, shared) {
         return true;
     }
-    let dates = compare_days(&fi.day, &fj.day);
-    if dates == Dates::Conflict {
+    let corroborated = corroboration(fi, fj);
+    if corroborated == 0 {
         return false;
     }
     // Same people, places and organisations, and something tying the reports to one event: the
@@ -235,16 +322,27 @@ fn linked(fi: &Features, fj: &Features, shared: usize, weight: &dyn Fn(u64) -> f
     } else {
         0.0
     };
+    names >= NAMES_SHARED && corroborated >= 1 || names >= NAMES_SOME && corroborated >= 2
+}
+
+/// How many signs other than names tie two reports to one event (the same day, a shared public
+/// statement, reused passages); none when their dates conflict. Without one, no share of names
+/// links them, so names need not be looked at.
+fn corroboration(fi: &Features, fj: &Features) -> usize {
+    let dates = compare_days(&fi.day, &fj.day);
+    if dates == Dates::Conflict {
+        return 0;
+    }
+    let passages = count_common(&fi.reuse, &fj.reuse);
     let quotes = count_common(&fi.quotes, &fj.quotes);
-    let corroborated = [
+    [
         dates == Dates::Same,
         quotes >= MIN_SHARED_QUOTE,
         passages >= MIN_SHARED_PASSAGES,
     ]
     .iter()
     .filter(|&&c| c)
-    .count();
-    names >= NAMES_SHARED && corroborated >= 1 || names >= NAMES_SOME && corroborated >= 2
+    .count()
 }
 
 fn common_items<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
@@ -291,15 +389,7 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
     quotes.sort_unstable();
     quotes.dedup();
     let mut names: Vec<u64> = match names {
-        Some(list) => {
-            let mut buf = String::new();
-            list.iter()
-                .map(|s| {
-                    normalise_word(s.trim(), &mut buf);
-                    hash_str(&buf)
-                })
-                .collect()
-        }
+        Some(list) => name_keys(list),
         None => capitalised(&a.text, &a.sentences, &tokens),
     };
     names.sort_unstable();

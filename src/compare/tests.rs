@@ -119,16 +119,53 @@ fn names_in_one_version_only() {
              Emmanuel Macron may visit soon.";
     let b = "Putin met Hungary's Prime Minister Viktor Orban in Moscow.";
     let c = cmp(a, b);
-    let only_a: Vec<&str> = c.names_only_a.iter().map(|r| &a[r.clone()]).collect();
+    let only = |t: &str, r: &[std::ops::Range<usize>], l: &[crate::entities::Label]| {
+        r.iter()
+            .zip(l)
+            .map(|(r, l)| format!("{} {}", l, &t[r.clone()]))
+            .collect::<Vec<_>>()
+    };
+    // Recognised names, with labels; a surname spelled the same with the same initial is one
+    // person (the spelling shows in the word diff).
     assert_eq!(
-        only_a,
-        [
-            "Hungarian Prime Minister Victor Orban",
-            "French President Emmanuel Macron"
-        ]
+        only(a, &c.names_only_a, &c.names_only_a_labels),
+        ["NORP Hungarian", "NORP French", "PERSON Emmanuel Macron"]
     );
-    let only_b: Vec<&str> = c.names_only_b.iter().map(|r| &b[r.clone()]).collect();
-    assert_eq!(only_b, ["Hungary's Prime Minister Viktor Orban"]);
+    assert_eq!(
+        only(b, &c.names_only_b, &c.names_only_b_labels),
+        ["PLACE Hungary"]
+    );
+}
+
+#[test]
+fn quotes_from_one_speaker_worded_differently() {
+    let a = "Putin spoke in Moscow on Tuesday. \"We will not accept NATO expansion to the east,\" \
+             Putin said. \"The weather is fine,\" said Lavrov.";
+    let b = "Russian President Vladimir Putin said: \"We cannot accept any NATO expansion to the east.\" \
+             Sergey Lavrov said: \"Talks went well.\"";
+    let c = cmp(a, b);
+    assert_eq!(c.quote_differences.len(), 1, "{:?}", c.quote_differences);
+    let q = &c.quote_differences[0];
+    assert!(a[q.a.clone()].contains("We will not"));
+    assert!(b[q.b.clone()].contains("We cannot"));
+    assert_eq!(&a[q.speaker_a.clone()], "Putin");
+    assert_eq!(&b[q.speaker_b.clone()], "Vladimir Putin");
+    let words = |op: ChangeOp, t: &str, pick: fn(&Change) -> &Option<std::ops::Range<usize>>| {
+        q.changes
+            .iter()
+            .filter(|ch| ch.op == op)
+            .filter_map(|ch| pick(ch).clone().map(|r| t[r].to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(words(ChangeOp::Delete, a, |c| &c.a), ["will not"]);
+    assert_eq!(words(ChangeOp::Insert, b, |c| &c.b), ["cannot", "any"]);
+}
+
+#[test]
+fn same_quote_in_other_marks_is_no_difference() {
+    let a = "\u{201c}We will not accept it,\u{201d} Putin said.";
+    let b = "\"We will NOT accept it,\" said Vladimir Putin.";
+    assert!(cmp(a, b).quote_differences.is_empty());
 }
 
 #[test]

@@ -29,6 +29,7 @@ use crate::article::Article;
 
 pub mod eval;
 mod gazetteer;
+pub mod index;
 mod lexicon;
 mod names;
 mod numeric;

@@ -1,0 +1,95 @@
+//! `copydesk index [--json] PATH...`: every person, organisation, place and group named across
+//! the loaded articles, with the articles that name it ("which versions name Bridget Brink?").
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+use serde::Serialize;
+
+use super::Global;
+use crate::entities::{self, index::index};
+use crate::text::CharMap;
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Print JSON, one object a line, most mentioned first: {"entity", "label", "articles":
+    /// [{"path", "count", "first": [start, end]}], "total"}. `label` is PERSON, ORG, PLACE or
+    /// NORP; `first` is the first mention in character offsets into that article's text; `count`
+    /// and `total` count mentions, a surname or possessive ("Putin's") counting for the full
+    /// name ("Vladimir Putin").
+    #[arg(long)]
+    pub json: bool,
+    /// Files or folders of articles.
+    #[arg(required_unless_present = "demo")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct ArticleOut<'a> {
+    path: &'a str,
+    count: usize,
+    first: [usize; 2],
+}
+
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    entity: &'a str,
+    label: &'static str,
+    articles: Vec<ArticleOut<'a>>,
+    total: usize,
+}
+
+pub fn run(global: &Global, args: IndexArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    let (articles, problems) = super::load(global, &args.paths);
+    for p in &problems {
+        writeln!(err, "copydesk: {p}")?;
+    }
+    if articles.is_empty() {
+        writeln!(err, "copydesk: no articles could be loaded")?;
+        return Ok(super::EXIT_FAILURE);
+    }
+    let refs: Vec<&crate::article::Article> = articles.iter().collect();
+    let analyses = entities::analyse_collection(&refs);
+    let ix = index(&articles, &analyses);
+    let maps: Vec<CharMap> = articles.iter().map(|a| CharMap::new(&a.text)).collect();
+    for e in &ix.entries {
+        if args.json {
+            let o = EntryOut {
+                entity: &e.name,
+                label: e.label.as_str(),
+                articles: e
+                    .articles
+                    .iter()
+                    .map(|o| ArticleOut {
+                        path: &articles[o.article].path,
+                        count: o.count(),
+                        first: maps[o.article].range_to_chars(&o.first()),
+                    })
+                    .collect(),
+                total: e.total,
+            };
+            serde_json::to_writer(&mut *out, &o)?;
+            writeln!(out)?;
+        } else {
+            let list: Vec<String> = e
+                .articles
+                .iter()
+                .map(|o| format!("{} ({})", articles[o.article].path, o.count()))
+                .collect();
+            writeln!(
+                out,
+                "{:>5}  {:<6} {}: {}",
+                e.total,
+                e.label.as_str(),
+                e.name,
+                list.join(", ")
+            )?;
+        }
+    }
+    Ok(if problems.is_empty() {
+        0
+    } else {
+        super::EXIT_FAILURE
+    })
+}
