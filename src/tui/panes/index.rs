@@ -318,7 +318,8 @@ pub fn apply(app: &mut App, built: Built) {
 
 fn article_line(a: &Article) -> String {
     let title = a.title.as_deref().unwrap_or(a.file_name());
-    format!("{} · {} · {}", clean(title), clean(&a.source), clean(&a.path))
+    // The path first: versions of one story often share a title.
+    format!("{} · {} · {}", clean(&a.path), clean(&a.source), clean(title))
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
@@ -423,7 +424,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                     .and_then(|id| app.articles.iter().find(|a| a.id == *id))
                     .map_or_else(|| "(changed since)".to_string(), article_line);
                 let count = format!("{:>12}", occ.count());
-                let room = w.saturating_sub(6 + count.len());
+                let room = w.saturating_sub(5 + count.len());
                 let text = truncate(&what, room);
                 let pad = room.saturating_sub(str_width(&text));
                 Line::from(vec![
