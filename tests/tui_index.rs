@@ -68,7 +68,11 @@ fn screen(app: &mut App, w: u16, h: u16) -> Buffer {
 
 fn text(buf: &Buffer) -> String {
     (0..buf.area.height)
-        .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -148,7 +152,10 @@ fn brink_lists_exactly_the_articles_naming_her_and_opens_at_her_mentions() {
     let mut sorted = listed.clone();
     sorted.sort();
     assert_eq!(sorted, naming);
-    assert!(!naming.is_empty() && naming.len() < app.articles.len(), "some versions, not all");
+    assert!(
+        !naming.is_empty() && naming.len() < app.articles.len(),
+        "some versions, not all"
+    );
 
     go_to(&mut app, "Bridget Brink");
     let before = copydesk::tui::panes::index::rows(&app).len();
@@ -156,7 +163,12 @@ fn brink_lists_exactly_the_articles_naming_her_and_opens_at_her_mentions() {
     let rows = copydesk::tui::panes::index::rows(&app);
     assert_eq!(rows.len(), before + e.articles.len(), "Enter lists her articles");
     let shown = text(&screen(&mut app, 120, 40));
-    assert!(shown.contains(&listed[0]), "{} {} {shown}", app.index.cursor, app.index.offset);
+    assert!(
+        shown.contains(&listed[0]),
+        "{} {} {shown}",
+        app.index.cursor,
+        app.index.offset
+    );
 
     keys(&mut app, "j<Enter>");
     assert!(!app.index.open);
@@ -245,7 +257,10 @@ fn x_in_the_diff_pane_exports_markdown_and_html_to_the_data_dir() {
         m.text
     );
     // No temporary file left behind.
-    let names: Vec<_> = std::fs::read_dir(&exports).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&exports)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 2, "{names:?}");
 }
 

@@ -40,7 +40,11 @@ pub fn sanitise(name: &str) -> String {
         }
     }
     let out = out.trim_matches('-').to_string();
-    if out.is_empty() { "article".to_string() } else { out }
+    if out.is_empty() {
+        "article".to_string()
+    } else {
+        out
+    }
 }
 
 /// The export's file name without extension: "base-vs-other".

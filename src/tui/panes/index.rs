@@ -102,8 +102,10 @@ pub fn signature(app: &App) -> Option<u64> {
 /// analyses shared; an article whose analysis failed counts as naming nothing.
 pub fn job(app: &App, sig: u64) -> Work {
     let articles: Vec<Article> = app.articles.clone();
-    let cached: Vec<Option<Arc<ArticleEntities>>> =
-        articles.iter().map(|a| app.analyses.get(&a.id).cloned()).collect();
+    let cached: Vec<Option<Arc<ArticleEntities>>> = articles
+        .iter()
+        .map(|a| app.analyses.get(&a.id).cloned())
+        .collect();
     Work::new("entity index", move || {
         let analyses: Vec<Analysis> = cached
             .iter()
@@ -227,7 +229,9 @@ fn open(app: &mut App) {
         Some(Row::Article(i, k)) => {
             let e = &built.index.entries[i];
             let occ = &e.articles[k];
-            let Some(id) = built.ids.get(occ.article) else { return };
+            let Some(id) = built.ids.get(occ.article) else {
+                return;
+            };
             let Some(at) = app.articles.iter().position(|a| a.id == *id) else {
                 return say(
                     app,
@@ -273,7 +277,11 @@ fn open(app: &mut App) {
                 .map(|k| format!(" ({k} for the next)"))
                 .unwrap_or_default();
             let s = if n == 1 { "" } else { "s" };
-            say(app, format!("{}: {n} mention{s} in {}{k}", clean(&name), clean(&title)), false);
+            say(
+                app,
+                format!("{}: {n} mention{s} in {}{k}", clean(&name), clean(&title)),
+                false,
+            );
         }
     }
 }
@@ -368,7 +376,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         return;
     };
     if b.index.entries.is_empty() {
-        buf.set_stringn(inner.x + 1, inner.y, "No names found in any article", w - 1, theme.dim);
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            "No names found in any article",
+            w - 1,
+            theme.dim,
+        );
         return;
     }
     // Columns: marks, name, label, articles, mentions.
@@ -435,7 +449,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                 ])
             }
         };
-        let line = if selected { line.patch_style(row_style) } else { line };
+        let line = if selected {
+            line.patch_style(row_style)
+        } else {
+            line
+        };
         buf.set_line(list.x, y, &line, list.width);
     }
 }
