@@ -53,9 +53,9 @@ impl Context {
         Context::Help,
         Context::Notes,
         Context::Entities,
+        Context::Index,
         Context::NoteEditor,
         Context::Question,
-        Context::Index,
     ];
 
     pub fn title(self) -> &'static str {
