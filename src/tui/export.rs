@@ -84,10 +84,16 @@ pub fn write(dir: &Path, stem: &str, md: &str, html: &str) -> Exported {
     let md_path = dir.join(format!("{stem}.md"));
     let html_path = dir.join(format!("{stem}.html"));
     for (path, text) in [(&md_path, md), (&html_path, html)] {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".export-")
-            .tempfile_in(dir)
-            .map_err(|e| fail(dir, e))?;
+        let mut b = tempfile::Builder::new();
+        b.prefix(".export-");
+        // A report to share, not a secret: readable as any file the user saves (a temporary
+        // file is private by default).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            b.permissions(std::fs::Permissions::from_mode(0o644));
+        }
+        let mut tmp = b.tempfile_in(dir).map_err(|e| fail(dir, e))?;
         tmp.write_all(text.as_bytes())
             .and_then(|()| tmp.as_file().sync_all())
             .map_err(|e| fail(path, e))?;
