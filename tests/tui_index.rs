@@ -234,6 +234,9 @@ fn diff_with_data_dir(dir: &std::path::Path) -> App {
 fn x_in_the_diff_pane_exports_markdown_and_html_to_the_data_dir() {
     let d = tempfile::tempdir().unwrap();
     let mut app = diff_with_data_dir(d.path());
+    app.message = None;
+    let hints = text(&screen(&mut app, 120, 40));
+    assert!(hints.lines().last().unwrap().contains("x export"), "{hints}");
     keys(&mut app, "x");
     assert!(!d.path().join("exports").exists(), "update writes nothing itself");
     app.run_work();
