@@ -188,6 +188,44 @@ fn brink_lists_exactly_the_articles_naming_her_and_opens_at_her_mentions() {
 }
 
 #[test]
+fn the_filter_keeps_the_names_typed_and_esc_clears_it() {
+    let mut app = demo();
+    keys(&mut app, "I");
+    settle(&mut app);
+    let all = copydesk::tui::panes::index::rows(&app).len();
+    keys(&mut app, "fBRINK");
+    let names = |app: &App| -> Vec<String> {
+        copydesk::tui::panes::index::rows(app)
+            .iter()
+            .filter_map(|r| match r {
+                Row::Entry(i) => Some(built(app).entries[*i].name.clone()),
+                Row::Article(..) => None,
+            })
+            .collect()
+    };
+    assert_eq!(names(&app), ["Bridget Brink"], "filtered as typed, case ignored");
+    keys(&mut app, "<Enter>");
+    assert!(text(&screen(&mut app, 120, 40)).contains("“BRINK”: 1 shown"));
+    keys(&mut app, "<Enter><Down><Enter>");
+    assert_eq!(app.focus, PaneId::Reader, "the filtered row opens its article");
+    keys(&mut app, "I");
+    assert_eq!(
+        names(&app),
+        ["Bridget Brink"],
+        "the filter stays while the pane was away"
+    );
+    keys(&mut app, "<Esc>");
+    assert_eq!(
+        copydesk::tui::panes::index::rows(&app).len(),
+        all + 1,
+        "Esc clears it"
+    );
+    assert!(app.index.open);
+    keys(&mut app, "<Esc>");
+    assert!(!app.index.open);
+}
+
+#[test]
 fn the_index_is_rebuilt_when_the_articles_change() {
     let mut arts = article::demo::articles();
     let last = arts.pop().unwrap();

@@ -441,6 +441,8 @@ impl Default for Keymap {
             (C::Index, p(K::End), A::Bottom),
             (C::Index, p(K::Enter), A::Open),
             (C::Index, c('l'), A::Open),
+            (C::Index, c('f'), A::Filter),
+            (C::Index, c('/'), A::Filter),
             (C::Diff, c('x'), A::ExportComparison),
         ];
         Keymap::from_bindings(

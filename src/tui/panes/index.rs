@@ -33,6 +33,7 @@ pub const HINTS: &[Action] = &[
     Action::Down,
     Action::Up,
     Action::Open,
+    Action::Filter,
     Action::ToggleIndex,
     Action::Help,
 ];
@@ -63,6 +64,8 @@ pub struct IndexState {
     building: Option<u64>,
     /// Entities whose articles are listed, by label and name (kept across rebuilds).
     expanded: HashSet<(Label, String)>,
+    /// Only entities whose name has this (case and accents ignored), as typed.
+    pub filter: String,
     /// Index into [`rows`].
     pub cursor: usize,
     pub offset: usize,
@@ -125,8 +128,14 @@ pub fn rows(app: &App) -> Vec<Row> {
     let Some(b) = &app.index.built else {
         return Vec::new();
     };
+    let query = crate::collection::Query::new(&app.index.filter);
     let mut out = Vec::with_capacity(b.index.entries.len());
     for (i, e) in b.index.entries.iter().enumerate() {
+        if let Some(q) = &query
+            && q.find_in(&e.name).is_empty()
+        {
+            continue;
+        }
         out.push(Row::Entry(i));
         if app.index.expanded.contains(&(e.label, e.name.clone())) {
             out.extend((0..e.articles.len()).map(|k| Row::Article(i, k)));
@@ -179,7 +188,16 @@ pub fn handle(app: &mut App, action: Action) -> bool {
     let page = visible(app).saturating_sub(1).max(1);
     let s = &mut app.index;
     match action {
+        // Esc clears a filter first, then closes.
+        Action::Cancel if !s.filter.is_empty() => set_filter(app, String::new()),
         Action::Cancel | Action::ToggleIndex => close(app),
+        Action::Filter => {
+            app.mode = crate::tui::app::Mode::Prompt(crate::tui::collection::Prompt {
+                kind: crate::tui::collection::PromptKind::IndexFilter,
+                input: s.filter.clone(),
+            });
+            app.message = None;
+        }
         Action::Open => open(app),
         Action::Down => s.cursor += 1,
         Action::Up => s.cursor = s.cursor.saturating_sub(1),
@@ -191,6 +209,14 @@ pub fn handle(app: &mut App, action: Action) -> bool {
     }
     clamp(app);
     true
+}
+
+/// The filter as typed: the list shrinks to the entities whose name has it.
+pub fn set_filter(app: &mut App, filter: String) {
+    app.index.filter = filter;
+    app.index.cursor = 0;
+    app.index.offset = 0;
+    clamp(app);
 }
 
 /// Keeps the cursor on a row and in view.
@@ -348,6 +374,17 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         ),
         None => "Entity index".to_string(),
     };
+    let rows = rows(app);
+    let title = if app.index.filter.is_empty() {
+        title
+    } else {
+        let shown = rows.iter().filter(|r| matches!(r, Row::Entry(_))).count();
+        format!(
+            "{title} · “{}”: {} shown",
+            clean(&app.index.filter),
+            format_count(shown)
+        )
+    };
     let block = pane_block(&title, focused, theme);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -395,7 +432,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     );
     buf.set_stringn(inner.x, inner.y, &head, w, theme.heading);
     let styles = EntityStyles::new(theme);
-    let rows = rows(app);
+    if rows.is_empty() {
+        let msg = "No entity's name has that (Esc clears the filter)";
+        buf.set_stringn(inner.x + 1, inner.y + 1, msg, w - 1, theme.dim);
+        return;
+    }
     let list = Rect {
         y: inner.y + 1,
         height: inner.height - 1,
