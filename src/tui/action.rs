@@ -99,6 +99,10 @@ pub enum Action {
     ToggleNumber,
     /// Turn every entity label off, or all back on.
     ToggleAllLabels,
+    /// Show the entity index of every loaded article, or hide it.
+    ToggleIndex,
+    /// Write the comparison in the diff pane as Markdown and HTML to the data directory.
+    ExportComparison,
 }
 
 impl Action {
@@ -166,6 +170,8 @@ impl Action {
         Action::ToggleDate,
         Action::ToggleNumber,
         Action::ToggleAllLabels,
+        Action::ToggleIndex,
+        Action::ExportComparison,
     ];
 
     /// A word or two for the status-bar hints.
@@ -233,6 +239,8 @@ impl Action {
             Action::ToggleDate => "dates",
             Action::ToggleNumber => "numbers",
             Action::ToggleAllLabels => "all labels",
+            Action::ToggleIndex => "entity index",
+            Action::ExportComparison => "export",
         }
     }
 
@@ -301,6 +309,8 @@ impl Action {
             Action::ToggleDate => "Highlight dates and times (DATE) or not",
             Action::ToggleNumber => "Highlight numbers (NUMBER) or not",
             Action::ToggleAllLabels => "Turn every entity highlight off, or all back on",
+            Action::ToggleIndex => "Entity index of every article: who is named where; again to hide",
+            Action::ExportComparison => "Export the comparison as Markdown and HTML (data dir, exports/)",
         }
     }
 }
@@ -325,6 +335,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 62);
+        assert_eq!(seen.len(), 64);
     }
 }

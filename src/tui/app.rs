@@ -57,6 +57,8 @@ pub enum PaneId {
     Results,
     Diff,
     Entities,
+    /// The entity index over every article (takes the screen, as the diff pane does).
+    Index,
 }
 
 impl PaneId {
@@ -68,6 +70,7 @@ impl PaneId {
             PaneId::Results => Context::Results,
             PaneId::Diff => Context::Diff,
             PaneId::Entities => Context::Entities,
+            PaneId::Index => Context::Index,
         }
     }
 
@@ -79,6 +82,7 @@ impl PaneId {
             PaneId::Results => super::panes::results::HINTS,
             PaneId::Diff => diff::HINTS,
             PaneId::Entities => entities::HINTS,
+            PaneId::Index => super::panes::index::HINTS,
         }
     }
 }
@@ -186,6 +190,10 @@ pub enum Msg {
     Stories(Grouped),
     /// Entity analysis finished in the background.
     Analysed(Analysed),
+    /// The entity index, built in the background.
+    Indexed(Box<super::panes::index::Built>),
+    /// A comparison export was written (or not).
+    Exported(super::export::Exported),
 }
 
 impl From<Action> for Msg {
@@ -244,6 +252,8 @@ pub struct App {
     pub analyses: Analyses,
     /// Entity labels shown and the entity panel.
     pub entities: EntitiesState,
+    /// The entity index pane.
+    pub index: super::panes::index::IndexState,
 }
 
 impl App {
@@ -281,6 +291,7 @@ impl App {
             work: Vec::new(),
             analyses: Analyses::default(),
             entities: EntitiesState::default(),
+            index: Default::default(),
         };
         if !app.articles.is_empty() {
             app.work.push(stories::job(&app.articles));
@@ -322,6 +333,9 @@ impl App {
         if self.diff.open {
             // The diff pane takes the width of both, for two readable columns.
             return vec![PaneId::Diff];
+        }
+        if self.index.open {
+            return vec![PaneId::Index];
         }
         let mut panes = vec![PaneId::Sidebar, PaneId::Reader];
         if self.collection.results.is_some() {
@@ -494,6 +508,8 @@ impl App {
             Msg::Watch(ev) => self.watch_event(ev),
             Msg::Stories(g) => self.apply_stories(g),
             Msg::Analysed(done) => entities::apply(self, done),
+            Msg::Indexed(built) => super::panes::index::apply(self, *built),
+            Msg::Exported(result) => super::export::done(self, result),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
@@ -503,6 +519,7 @@ impl App {
         entities::refresh(self);
         notes::refresh(self);
         self.collection_settle();
+        super::panes::index::refresh(self);
     }
 
     fn action(&mut self, action: Action) {
@@ -554,6 +571,9 @@ impl App {
     fn normal_action(&mut self, action: Action) {
         let len = self.collection.listing.order.len();
         if self.focus == PaneId::Diff && diff::handle(self, action) {
+            return;
+        }
+        if self.focus == PaneId::Index && super::panes::index::handle(self, action) {
             return;
         }
         match action {
@@ -631,6 +651,7 @@ impl App {
                 PaneId::Results => self.results_move(action),
                 PaneId::Diff => {}
                 PaneId::Entities => entities::list_action(self, action),
+                PaneId::Index => {}
             },
             Action::Filter | Action::CycleSort | Action::ToggleRead | Action::FindAll | Action::Copy => {
                 self.collection_action(action)
@@ -668,6 +689,8 @@ impl App {
             | Action::ToggleDate
             | Action::ToggleNumber
             | Action::ToggleAllLabels => entities::action(self, action),
+            Action::ToggleIndex => super::panes::index::toggle(self),
+            Action::ExportComparison => super::export::start(self),
         }
     }
 
@@ -688,6 +711,14 @@ impl App {
             match m.kind {
                 MouseEventKind::ScrollDown => diff::wheel(self, true),
                 MouseEventKind::ScrollUp => diff::wheel(self, false),
+                _ => {}
+            }
+            return;
+        }
+        if self.index.open {
+            match m.kind {
+                MouseEventKind::ScrollDown => super::panes::index::wheel(self, true),
+                MouseEventKind::ScrollUp => super::panes::index::wheel(self, false),
                 _ => {}
             }
             return;

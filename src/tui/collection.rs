@@ -23,6 +23,8 @@ pub enum PromptKind {
     Filter,
     /// A search across every article, run on Enter.
     FindAll,
+    /// The entity index's filter, applied as typed.
+    IndexFilter,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +39,7 @@ impl Prompt {
         match self.kind {
             PromptKind::Filter => "Filter: ",
             PromptKind::FindAll => "Find in all: ",
+            PromptKind::IndexFilter => "Filter entities: ",
         }
     }
 }
@@ -265,6 +268,10 @@ impl App {
     pub(super) fn prompt_input(&mut self, c: char) {
         let Mode::Prompt(p) = &mut self.mode else { return };
         p.input.push(c);
+        if p.kind == PromptKind::IndexFilter {
+            let input = p.input.clone();
+            return super::panes::index::set_filter(self, input);
+        }
         if p.kind == PromptKind::Filter {
             self.collection.filter = p.input.clone();
             self.refresh_listing();
@@ -282,9 +289,16 @@ impl App {
                     self.collection.filter.clear();
                     self.refresh_listing();
                 }
+                if kind == PromptKind::IndexFilter {
+                    super::panes::index::set_filter(self, String::new());
+                }
             }
             Action::DeleteBack => {
                 p.input.pop();
+                if kind == PromptKind::IndexFilter {
+                    let input = p.input.clone();
+                    return super::panes::index::set_filter(self, input);
+                }
                 if kind == PromptKind::Filter {
                     self.collection.filter = p.input.clone();
                     self.refresh_listing();
@@ -304,6 +318,7 @@ impl App {
                         }
                     }
                     PromptKind::FindAll => self.find_all(&input),
+                    PromptKind::IndexFilter => {}
                 }
             }
             _ => {}

@@ -148,6 +148,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         && let Some(d) = diff::area(app).filter(|d| d.right() <= area.right() && d.bottom() <= area.bottom())
     {
         diff::draw(buf, d, app, app.focus == PaneId::Diff && !help_open);
+    } else if app.index.open
+        && let Some(d) = diff::area(app).filter(|d| d.right() <= area.right() && d.bottom() <= area.bottom())
+    {
+        super::panes::index::draw(buf, d, app, app.focus == PaneId::Index && !help_open);
     } else {
         sidebar::draw(buf, s.sidebar, app, app.focus == PaneId::Sidebar && !help_open);
         let (reader_area, results_area) = results::split(s.reader, app);

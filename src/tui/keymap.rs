@@ -36,6 +36,8 @@ pub enum Context {
     Diff,
     /// The entity panel.
     Entities,
+    /// The entity index over every article.
+    Index,
 }
 
 impl Context {
@@ -51,6 +53,7 @@ impl Context {
         Context::Help,
         Context::Notes,
         Context::Entities,
+        Context::Index,
         Context::NoteEditor,
         Context::Question,
     ];
@@ -69,6 +72,7 @@ impl Context {
             Context::Results => "Results of a search in every article",
             Context::Diff => "Compare versions (diff pane)",
             Context::Entities => "Entity panel",
+            Context::Index => "Entity index (every article)",
         }
     }
 
@@ -90,6 +94,8 @@ impl Context {
             // Not the Article context: search and boilerplate there are the reader's.
             Context::Diff => &[Context::Diff, Context::Global],
             Context::Entities => &[Context::Entities, Context::Article, Context::Global],
+            // Not the Article context: the index is about every article, not the open one.
+            Context::Index => &[Context::Index, Context::Global],
         }
     }
 }
@@ -420,6 +426,24 @@ impl Default for Keymap {
             (C::Entities, c('G'), A::Bottom),
             (C::Entities, p(K::End), A::Bottom),
             (C::Entities, p(K::Enter), A::ChooseEntity),
+            (C::Article, c('I'), A::ToggleIndex),
+            (C::Index, c('I'), A::ToggleIndex),
+            (C::Index, c('j'), A::Down),
+            (C::Index, p(K::Down), A::Down),
+            (C::Index, c('k'), A::Up),
+            (C::Index, p(K::Up), A::Up),
+            (C::Index, p(K::PageDown), A::PageDown),
+            (C::Index, c(' '), A::PageDown),
+            (C::Index, p(K::PageUp), A::PageUp),
+            (C::Index, c('g'), A::Top),
+            (C::Index, p(K::Home), A::Top),
+            (C::Index, c('G'), A::Bottom),
+            (C::Index, p(K::End), A::Bottom),
+            (C::Index, p(K::Enter), A::Open),
+            (C::Index, c('l'), A::Open),
+            (C::Index, c('f'), A::Filter),
+            (C::Index, c('/'), A::Filter),
+            (C::Diff, c('x'), A::ExportComparison),
         ];
         Keymap::from_bindings(
             table

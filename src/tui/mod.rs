@@ -60,6 +60,7 @@ pub mod collection;
 pub mod config;
 pub mod diffrows;
 pub mod draw;
+pub mod export;
 pub mod keymap;
 pub mod panes;
 pub mod persist;

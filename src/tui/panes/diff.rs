@@ -30,6 +30,7 @@ pub const HINTS: &[Action] = &[
     Action::ToggleInline,
     Action::ToggleCoverage,
     Action::DiffBoilerplate,
+    Action::ExportComparison,
     Action::Cancel,
     Action::Help,
 ];

@@ -5,6 +5,7 @@ pub mod diff;
 pub mod editor;
 pub mod entities;
 pub mod help;
+pub mod index;
 pub mod notes;
 pub mod reader;
 pub mod results;
