@@ -136,7 +136,8 @@ keys Enter
 expect "the status bar counts the matches and shows the current one" '[0-9]+ matches for “Ukraine”.*match 1/[0-9]+'
 keys n
 expect "n moves to the next match" 'match 2/[0-9]+'
-if t capture-pane -p -e -t test | grep -q $'\e\\[[0-9;]*7[;m]Ukraine'; then
+# Reverse video (SGR 7), possibly followed by other styles (the entity layer colours places).
+if t capture-pane -p -e -t test | grep -Eq $'\e\\[([0-9]+;)*7(;[0-9]+)*m(\e\\[[0-9;]*m)*Ukraine'; then
   pass "matches are highlighted (reverse video)"
 else
   fail "matches are highlighted (reverse video)"
