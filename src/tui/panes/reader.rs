@@ -14,7 +14,7 @@ use ratatui::widgets::Widget;
 use crate::article::Article;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::draw::{clean, pane_block, truncate};
+use crate::tui::draw::{clean, empty_message, pane_block, truncate};
 use crate::tui::wrap::{self, Wrapped, str_width};
 
 /// Actions the status bar suggests while the reader has focus.
@@ -246,13 +246,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         } else {
             "No article open"
         };
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            msg,
-            inner.width.saturating_sub(1) as usize,
-            theme.dim,
-        );
+        empty_message(buf, inner, msg, theme);
         return;
     };
     let (header, body) = areas(inner, Some(article), app.reading_width);

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::draw::{clean, pane_block, truncate};
+use crate::tui::draw::{clean, empty_message, pane_block, truncate};
 use crate::tui::wrap::str_width;
 
 pub const HINTS: &[Action] = &[
@@ -133,13 +133,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     block.render(area, buf);
     if !app.collection.filter.is_empty() && order.is_empty() && !app.articles.is_empty() {
         let msg = format!("No article matches “{}”", clean(&app.collection.filter));
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            &msg,
-            inner.width.saturating_sub(1) as usize,
-            theme.dim,
-        );
+        empty_message(buf, inner, &msg, theme);
         return;
     }
     if app.articles.is_empty() {
@@ -148,13 +142,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         } else {
             "No articles"
         };
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            msg,
-            inner.width.saturating_sub(1) as usize,
-            theme.dim,
-        );
+        empty_message(buf, inner, msg, theme);
         return;
     }
     let visible = visible_items(inner.height);
