@@ -80,7 +80,7 @@ fn layer_styles(app: &App) -> Vec<ratatui::style::Style> {
 #[test]
 fn analysis_arrives_as_a_message_and_only_then_highlights() {
     let mut app = app_with(false);
-    let styles = EntityStyles::new(&app.theme);
+    let styles = app.theme.entity;
     let id = app.current_article().unwrap().id.clone();
     // Queued, not run: drawing does not wait for it.
     assert!(app.analyses.is_pending(&id));
@@ -105,7 +105,7 @@ fn analysis_arrives_as_a_message_and_only_then_highlights() {
 #[test]
 fn label_keys_toggle_their_layers() {
     let mut app = analysed(false);
-    let s = EntityStyles::new(&app.theme);
+    let s = app.theme.entity;
     let all = [s.person, s.org, s.place, s.norp, s.date, s.number];
     let on = |app: &App| -> Vec<bool> {
         let ls = layer_styles(app);
@@ -142,7 +142,7 @@ fn reader_with_highlights_and_legend() {
     insta::assert_snapshot!("reader_entities_text", t.backend());
     insta::assert_snapshot!("reader_entities_styles", style_map(buf));
     // Each label's cells carry its style (colour and modifier).
-    let s = EntityStyles::new(&app.theme);
+    let s = app.theme.entity;
     for (word, style) in [
         ("Sergey Lavrov", s.person),
         ("Kremlin", s.org),
@@ -161,7 +161,7 @@ fn reader_with_highlights_and_legend() {
     }
     // Quotations: a bar in the gutter and a pale colour, nothing that hides an entity's look.
     let (x, y) = find_in_reader(buf, "“I hope").unwrap();
-    assert_eq!(buf[(x, y)].fg, s.quote.fg.unwrap());
+    assert_eq!(buf[(x, y)].fg, EntityStyles::new(&app.theme).quote.fg.unwrap());
     assert_eq!(buf[(reader_x(buf) - 2, y)].symbol(), "│");
     // The legend names every label with its key.
     let bottom = row_text(buf, 38);
@@ -191,7 +191,7 @@ fn labels_differ_without_colour() {
             assert_eq!(buf[(x, y)].fg, ratatui::style::Color::Reset, "colour at {x},{y}");
         }
     }
-    let s = EntityStyles::new(&app.theme);
+    let s = app.theme.entity;
     let mods: Vec<Modifier> = Label::ALL.iter().map(|l| s.label(*l).add_modifier).collect();
     for (i, a) in mods.iter().enumerate() {
         assert!(!a.is_empty());

@@ -104,13 +104,7 @@ pub struct NoteStyles {
 impl NoteStyles {
     pub fn new(theme: &Theme) -> NoteStyles {
         let m = Style::new();
-        let c = |style: Style, colored: Style| {
-            if theme.no_color {
-                style
-            } else {
-                style.patch(colored)
-            }
-        };
+        let c = |style, colored| theme.with_color(style, colored);
         NoteStyles {
             passage: c(
                 m.add_modifier(Modifier::UNDERLINED),
