@@ -10,6 +10,7 @@ use ratatui::widgets::Widget;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::draw::{clean, empty_message, pane_block, truncate};
+use crate::tui::panes::results::scrolled_offset;
 use crate::tui::wrap::str_width;
 
 pub const HINTS: &[Action] = &[
@@ -56,18 +57,6 @@ impl SidebarState {
         self.selected = self.selected.min(len.saturating_sub(1));
         self.offset = scrolled_offset(self.offset, self.selected, len, visible);
     }
-}
-
-/// The first item to show so that `selected` is visible, moving as little as possible.
-fn scrolled_offset(offset: usize, selected: usize, len: usize, visible: usize) -> usize {
-    let visible = visible.max(1);
-    let mut offset = offset.min(len.saturating_sub(visible));
-    if selected < offset {
-        offset = selected;
-    } else if selected >= offset + visible {
-        offset = selected + 1 - visible;
-    }
-    offset
 }
 
 /// How many articles fit in a sidebar of this inner height.
