@@ -32,7 +32,7 @@ use crate::entities::Label;
 use crate::tui::action::Action;
 use crate::tui::analysis::{Analysed, ArticleEntities, Group};
 use crate::tui::app::{App, JumpKind, Jumps, Message, PaneId};
-use crate::tui::draw::{Screen, clean, pane_block, truncate};
+use crate::tui::draw::{Screen, clean, empty_message, empty_paragraph, pane_block, truncate};
 use crate::tui::keymap::Context;
 use crate::tui::panes::reader::Layer;
 use crate::tui::theme::Theme;
@@ -466,21 +466,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             Some(a) if app.analyses.is_pending(&a.id) => "Finding entities…",
             Some(_) => "No entities: the recogniser failed on this article",
         };
-        ratatui::widgets::Paragraph::new(msg)
-            .style(theme.dim)
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(
-                Rect {
-                    x: inner.x + 1,
-                    width: inner.width - 1,
-                    ..inner
-                },
-                buf,
-            );
+        empty_paragraph(buf, inner, msg, theme);
         return;
     };
     if e.groups.is_empty() {
-        buf.set_stringn(inner.x + 1, inner.y, "No entities found", w - 1, theme.dim);
+        empty_message(buf, inner, "No entities found", theme);
         return;
     }
     let chosen = match &app.jumps {
