@@ -8,11 +8,11 @@ use copydesk::tui::config::{self, Config, Problem};
 use copydesk::tui::draw::SidebarWidth;
 use copydesk::tui::keymap::{Context, Key};
 use copydesk::tui::theme::{Theme, ThemeName};
-use copydesk::tui::{Action, App, Msg, Options, draw};
+use copydesk::tui::{Action, App, Msg, Options};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
+
+mod common;
 
 fn parse(text: &str) -> (Config, Vec<Problem>) {
     Config::parse(text)
@@ -306,14 +306,7 @@ fn press(app: &mut App, code: KeyCode) {
 }
 
 fn screen(app: &mut App, w: u16, h: u16) -> String {
-    app.update(Msg::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    let buf = t.backend().buffer().clone();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::screen_text(common::render(app, w, h).backend().buffer())
 }
 
 #[test]

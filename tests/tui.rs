@@ -4,87 +4,17 @@
 
 use copydesk::article::{self, Article, LoadError, LoadEvent};
 use copydesk::tui::app::{Mode, PaneId};
-use copydesk::tui::theme::Theme;
-use copydesk::tui::{App, Msg, Options, draw};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use copydesk::tui::{App, Msg, Options};
+use crossterm::event::{MouseButton, MouseEventKind};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn demo_app() -> App {
-    App::new(article::demo::articles(), Options::default())
-}
-
-fn no_color_app() -> App {
-    let options = Options {
-        theme: Theme::new(true),
-        ..Options::default()
-    };
-    App::new(article::demo::articles(), options)
-}
-
-/// Draws the app on a `w`×`h` screen (telling the app its size first, as the event loop does).
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Msg::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    t
-}
-
-/// Types keys: plain characters, or `<Name>` for a named key (`<Tab>`, `<Esc>`, `<Enter>`, `<BS>`,
-/// `<Down>`, `<PgDn>`, `<C-c>`).
-fn keys(app: &mut App, s: &str) {
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let (key, len) = if c == '<'
-            && let Some(end) = rest.find('>')
-            && end > 1
-        {
-            let name = &rest[1..end];
-            let k = match name {
-                "Tab" => KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE),
-                "S-Tab" => KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
-                "Esc" => KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE),
-                "Enter" => KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE),
-                "BS" => KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE),
-                "Down" => KeyEvent::new(KeyCode::Down, KeyModifiers::NONE),
-                "Up" => KeyEvent::new(KeyCode::Up, KeyModifiers::NONE),
-                "PgDn" => KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE),
-                "End" => KeyEvent::new(KeyCode::End, KeyModifiers::NONE),
-                "C-c" => KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
-                "C-d" => KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL),
-                "C-u" => KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL),
-                other => panic!("unknown key name {other}"),
-            };
-            (k, end + 1)
-        } else {
-            let mods = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyEvent::new(KeyCode::Char(c), mods), c.len_utf8())
-        };
-        app.handle_key(key);
-        rest = &rest[len..];
-    }
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row_text(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+mod common;
+use common::{demo_app, keys, mouse, render, row_text, screen_text};
 
 #[test]
 fn demo_at_100x30() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     let t = render(&mut app, 100, 30);
     insta::assert_snapshot!(t.backend());
 }
@@ -92,25 +22,19 @@ fn demo_at_100x30() {
 /// One letter a cell for the modifiers that carry meaning, so a snapshot shows styles too:
 /// C current match (reverse+underline), R reverse, i dim+italic (boilerplate), b bold, . plain.
 fn style_map(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            let m = buf[(x, y)].modifier;
-            out.push(if m.contains(Modifier::REVERSED | Modifier::UNDERLINED) {
-                'C'
-            } else if m.contains(Modifier::REVERSED) {
-                'R'
-            } else if m.contains(Modifier::DIM | Modifier::ITALIC) {
-                'i'
-            } else if m.contains(Modifier::BOLD) {
-                'b'
-            } else {
-                '.'
-            });
+    common::style_map(buf, |m| {
+        if m.contains(Modifier::REVERSED | Modifier::UNDERLINED) {
+            'C'
+        } else if m.contains(Modifier::REVERSED) {
+            'R'
+        } else if m.contains(Modifier::DIM | Modifier::ITALIC) {
+            'i'
+        } else if m.contains(Modifier::BOLD) {
+            'b'
+        } else {
+            '.'
         }
-        out.push('\n');
-    }
-    out
+    })
 }
 
 /// The cells of row `y` from `x`, `len` long.
@@ -153,7 +77,7 @@ Putin argued that it is possible to negotiate an end to the standoff."
 
 #[test]
 fn help_is_written_from_the_keymap() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     keys(&mut app, "?");
     assert!(matches!(app.mode, Mode::Help { .. }));
     let t = render(&mut app, 100, 30);
@@ -163,7 +87,7 @@ fn help_is_written_from_the_keymap() {
     assert!(text.contains("Tab"));
 
     // Rebinding a key changes what help shows: the screen reads the same table as dispatch.
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     app.keymap.bind(
         copydesk::tui::keymap::Context::Global,
         "F2".parse().unwrap(),
@@ -181,7 +105,7 @@ fn help_is_written_from_the_keymap() {
 
 #[test]
 fn help_scrolls_on_a_short_terminal() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     render(&mut app, 80, 12);
     keys(&mut app, "?G");
     let text = screen_text(render(&mut app, 80, 12).backend().buffer());
@@ -194,7 +118,7 @@ fn help_scrolls_on_a_short_terminal() {
 
 #[test]
 fn search_highlights_every_match_and_n_moves() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     render(&mut app, 100, 30);
     keys(&mut app, "<Tab>/putin");
     assert!(matches!(&app.mode, Mode::Search(p) if p.input == "putin"));
@@ -297,7 +221,7 @@ fn search_is_case_insensitive_beyond_ascii_and_esc_restores() {
 
 #[test]
 fn search_follows_to_the_next_article() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     render(&mut app, 100, 30);
     keys(&mut app, "/nato<Enter>");
     let first = app.jumps.as_ref().unwrap().ranges.clone();
@@ -313,7 +237,7 @@ fn search_follows_to_the_next_article() {
 
 #[test]
 fn keys_scroll_the_reader_and_move_the_selection() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     render(&mut app, 100, 30);
     assert_eq!(app.focus, PaneId::Sidebar);
     keys(&mut app, "jj");
@@ -361,7 +285,7 @@ fn keys_scroll_the_reader_and_move_the_selection() {
 
 #[test]
 fn focus_is_shown_without_colour() {
-    let mut app = no_color_app();
+    let mut app = demo_app(true);
     let t = render(&mut app, 100, 30);
     let buf = t.backend().buffer();
     assert_eq!(buf[(0, 0)].symbol(), "┏", "focused sidebar has a thick border");
@@ -380,7 +304,7 @@ fn focus_is_shown_without_colour() {
 
 #[test]
 fn no_color_screen_has_no_colour_and_keeps_meaning() {
-    let mut app = no_color_app();
+    let mut app = demo_app(true);
     render(&mut app, 100, 30);
     keys(&mut app, "/russia<Enter>");
     let t = render(&mut app, 100, 30);
@@ -465,7 +389,7 @@ fn warnings_show_in_the_still_header() {
 
 #[test]
 fn tiny_terminal_gets_a_message() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     let t = render(&mut app, 20, 5);
     insta::assert_snapshot!(t.backend());
     assert!(screen_text(t.backend().buffer()).contains("too small"));
@@ -488,7 +412,7 @@ fn no_size_makes_it_panic() {
         (3, 200),
         (500, 200),
     ] {
-        let mut app = demo_app();
+        let mut app = demo_app(false);
         keys(&mut app, "<Tab>");
         render(&mut app, w, h);
         keys(&mut app, "/putin<Enter>nG?");
@@ -500,7 +424,7 @@ fn no_size_makes_it_panic() {
 
 #[test]
 fn resize_keeps_the_reading_position() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     render(&mut app, 100, 30);
     // Eleven lines down is the first line of a paragraph (the top must be a text line: a blank
     // line between paragraphs keeps its place as the end of the line before it).
@@ -587,32 +511,24 @@ fn a_loader_that_dies_is_reported() {
 
 #[test]
 fn mouse_wheel_scrolls_and_click_selects() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     render(&mut app, 100, 30);
-    let ev = |kind, column, row| {
-        Msg::Mouse(MouseEvent {
-            kind,
-            column,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
-    app.update(ev(MouseEventKind::ScrollDown, 60, 10));
+    mouse(&mut app, MouseEventKind::ScrollDown, 60, 10);
     assert_eq!(app.reader.scroll, 3);
-    app.update(ev(MouseEventKind::ScrollUp, 60, 10));
+    mouse(&mut app, MouseEventKind::ScrollUp, 60, 10);
     assert_eq!(app.reader.scroll, 0);
     // Third article: rows 5-6 inside the sidebar border.
-    app.update(ev(MouseEventKind::Down(MouseButton::Left), 5, 6));
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 5, 6);
     assert_eq!(app.sidebar.selected, 2);
-    app.update(ev(MouseEventKind::Down(MouseButton::Left), 60, 10));
+    mouse(&mut app, MouseEventKind::Down(MouseButton::Left), 60, 10);
     assert_eq!(app.focus, PaneId::Reader);
-    app.update(ev(MouseEventKind::ScrollDown, 5, 5));
+    mouse(&mut app, MouseEventKind::ScrollDown, 5, 5);
     assert_eq!(app.sidebar.selected, 3);
 }
 
 #[test]
 fn ctrl_c_quits_even_from_help() {
-    let mut app = demo_app();
+    let mut app = demo_app(false);
     keys(&mut app, "?<C-c>");
     assert!(app.quit);
 }
@@ -635,7 +551,7 @@ mod props {
             seq in proptest::collection::vec(0..KEYS.len(), 0..40),
             w in 0u16..140, h in 0u16..50, w2 in 0u16..140, h2 in 0u16..50,
         ) {
-            let mut app = demo_app();
+            let mut app = demo_app(false);
             render(&mut app, w, h);
             for (i, k) in seq.iter().enumerate() {
                 keys(&mut app, KEYS[*k]);

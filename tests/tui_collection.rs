@@ -5,50 +5,15 @@
 use copydesk::article::{self, Article};
 use copydesk::collection::{Session, SortMode, WatchEvent};
 use copydesk::tui::app::{JumpKind, Mode, PaneId};
-use copydesk::tui::{App, Msg, Options, draw};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use copydesk::tui::{App, Msg, Options};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
+mod common;
+use common::{keys, mouse, render, row_text};
+
 fn demo_app() -> App {
-    App::new(article::demo::articles(), Options::default())
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Msg::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    t
-}
-
-/// Types keys: characters, or `<Name>` for Tab, Esc, Enter, BS.
-fn keys(app: &mut App, s: &str) {
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let (key, len) = if c == '<'
-            && let Some(end) = rest.find('>')
-            && end > 1
-        {
-            let code = match &rest[1..end] {
-                "Tab" => KeyCode::Tab,
-                "Esc" => KeyCode::Esc,
-                "Enter" => KeyCode::Enter,
-                "BS" => KeyCode::Backspace,
-                other => panic!("unknown key {other}"),
-            };
-            (KeyEvent::new(code, KeyModifiers::NONE), end + 1)
-        } else {
-            (KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE), c.len_utf8())
-        };
-        app.handle_key(key);
-        rest = &rest[len..];
-    }
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    common::demo_app(false)
 }
 
 /// The sidebar's rows (first 30 columns) as text.
@@ -465,7 +430,7 @@ fn watched_changes_replace_add_and_remove_articles() {
 
 #[test]
 fn mouse_selects_and_scrolls_results() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use crossterm::event::{MouseButton, MouseEventKind};
     let mut app = demo_app();
     render(&mut app, 100, 30);
     keys(&mut app, "Forban<Enter>");
@@ -473,20 +438,16 @@ fn mouse_selects_and_scrolls_results() {
     keys(&mut app, "<Tab>");
     assert_eq!(app.focus, PaneId::Sidebar);
     let area = app.geometry().unwrap().results.unwrap();
-    let at = |kind, row| MouseEvent {
-        kind,
-        column: area.x + 5,
-        row,
-        modifiers: KeyModifiers::NONE,
-    };
     // The third hit's rows start two items below the first.
-    app.update(Msg::Mouse(at(
+    mouse(
+        &mut app,
         MouseEventKind::Down(MouseButton::Left),
+        area.x + 5,
         area.y + 1 + 4,
-    )));
+    );
     assert_eq!(app.focus, PaneId::Results);
     assert_eq!(app.collection.results.as_ref().unwrap().selected, 2);
-    app.update(Msg::Mouse(at(MouseEventKind::ScrollDown, area.y + 2)));
+    mouse(&mut app, MouseEventKind::ScrollDown, area.x + 5, area.y + 2);
     assert_eq!(app.collection.results.as_ref().unwrap().selected, 3);
 }
 

@@ -5,68 +5,15 @@ use copydesk::article;
 use copydesk::tui::app::PaneId;
 use copydesk::tui::diffrows::RowOp;
 use copydesk::tui::panes::diff;
-use copydesk::tui::theme::Theme;
-use copydesk::tui::{App, Msg, Options, draw};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
+use copydesk::tui::{App, Msg, Options};
 use ratatui::style::{Color, Modifier};
 
+mod common;
+use common::{keys, mouse, render, screen_text};
+
+/// The demo at 120×40, in the colourless theme when `no_color` is set.
 fn demo_app(no_color: bool) -> App {
-    let options = Options {
-        theme: Theme::new(no_color),
-        ..Options::default()
-    };
-    let mut app = App::new(article::demo::articles(), options);
-    app.update(Msg::Resize(120, 40));
-    app
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Msg::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    t
-}
-
-/// Plain characters, or `<Esc>`, `<Tab>`, `<Down>`, `<PgDn>`.
-fn keys(app: &mut App, s: &str) {
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let (key, len) = if c == '<'
-            && let Some(end) = rest.find('>')
-        {
-            let k = match &rest[1..end] {
-                "Esc" => KeyCode::Esc,
-                "Tab" => KeyCode::Tab,
-                "Down" => KeyCode::Down,
-                "PgDn" => KeyCode::PageDown,
-                other => panic!("unknown key {other}"),
-            };
-            (KeyEvent::new(k, KeyModifiers::NONE), end + 1)
-        } else {
-            let mods = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyEvent::new(KeyCode::Char(c), mods), c.len_utf8())
-        };
-        app.handle_key(key);
-        rest = &rest[len..];
-    }
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row_text(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::demo_app_at(no_color, 120, 40)
 }
 
 fn other_name(app: &App) -> &str {
@@ -456,12 +403,7 @@ fn no_color_markers_carry_the_ops() {
 #[test]
 fn mouse_wheel_scrolls_the_diff_and_tiny_screens_do_not_panic() {
     let mut app = diff_on("002", false);
-    app.update(Msg::Mouse(crossterm::event::MouseEvent {
-        kind: crossterm::event::MouseEventKind::ScrollDown,
-        column: 50,
-        row: 10,
-        modifiers: KeyModifiers::NONE,
-    }));
+    mouse(&mut app, crossterm::event::MouseEventKind::ScrollDown, 50, 10);
     assert_eq!(app.diff.scroll, 3);
     for (w, h) in [(0, 0), (20, 5), (40, 10), (41, 11), (60, 12), (300, 100)] {
         render(&mut app, w, h);

@@ -8,22 +8,15 @@ use copydesk::entities::Label;
 use copydesk::tui::analysis;
 use copydesk::tui::app::{JumpKind, PaneId};
 use copydesk::tui::panes::entities::EntityStyles;
-use copydesk::tui::theme::Theme;
-use copydesk::tui::{App, Msg, Options, draw};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use copydesk::tui::{App, Msg, Options};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
+mod common;
+use common::{keys, mouse, render, row_text, screen_text};
+
 fn app_with(no_color: bool) -> App {
-    let options = Options {
-        theme: Theme::new(no_color),
-        ..Options::default()
-    };
-    let mut app = App::new(article::demo::articles(), options);
-    app.update(Msg::Resize(120, 40));
-    app
+    common::demo_app_at(no_color, 120, 40)
 }
 
 /// The demo at 120×40 with its analyses done.
@@ -33,92 +26,35 @@ fn analysed(no_color: bool) -> App {
     app
 }
 
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Msg::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    t
-}
-
-/// Types keys: characters, or `<Name>` for a named key.
-fn keys(app: &mut App, s: &str) {
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let (key, len) = if c == '<'
-            && let Some(end) = rest.find('>')
-            && end > 1
-        {
-            let code = match &rest[1..end] {
-                "Tab" => KeyCode::Tab,
-                "Esc" => KeyCode::Esc,
-                "Enter" => KeyCode::Enter,
-                "BS" => KeyCode::Backspace,
-                "Down" => KeyCode::Down,
-                "Up" => KeyCode::Up,
-                "PgDn" => KeyCode::PageDown,
-                "End" => KeyCode::End,
-                other => panic!("unknown key name {other}"),
-            };
-            (KeyEvent::new(code, KeyModifiers::NONE), end + 1)
-        } else {
-            let mods = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyEvent::new(KeyCode::Char(c), mods), c.len_utf8())
-        };
-        app.handle_key(key);
-        rest = &rest[len..];
-    }
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row_text(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// One letter a cell for the modifiers that tell labels apart, so a snapshot shows them:
 /// R reverse (search, chosen entity), x crossed out (a label turned off), i dim+italic
 /// (boilerplate), N bold+italic (NORP), D italic+underline (DATE), U bold+underline (NUMBER),
 /// P bold (PERSON, and headings), O underline (ORG), L italic (PLACE), . plain.
 fn style_map(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            let m = buf[(x, y)].modifier;
-            let has = |f| m.contains(f);
-            out.push(if has(Modifier::REVERSED) {
-                'R'
-            } else if has(Modifier::CROSSED_OUT) {
-                'x'
-            } else if has(Modifier::DIM | Modifier::ITALIC) {
-                'i'
-            } else if has(Modifier::BOLD | Modifier::ITALIC) {
-                'N'
-            } else if has(Modifier::ITALIC | Modifier::UNDERLINED) {
-                'D'
-            } else if has(Modifier::BOLD | Modifier::UNDERLINED) {
-                'U'
-            } else if has(Modifier::BOLD) {
-                'P'
-            } else if has(Modifier::UNDERLINED) {
-                'O'
-            } else if has(Modifier::ITALIC) {
-                'L'
-            } else {
-                '.'
-            });
+    common::style_map(buf, |m| {
+        let has = |f| m.contains(f);
+        if has(Modifier::REVERSED) {
+            'R'
+        } else if has(Modifier::CROSSED_OUT) {
+            'x'
+        } else if has(Modifier::DIM | Modifier::ITALIC) {
+            'i'
+        } else if has(Modifier::BOLD | Modifier::ITALIC) {
+            'N'
+        } else if has(Modifier::ITALIC | Modifier::UNDERLINED) {
+            'D'
+        } else if has(Modifier::BOLD | Modifier::UNDERLINED) {
+            'U'
+        } else if has(Modifier::BOLD) {
+            'P'
+        } else if has(Modifier::UNDERLINED) {
+            'O'
+        } else if has(Modifier::ITALIC) {
+            'L'
+        } else {
+            '.'
         }
-        out.push('\n');
-    }
-    out
+    })
 }
 
 /// The reader's text column (right of the sidebar and the gutter).
@@ -144,7 +80,7 @@ fn layer_styles(app: &App) -> Vec<ratatui::style::Style> {
 #[test]
 fn analysis_arrives_as_a_message_and_only_then_highlights() {
     let mut app = app_with(false);
-    let styles = EntityStyles::new(&app.theme);
+    let styles = app.theme.entity;
     let id = app.current_article().unwrap().id.clone();
     // Queued, not run: drawing does not wait for it.
     assert!(app.analyses.is_pending(&id));
@@ -169,7 +105,7 @@ fn analysis_arrives_as_a_message_and_only_then_highlights() {
 #[test]
 fn label_keys_toggle_their_layers() {
     let mut app = analysed(false);
-    let s = EntityStyles::new(&app.theme);
+    let s = app.theme.entity;
     let all = [s.person, s.org, s.place, s.norp, s.date, s.number];
     let on = |app: &App| -> Vec<bool> {
         let ls = layer_styles(app);
@@ -206,7 +142,7 @@ fn reader_with_highlights_and_legend() {
     insta::assert_snapshot!("reader_entities_text", t.backend());
     insta::assert_snapshot!("reader_entities_styles", style_map(buf));
     // Each label's cells carry its style (colour and modifier).
-    let s = EntityStyles::new(&app.theme);
+    let s = app.theme.entity;
     for (word, style) in [
         ("Sergey Lavrov", s.person),
         ("Kremlin", s.org),
@@ -225,7 +161,7 @@ fn reader_with_highlights_and_legend() {
     }
     // Quotations: a bar in the gutter and a pale colour, nothing that hides an entity's look.
     let (x, y) = find_in_reader(buf, "“I hope").unwrap();
-    assert_eq!(buf[(x, y)].fg, s.quote.fg.unwrap());
+    assert_eq!(buf[(x, y)].fg, EntityStyles::new(&app.theme).quote.fg.unwrap());
     assert_eq!(buf[(reader_x(buf) - 2, y)].symbol(), "│");
     // The legend names every label with its key.
     let bottom = row_text(buf, 38);
@@ -255,7 +191,7 @@ fn labels_differ_without_colour() {
             assert_eq!(buf[(x, y)].fg, ratatui::style::Color::Reset, "colour at {x},{y}");
         }
     }
-    let s = EntityStyles::new(&app.theme);
+    let s = app.theme.entity;
     let mods: Vec<Modifier> = Label::ALL.iter().map(|l| s.label(*l).add_modifier).collect();
     for (i, a) in mods.iter().enumerate() {
         assert!(!a.is_empty());
@@ -470,26 +406,21 @@ fn new_keys_are_in_help_and_hints() {
 
 #[test]
 fn the_mouse_moves_the_panel_cursor() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use crossterm::event::{MouseButton, MouseEventKind};
     let mut app = analysed(false);
     keys(&mut app, "E<Tab>");
     assert_eq!(app.focus, PaneId::Sidebar);
     let g = app.geometry().unwrap().entities.unwrap();
     // Row 1 is the first heading, row 2 the first entity, row 3 the second.
-    app.update(Msg::Mouse(MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column: g.x + 3,
-        row: g.y + 3,
-        modifiers: KeyModifiers::NONE,
-    }));
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        g.x + 3,
+        g.y + 3,
+    );
     assert_eq!(app.focus, PaneId::Entities);
     assert_eq!(app.entities.cursor, 1);
-    app.update(Msg::Mouse(MouseEvent {
-        kind: MouseEventKind::ScrollDown,
-        column: g.x + 3,
-        row: g.y + 3,
-        modifiers: KeyModifiers::NONE,
-    }));
+    mouse(&mut app, MouseEventKind::ScrollDown, g.x + 3, g.y + 3);
     assert_eq!(app.entities.cursor, 2);
 }
 

@@ -5,21 +5,13 @@ use copydesk::article;
 use copydesk::tui::app::PaneId;
 use copydesk::tui::draw::SidebarWidth;
 use copydesk::tui::{App, Msg, Options};
-use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{MouseButton, MouseEventKind};
 
-fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) {
-    app.update(Msg::Mouse(MouseEvent {
-        kind,
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    }));
-}
+mod common;
+use common::mouse;
 
 fn app() -> App {
-    let mut app = App::new(article::demo::articles(), Options::default());
-    app.update(Msg::Resize(100, 30));
-    app
+    common::demo_app_at(false, 100, 30)
 }
 
 const LEFT: MouseButton = MouseButton::Left;

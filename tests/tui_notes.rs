@@ -15,86 +15,21 @@ use copydesk::notes::{Disk, Note, NoteStore};
 use copydesk::tui::app::{Mode, PaneId};
 use copydesk::tui::panes::notes::{NotesState, PassageKind, Scope};
 use copydesk::tui::persist;
-use copydesk::tui::theme::Theme;
-use copydesk::tui::{App, Msg, Options, draw};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use copydesk::tui::{App, Msg, Options};
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
+mod common;
+use common::{demo_app, keys, mouse, render, row_text, screen_text};
+
 /// The demo with its notes in `dir`, in the colourless theme (styles show as modifiers).
 fn app_in(dir: &Path) -> App {
-    let options = Options {
-        theme: Theme::new(true),
-        ..Options::default()
-    };
-    let mut app = App::new(article::demo::articles(), options);
+    let mut app = demo_app(true);
     let (store, msgs) = NoteStore::open(dir);
     assert!(msgs.is_empty(), "{msgs:?}");
     app.notes = NotesState::new(store, None);
     app.update(Msg::Resize(100, 30));
     app
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.update(Msg::Resize(w, h));
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| draw(f, app)).unwrap();
-    t
-}
-
-/// Types keys: characters, or `<Name>` for a named key (`<Tab>`, `<Esc>`, `<Enter>`, `<BS>`,
-/// `<C-s>` and other Ctrl letters, `<A-b>` and other Alt letters).
-fn keys(app: &mut App, s: &str) {
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        let (key, len) = if c == '<'
-            && let Some(end) = rest.find('>')
-            && end > 1
-        {
-            let name = &rest[1..end];
-            let none = KeyModifiers::NONE;
-            let k = match name {
-                "Tab" => KeyEvent::new(KeyCode::Tab, none),
-                "Esc" => KeyEvent::new(KeyCode::Esc, none),
-                "Enter" => KeyEvent::new(KeyCode::Enter, none),
-                "BS" => KeyEvent::new(KeyCode::Backspace, none),
-                "Down" => KeyEvent::new(KeyCode::Down, none),
-                "Up" => KeyEvent::new(KeyCode::Up, none),
-                "Left" => KeyEvent::new(KeyCode::Left, none),
-                other if other.starts_with("C-") => KeyEvent::new(
-                    KeyCode::Char(other.chars().nth(2).unwrap()),
-                    KeyModifiers::CONTROL,
-                ),
-                other if other.starts_with("A-") => {
-                    KeyEvent::new(KeyCode::Char(other.chars().nth(2).unwrap()), KeyModifiers::ALT)
-                }
-                other => panic!("unknown key name {other}"),
-            };
-            (k, end + 1)
-        } else {
-            let mods = if c.is_uppercase() {
-                KeyModifiers::SHIFT
-            } else {
-                KeyModifiers::NONE
-            };
-            (KeyEvent::new(KeyCode::Char(c), mods), c.len_utf8())
-        };
-        app.handle_key(key);
-        rest = &rest[len..];
-    }
-}
-
-fn row_text(buf: &Buffer, y: u16) -> String {
-    (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect()
-}
-
-fn screen_text(buf: &Buffer) -> String {
-    (0..buf.area.height)
-        .map(|y| row_text(buf, y))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -429,23 +364,17 @@ fn detached_notes_are_listed_and_editable_but_not_jumped_to() {
 /// One letter a cell: U underline+italic (carried over), u underline (note), b bold
 /// (selection), . other.
 fn style_map(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            let m = buf[(x, y)].modifier;
-            out.push(if m.contains(Modifier::UNDERLINED | Modifier::ITALIC) {
-                'U'
-            } else if m.contains(Modifier::UNDERLINED) {
-                'u'
-            } else if m.contains(Modifier::BOLD) {
-                'b'
-            } else {
-                '.'
-            });
+    common::style_map(buf, |m| {
+        if m.contains(Modifier::UNDERLINED | Modifier::ITALIC) {
+            'U'
+        } else if m.contains(Modifier::UNDERLINED) {
+            'u'
+        } else if m.contains(Modifier::BOLD) {
+            'b'
+        } else {
+            '.'
         }
-        out.push('\n');
-    }
-    out
+    })
 }
 
 #[test]
@@ -634,26 +563,23 @@ mod props {
 
 #[test]
 fn the_mouse_chooses_and_scrolls_notes() {
-    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use crossterm::event::{MouseButton, MouseEventKind};
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_in(dir.path());
     with_notes(&mut app);
     keys(&mut app, "M<Tab>");
     assert_eq!(app.focus, PaneId::Sidebar);
     let pane = app.geometry().unwrap().notes.unwrap();
-    let mouse = |kind, row| {
-        Msg::Mouse(MouseEvent {
-            kind,
-            column: pane.x + 5,
-            row,
-            modifiers: KeyModifiers::NONE,
-        })
-    };
     // The third note's rows start 1 + 2 × 3 rows into the pane.
-    app.update(mouse(MouseEventKind::Down(MouseButton::Left), pane.y + 7));
+    mouse(
+        &mut app,
+        MouseEventKind::Down(MouseButton::Left),
+        pane.x + 5,
+        pane.y + 7,
+    );
     assert_eq!(app.focus, PaneId::Notes);
     assert_eq!(app.notes.list_selected, 2);
-    app.update(mouse(MouseEventKind::ScrollUp, pane.y + 3));
+    mouse(&mut app, MouseEventKind::ScrollUp, pane.x + 5, pane.y + 3);
     assert_eq!(app.notes.list_selected, 1);
 }
 

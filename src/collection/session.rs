@@ -5,13 +5,14 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::listing::SortMode;
+use crate::notes::store::{move_damaged_aside, replace_with};
 use crate::notes::{Disk, RealDisk};
 
 pub const FILE_NAME: &str = "session.json";
@@ -138,32 +139,21 @@ impl SessionStore {
     /// Keeps a damaged file as `session.json.damaged-STAMP` (never replacing one kept before).
     fn move_aside(&self, problem: &str) -> String {
         let path = self.path();
-        let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-        for n in 1..=100 {
-            let name = if n == 1 {
-                format!("{FILE_NAME}.damaged-{stamp}")
-            } else {
-                format!("{FILE_NAME}.damaged-{stamp}-{n}")
-            };
-            let aside = self.dir.join(name);
-            match RealDisk.move_aside(&path, &aside) {
-                Ok(()) => {
-                    return format!(
-                        "The session file {} {problem}; kept as {}, starting afresh",
-                        path.display(),
-                        aside.display()
-                    );
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(e) => {
-                    return format!(
-                        "The session file {} {problem} and could not be moved aside ({e}); starting afresh",
-                        path.display()
-                    );
-                }
+        match move_damaged_aside(&RealDisk, &self.dir, FILE_NAME) {
+            Ok(aside) => format!(
+                "The session file {} {problem}; kept as {}, starting afresh",
+                path.display(),
+                aside.display()
+            ),
+            // Every stamped name already taken.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                format!("The session file {} {problem}; starting afresh", path.display())
             }
+            Err(e) => format!(
+                "The session file {} {problem} and could not be moved aside ({e}); starting afresh",
+                path.display()
+            ),
         }
-        format!("The session file {} {problem}; starting afresh", path.display())
     }
 
     /// Saves `session` as the state of `collection`, keeping the other collections' entries
@@ -209,14 +199,11 @@ impl SessionStore {
 /// Writes `bytes` to a temporary file in `dir`, syncs it, and renames it over `to`: a reader
 /// sees the old file or the new one, never half of one.
 pub fn write_atomically(dir: &Path, to: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut temp = tempfile::Builder::new()
+    let temp = tempfile::Builder::new()
         .prefix(".session.json.")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    temp.as_file_mut().write_all(bytes)?;
-    temp.as_file_mut().flush()?;
-    temp.as_file().sync_all()?;
-    RealDisk.rename(temp, to)
+    replace_with(&RealDisk, temp, to, bytes)
 }
 
 #[cfg(test)]

@@ -109,6 +109,46 @@ pub trait Disk: Send + Sync {
 pub struct RealDisk;
 impl Disk for RealDisk {}
 
+/// Writes `bytes` into `temp` (a temporary file beside `to`), syncs it and renames it over `to`:
+/// a reader sees the old file or the new one, never half of one. The session file is saved
+/// the same way.
+pub(crate) fn replace_with(
+    disk: &dyn Disk,
+    mut temp: NamedTempFile,
+    to: &Path,
+    bytes: &[u8],
+) -> io::Result<()> {
+    disk.write(temp.as_file_mut(), bytes)?;
+    disk.sync(temp.as_file())?;
+    disk.rename(temp, to)
+}
+
+/// Moves the damaged file `dir/file_name` aside as `file_name.damaged-STAMP` (with `-2`, `-3`…
+/// when that name is taken), never replacing a copy kept before, and returns where it went.
+/// Fails with `AlreadyExists` when a hundred copies with this stamp are kept already. The
+/// session file's damaged copies are kept the same way.
+pub(crate) fn move_damaged_aside(disk: &dyn Disk, dir: &Path, file_name: &str) -> io::Result<PathBuf> {
+    let path = dir.join(file_name);
+    let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
+    for n in 1..=100 {
+        let name = if n == 1 {
+            format!("{file_name}.damaged-{stamp}")
+        } else {
+            format!("{file_name}.damaged-{stamp}-{n}")
+        };
+        let aside = dir.join(name);
+        match disk.move_aside(&path, &aside) {
+            Ok(()) => return Ok(aside),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "too many damaged copies kept already",
+    ))
+}
+
 /// Where notes are kept: `--data-dir` if given, else `COPYDESK_DATA_DIR` if set and not empty,
 /// else the platform's data directory for copydesk.
 pub fn data_dir(global: Option<&Path>) -> Result<PathBuf, StoreError> {
@@ -323,10 +363,8 @@ impl NoteStore {
             self.merge(file);
         }
         let bytes = serde_json::to_vec_pretty(&self.to_file()).map_err(|e| save_err(io::Error::other(e)))?;
-        let mut temp = self.disk.temp_in(&self.dir).map_err(save_err)?;
-        self.disk.write(temp.as_file_mut(), &bytes).map_err(save_err)?;
-        self.disk.sync(temp.as_file()).map_err(save_err)?;
-        self.disk.rename(temp, &path).map_err(save_err)?;
+        let temp = self.disk.temp_in(&self.dir).map_err(save_err)?;
+        replace_with(self.disk.as_ref(), temp, &path, &bytes).map_err(save_err)?;
         self.dirty = false;
         Ok(())
     }
@@ -392,41 +430,21 @@ impl NoteStore {
                 }),
             };
         }
-        let stamp = Utc::now().format("%Y%m%dT%H%M%SZ");
-        for n in 1..=100 {
-            let name = if n == 1 {
-                format!("{FILE_NAME}.damaged-{stamp}")
-            } else {
-                format!("{FILE_NAME}.damaged-{stamp}-{n}")
-            };
-            let aside = self.dir.join(name);
-            match self.disk.move_aside(&path, &aside) {
-                Ok(()) => {
-                    self.messages.push(format!(
-                        "the notes file {} {problem}; it was kept as {} and copydesk carries on with a new notes file",
-                        path.display(),
-                        aside.display()
-                    ));
-                    return Ok(None);
-                }
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                Err(source) => {
-                    return Err(StoreError::Damaged {
-                        path,
-                        problem,
-                        source,
-                    });
-                }
+        match move_damaged_aside(self.disk.as_ref(), &self.dir, FILE_NAME) {
+            Ok(aside) => {
+                self.messages.push(format!(
+                    "the notes file {} {problem}; it was kept as {} and copydesk carries on with a new notes file",
+                    path.display(),
+                    aside.display()
+                ));
+                Ok(None)
             }
+            Err(source) => Err(StoreError::Damaged {
+                path,
+                problem,
+                source,
+            }),
         }
-        Err(StoreError::Damaged {
-            path,
-            problem,
-            source: io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                "too many damaged copies kept already",
-            ),
-        })
     }
 
     /// Merges a file's notes and tombstones into memory, per id the latest event winning.

@@ -90,6 +90,33 @@ pub fn screen_for(app: &App, area: Rect) -> Option<Screen> {
     Some(s)
 }
 
+/// A one-line, dimmed message in place of a pane's contents (nothing loaded, nothing found),
+/// one column in from the pane's left edge.
+pub fn empty_message(buf: &mut Buffer, inner: Rect, msg: &str, theme: &Theme) {
+    buf.set_stringn(
+        inner.x + 1,
+        inner.y,
+        msg,
+        inner.width.saturating_sub(1) as usize,
+        theme.dim,
+    );
+}
+
+/// Like [`empty_message`], for a longer message wrapped over the pane's lines.
+pub fn empty_paragraph(buf: &mut Buffer, inner: Rect, msg: &str, theme: &Theme) {
+    Paragraph::new(msg)
+        .style(theme.dim)
+        .wrap(Wrap { trim: true })
+        .render(
+            Rect {
+                x: inner.x + 1,
+                width: inner.width.saturating_sub(1),
+                ..inner
+            },
+            buf,
+        );
+}
+
 /// A pane's frame. The focused pane has a thick border and a ▶ before its title, so focus shows
 /// without colour.
 pub fn pane_block<'a>(title: &str, focused: bool, theme: &Theme) -> Block<'a> {

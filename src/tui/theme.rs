@@ -6,6 +6,8 @@
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
+use crate::entities::Label;
+
 /// The two default themes: colours picked for a dark or for a light terminal background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -35,6 +37,20 @@ pub struct EntityStyles {
     pub norp: Style,
     pub date: Style,
     pub number: Style,
+}
+
+impl EntityStyles {
+    /// The style of `label`.
+    pub fn label(&self, label: Label) -> Style {
+        match label {
+            Label::Person => self.person,
+            Label::Org => self.org,
+            Label::Place => self.place,
+            Label::Norp => self.norp,
+            Label::Date => self.date,
+            Label::Number => self.number,
+        }
+    }
 }
 
 /// One style per kind of difference, for the diff pane.
@@ -290,6 +306,16 @@ impl Theme {
             ColorSlot::Added => &mut self.diff.added,
             ColorSlot::Edited => &mut self.diff.edited,
             ColorSlot::Moved => &mut self.diff.moved,
+        }
+    }
+
+    /// `style` with `colored` laid over it, or `style` alone in the colourless theme (where the
+    /// modifier carries the meaning): for styles the panes make from the theme's colour setting.
+    pub fn with_color(&self, style: Style, colored: Style) -> Style {
+        if self.no_color {
+            style
+        } else {
+            style.patch(colored)
         }
     }
 

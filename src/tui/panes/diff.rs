@@ -19,7 +19,7 @@ use crate::tui::app::{App, Message, PaneId};
 use crate::tui::diffrows::{self, Cell, Layout, RowOp};
 use crate::tui::draw::{self, clean, pane_block, truncate};
 use crate::tui::panes::coverage::{self, CoverageView};
-use crate::tui::panes::reader::{Layer, styled_line};
+use crate::tui::panes::reader::{self, Layer, styled_line};
 use crate::tui::stories;
 use crate::tui::theme::Theme;
 
@@ -270,22 +270,12 @@ pub fn handle(app: &mut App, action: Action) -> bool {
         | Action::HalfPageDown
         | Action::Top
         | Action::Bottom => {
-            let page = height.saturating_sub(2).max(1);
             let scroll = if app.diff.coverage {
                 &mut app.diff.coverage_scroll
             } else {
                 &mut app.diff.scroll
             };
-            *scroll = match action {
-                Action::Down => scroll.saturating_add(1),
-                Action::Up => scroll.saturating_sub(1),
-                Action::PageDown => scroll.saturating_add(page),
-                Action::PageUp => scroll.saturating_sub(page),
-                Action::HalfPageDown => scroll.saturating_add((height / 2).max(1)),
-                Action::HalfPageUp => scroll.saturating_sub((height / 2).max(1)),
-                Action::Top => 0,
-                _ => usize::MAX,
-            };
+            *scroll = reader::scrolled(*scroll, action, height).unwrap_or(*scroll);
         }
         _ => return false,
     }

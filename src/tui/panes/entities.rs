@@ -32,7 +32,7 @@ use crate::entities::Label;
 use crate::tui::action::Action;
 use crate::tui::analysis::{Analysed, ArticleEntities, Group};
 use crate::tui::app::{App, JumpKind, Jumps, Message, PaneId};
-use crate::tui::draw::{Screen, clean, pane_block, truncate};
+use crate::tui::draw::{Screen, clean, empty_message, empty_paragraph, pane_block, truncate};
 use crate::tui::keymap::Context;
 use crate::tui::panes::reader::Layer;
 use crate::tui::theme::Theme;
@@ -53,15 +53,10 @@ pub const HINTS: &[Action] = &[
 /// Gutter mark of a line inside a quotation.
 pub const SIGN_QUOTE: &str = "│";
 
-/// The label styles (from the theme, whose colours a config file sets) and the quote styles.
+/// The entity pane's own styles: quotes and labels turned off. The labels' styles are the
+/// theme's (`theme.entity`, whose colours a config file sets).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EntityStyles {
-    pub person: Style,
-    pub org: Style,
-    pub place: Style,
-    pub norp: Style,
-    pub date: Style,
-    pub number: Style,
     pub quote: Style,
     pub quote_mark: Style,
     /// A label turned off, in the legend and the panel's headings.
@@ -71,38 +66,14 @@ pub struct EntityStyles {
 impl EntityStyles {
     pub fn new(theme: &Theme) -> EntityStyles {
         let m = Style::new();
-        let c = |style: Style, colored: Style| {
-            if theme.no_color {
-                style
-            } else {
-                style.patch(colored)
-            }
-        };
+        let c = |style, colored| theme.with_color(style, colored);
         EntityStyles {
-            // The labels' styles are the theme's (configurable colours, fixed modifiers).
-            person: theme.entity.person,
-            org: theme.entity.org,
-            place: theme.entity.place,
-            norp: theme.entity.norp,
-            date: theme.entity.date,
-            number: theme.entity.number,
             quote: c(m, m.fg(Color::White)),
             quote_mark: c(m.add_modifier(Modifier::DIM), m.fg(Color::Gray)),
             off: c(
                 m.add_modifier(Modifier::DIM | Modifier::CROSSED_OUT),
                 m.fg(Color::DarkGray),
             ),
-        }
-    }
-
-    pub fn label(&self, label: Label) -> Style {
-        match label {
-            Label::Person => self.person,
-            Label::Org => self.org,
-            Label::Place => self.place,
-            Label::Norp => self.norp,
-            Label::Date => self.date,
-            Label::Number => self.number,
         }
     }
 }
@@ -181,7 +152,7 @@ pub fn layers(app: &App) -> Vec<Layer<'_>> {
         if app.entities.on[l.index()] {
             out.push(Layer {
                 ranges: &e.by_label[l.index()],
-                style: styles.label(l),
+                style: app.theme.entity.label(l),
             });
         }
     }
@@ -495,21 +466,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             Some(a) if app.analyses.is_pending(&a.id) => "Finding entities…",
             Some(_) => "No entities: the recogniser failed on this article",
         };
-        ratatui::widgets::Paragraph::new(msg)
-            .style(theme.dim)
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(
-                Rect {
-                    x: inner.x + 1,
-                    width: inner.width - 1,
-                    ..inner
-                },
-                buf,
-            );
+        empty_paragraph(buf, inner, msg, theme);
         return;
     };
     if e.groups.is_empty() {
-        buf.set_stringn(inner.x + 1, inner.y, "No entities found", w - 1, theme.dim);
+        empty_message(buf, inner, "No entities found", theme);
         return;
     }
     let chosen = match &app.jumps {
@@ -532,7 +493,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                     .hint_key(Context::Reader, toggle_action(l))
                     .map(|k| format!("{k} "))
                     .unwrap_or_default();
-                let style = if on { styles.label(l) } else { styles.off };
+                let style = if on { theme.entity.label(l) } else { styles.off };
                 let line = Line::from(vec![
                     Span::styled(key, theme.hint_key),
                     Span::styled(l.title(), style),
@@ -560,7 +521,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                     _ => Style::new(),
                 };
                 let name_style = if app.entities.on[g.label.index()] {
-                    styles.label(g.label)
+                    theme.entity.label(g.label)
                 } else {
                     Style::new()
                 };
@@ -592,7 +553,7 @@ pub fn legend(app: &App, room: usize) -> Option<Line<'static>> {
                 spans.push(Span::raw(" "));
             }
             let style = if app.entities.on[l.index()] {
-                styles.label(l)
+                app.theme.entity.label(l)
             } else {
                 styles.off
             };

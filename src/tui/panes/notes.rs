@@ -16,7 +16,7 @@ use crate::article::Article;
 use crate::notes::{Disk, Note, NoteStore, Placement, Status};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Message, Mode, PaneId};
-use crate::tui::draw::{clean, pane_block, truncate};
+use crate::tui::draw::{clean, empty_paragraph, pane_block, truncate};
 use crate::tui::panes::editor::NoteEditor;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::{Wrapped, str_width};
@@ -104,13 +104,7 @@ pub struct NoteStyles {
 impl NoteStyles {
     pub fn new(theme: &Theme) -> NoteStyles {
         let m = Style::new();
-        let c = |style: Style, colored: Style| {
-            if theme.no_color {
-                style
-            } else {
-                style.patch(colored)
-            }
-        };
+        let c = |style, colored| theme.with_color(style, colored);
         NoteStyles {
             passage: c(
                 m.add_modifier(Modifier::UNDERLINED),
@@ -804,17 +798,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             ),
             Scope::All => "No notes yet.".to_string(),
         };
-        let para = ratatui::widgets::Paragraph::new(msg)
-            .style(theme.dim)
-            .wrap(ratatui::widgets::Wrap { trim: true });
-        para.render(
-            Rect {
-                x: inner.x + 1,
-                width: inner.width.saturating_sub(1),
-                ..inner
-            },
-            buf,
-        );
+        empty_paragraph(buf, inner, &msg, theme);
         return;
     }
     let ih = item_height(n.scope);

@@ -14,7 +14,7 @@ use ratatui::widgets::Widget;
 use crate::article::Article;
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::draw::{clean, pane_block, truncate};
+use crate::tui::draw::{clean, empty_message, pane_block, truncate};
 use crate::tui::wrap::{self, Wrapped, str_width};
 
 /// Actions the status bar suggests while the reader has focus.
@@ -156,18 +156,10 @@ impl ReaderState {
 
     /// Moves the view for a movement action; returns false for actions the reader does not take.
     pub fn handle(&mut self, action: Action, height: usize) -> bool {
-        let page = height.saturating_sub(2).max(1);
-        match action {
-            Action::Down => self.scroll += 1,
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll += page,
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
-            Action::HalfPageDown => self.scroll += (height / 2).max(1),
-            Action::HalfPageUp => self.scroll = self.scroll.saturating_sub((height / 2).max(1)),
-            Action::Top => self.scroll = 0,
-            Action::Bottom => self.scroll = usize::MAX,
-            _ => return false,
-        }
+        let Some(scroll) = scrolled(self.scroll, action, height) else {
+            return false;
+        };
+        self.scroll = scroll;
         self.clamp(height);
         true
     }
@@ -234,6 +226,25 @@ pub fn styled_line<'t>(text: &'t str, runs: &[Range<usize>], layers: &[Layer<'_>
     Line::from(spans)
 }
 
+/// Where a view `height` lines tall, scrolled to line `scroll`, moves for a movement action
+/// (`None` for other actions); the caller clamps it to its text. A page keeps two lines of
+/// context. The diff pane scrolls the same way.
+pub fn scrolled(scroll: usize, action: Action, height: usize) -> Option<usize> {
+    let page = height.saturating_sub(2).max(1);
+    let half = (height / 2).max(1);
+    Some(match action {
+        Action::Down => scroll.saturating_add(1),
+        Action::Up => scroll.saturating_sub(1),
+        Action::PageDown => scroll.saturating_add(page),
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::HalfPageDown => scroll.saturating_add(half),
+        Action::HalfPageUp => scroll.saturating_sub(half),
+        Action::Top => 0,
+        Action::Bottom => usize::MAX,
+        _ => return None,
+    })
+}
+
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let theme = &app.theme;
     let article = app.current_article();
@@ -246,13 +257,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         } else {
             "No article open"
         };
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            msg,
-            inner.width.saturating_sub(1) as usize,
-            theme.dim,
-        );
+        empty_message(buf, inner, msg, theme);
         return;
     };
     let (header, body) = areas(inner, Some(article), app.reading_width);

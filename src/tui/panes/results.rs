@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::draw::{clean, pane_block, truncate};
+use crate::tui::draw::{clean, empty_message, pane_block, truncate};
 use crate::tui::panes::sidebar::format_count;
 use crate::tui::wrap::str_width;
 
@@ -111,13 +111,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         } else {
             "Searching…"
         };
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            msg,
-            inner.width.saturating_sub(1) as usize,
-            theme.dim,
-        );
+        empty_message(buf, inner, msg, theme);
         return;
     }
     let visible = visible_items(inner.height);

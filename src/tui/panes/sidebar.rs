@@ -9,7 +9,8 @@ use ratatui::widgets::Widget;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::draw::{clean, pane_block, truncate};
+use crate::tui::draw::{clean, empty_message, pane_block, truncate};
+use crate::tui::panes::results::scrolled_offset;
 use crate::tui::wrap::str_width;
 
 pub const HINTS: &[Action] = &[
@@ -56,18 +57,6 @@ impl SidebarState {
         self.selected = self.selected.min(len.saturating_sub(1));
         self.offset = scrolled_offset(self.offset, self.selected, len, visible);
     }
-}
-
-/// The first item to show so that `selected` is visible, moving as little as possible.
-fn scrolled_offset(offset: usize, selected: usize, len: usize, visible: usize) -> usize {
-    let visible = visible.max(1);
-    let mut offset = offset.min(len.saturating_sub(visible));
-    if selected < offset {
-        offset = selected;
-    } else if selected >= offset + visible {
-        offset = selected + 1 - visible;
-    }
-    offset
 }
 
 /// How many articles fit in a sidebar of this inner height.
@@ -133,13 +122,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     block.render(area, buf);
     if !app.collection.filter.is_empty() && order.is_empty() && !app.articles.is_empty() {
         let msg = format!("No article matches “{}”", clean(&app.collection.filter));
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            &msg,
-            inner.width.saturating_sub(1) as usize,
-            theme.dim,
-        );
+        empty_message(buf, inner, &msg, theme);
         return;
     }
     if app.articles.is_empty() {
@@ -148,13 +131,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         } else {
             "No articles"
         };
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            msg,
-            inner.width.saturating_sub(1) as usize,
-            theme.dim,
-        );
+        empty_message(buf, inner, msg, theme);
         return;
     }
     let visible = visible_items(inner.height);
