@@ -24,7 +24,6 @@ use crate::tui::action::Action;
 use crate::tui::analysis::{ArticleEntities, mention_key};
 use crate::tui::app::{App, JumpKind, Jumps, Message, Msg, PaneId};
 use crate::tui::draw::{clean, pane_block, plural, truncate};
-use crate::tui::panes::entities::EntityStyles;
 use crate::tui::panes::sidebar::format_count;
 use crate::tui::work::Work;
 use crate::tui::wrap::str_width;
@@ -431,7 +430,6 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         "Entity", "Label", "Articles", "Mentions"
     );
     buf.set_stringn(inner.x, inner.y, &head, w, theme.heading);
-    let styles = EntityStyles::new(theme);
     if rows.is_empty() {
         let msg = "No entity's name has that (Esc clears the filter)";
         buf.set_stringn(inner.x + 1, inner.y + 1, msg, w - 1, theme.dim);
@@ -465,7 +463,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                 let pad = name_w.saturating_sub(str_width(&name));
                 Line::from(vec![
                     Span::raw(format!("{mark}{fold} ")),
-                    Span::styled(name, styles.label(e.label)),
+                    Span::styled(name, theme.entity.label(e.label)),
                     Span::raw(" ".repeat(pad)),
                     Span::styled(format!("{:<label_w$}", e.label.as_str()), theme.dim),
                     Span::raw(format!("{:>10}{:>12}", e.articles.len(), e.total)),
