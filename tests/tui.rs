@@ -565,3 +565,28 @@ mod props {
         }
     }
 }
+
+#[test]
+fn hints_that_do_not_fit_are_left_out_whole_and_help_stays() {
+    let labels: Vec<&str> = copydesk::tui::action::Action::ALL
+        .iter()
+        .map(|a| a.label())
+        .collect();
+    for w in [60u16, 80, 100, 120] {
+        for tab in [false, true] {
+            let mut app = demo_app(true);
+            if tab {
+                keys(&mut app, "<Tab>");
+            }
+            let t = render(&mut app, w, 30);
+            let last = row_text(t.backend().buffer(), 29);
+            assert!(last.contains("? help"), "{w}: {last}");
+            // The hints end with a whole label, before the article count on the right.
+            let left = last.trim_end().trim_end_matches("5 articles").trim_end();
+            assert!(
+                labels.iter().any(|l| left.ends_with(&format!(" {l}"))),
+                "{w}: a hint was cut: {last:?}"
+            );
+        }
+    }
+}

@@ -285,8 +285,18 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
             ])
         }
         (_, Some(m)) => Line::styled(clean(&m.text), if m.error { theme.error } else { theme.status }),
-        (Mode::Help { .. }, None) => hints(app, Context::Help, &[Action::Down, Action::Up, Action::Cancel]),
-        (Mode::Normal, None) => hints(app, app.focus.context(), app.focus.hints()),
+        (Mode::Help { .. }, None) => hints(
+            app,
+            Context::Help,
+            &[Action::Down, Action::Up, Action::Cancel],
+            left_w.saturating_sub(1) as usize,
+        ),
+        (Mode::Normal, None) => hints(
+            app,
+            app.focus.context(),
+            app.focus.hints(),
+            left_w.saturating_sub(1) as usize,
+        ),
         (Mode::Note(ed), None) => editor::status_line(app, ed),
     };
     buf.set_line(area.x + 1, area.y, &line, left_w.saturating_sub(1));
@@ -299,16 +309,34 @@ pub fn plural(n: usize, noun: &str) -> String {
     format!("{} {noun}{s}", sidebar::format_count(n))
 }
 
-/// "j down  / search  ? help …" from the keymap, so the hints always match the bindings.
-fn hints(app: &App, ctx: Context, actions: &[Action]) -> Line<'static> {
+/// "j down  / search  ? help …" from the keymap, so the hints always match the bindings. Hints
+/// that do not fit in `width` cells are left out whole (never cut mid-word), except the help
+/// key, which is kept so the rest can always be found.
+fn hints(app: &App, ctx: Context, actions: &[Action], width: usize) -> Line<'static> {
+    let items: Vec<(Action, String)> = actions
+        .iter()
+        .filter_map(|a| app.keymap.hint_key(ctx, *a).map(|k| (*a, k.to_string())))
+        .collect();
+    // Each hint costs its width plus two spaces before it; the first needs none, hence the + 2.
+    let cost = |(a, k): &(Action, String)| str_width(k) + 1 + str_width(a.label()) + 2;
+    let mut budget =
+        (width + 2).saturating_sub(items.iter().filter(|(a, _)| *a == Action::Help).map(cost).sum());
     let mut spans = Vec::new();
-    for a in actions {
-        if let Some(k) = app.keymap.hint_key(ctx, *a) {
+    for item in &items {
+        let keep = if item.0 == Action::Help {
+            true
+        } else if cost(item) <= budget {
+            budget -= cost(item);
+            true
+        } else {
+            false
+        };
+        if keep {
             if !spans.is_empty() {
                 spans.push(Span::raw("  "));
             }
-            spans.push(Span::styled(k.to_string(), app.theme.hint_key));
-            spans.push(Span::raw(format!(" {}", a.label())));
+            spans.push(Span::styled(item.1.clone(), app.theme.hint_key));
+            spans.push(Span::raw(format!(" {}", item.0.label())));
         }
     }
     Line::from(spans)
