@@ -596,3 +596,41 @@ fn a_file_changed_during_the_load_is_listed_once_as_the_watcher_read_it() {
     assert_eq!(paths, ["feed/a.txt", "feed/b.txt"]);
     assert!(app.articles[0].text.contains("New text"));
 }
+
+#[test]
+fn session_keeps_label_toggles_and_the_chosen_diff_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = copydesk::collection::SessionStore::new(dir.path());
+    let key = copydesk::collection::collection_key(true, &[]);
+    let mut app = demo_app();
+    app.run_work();
+    render(&mut app, 120, 40);
+    // ORG and DATE off; diff on the selected article, the next version chosen with v.
+    keys(&mut app, "25D");
+    let base = app.diff.base.clone();
+    let first = app.diff.other.clone();
+    keys(&mut app, "v");
+    let chosen = app.diff.other.clone();
+    assert_ne!(chosen, first);
+    keys(&mut app, "D");
+    assert!(!app.diff.open);
+    store.save(&key, &app.session()).unwrap();
+
+    let mut again = demo_app();
+    again.run_work();
+    again.restore(store.load(&key).0.unwrap());
+    render(&mut again, 120, 40);
+    assert_eq!(again.entities.on, [true, false, true, true, false, true]);
+    assert_eq!(again.current_article().unwrap().path, base);
+    keys(&mut again, "D");
+    assert!(again.diff.open);
+    assert_eq!(again.diff.base, base);
+    assert_eq!(again.diff.other, chosen);
+
+    // Without a remembered choice, D takes the story's original as before.
+    let mut fresh = demo_app();
+    fresh.run_work();
+    render(&mut fresh, 120, 40);
+    keys(&mut fresh, "D");
+    assert_eq!(fresh.diff.other, first);
+}

@@ -37,6 +37,12 @@ pub struct Session {
     pub filter: String,
     /// Whether the reader had focus.
     pub reader_focused: bool,
+    /// Entity labels whose highlighting was turned off ("PERSON", "ORG", ...).
+    pub labels_off: Vec<String>,
+    /// The diff pane's last base and the version chosen to compare it with, taken again the
+    /// next time the diff opens on that base.
+    pub diff_base: Option<String>,
+    pub diff_other: Option<String>,
 }
 
 /// One remembered collection.
@@ -218,6 +224,9 @@ mod tests {
             sort: SortMode::Title,
             filter: "putin".into(),
             reader_focused: true,
+            labels_off: vec!["ORG".into(), "DATE".into()],
+            diff_base: Some("seeds/b.txt".into()),
+            diff_other: Some("seeds/c.txt".into()),
         }
     }
 
@@ -266,6 +275,9 @@ mod tests {
         assert_eq!(s.selected.as_deref(), Some("demo/x"));
         assert_eq!(s.sort, SortMode::Path);
         assert!(s.read.is_empty());
+        assert!(s.labels_off.is_empty());
+        assert_eq!(s.diff_base.as_deref(), Some("demo/y"));
+        assert_eq!(s.diff_other, None);
     }
 
     #[test]

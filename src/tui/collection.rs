@@ -15,6 +15,7 @@ use super::draw;
 use crate::article::Article;
 use crate::collection::search::{self, Query, SearchJob};
 use crate::collection::{Listing, Session, SortMode, WatchEvent};
+use crate::entities::Label;
 
 /// What a prompt at the bottom is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -577,6 +578,14 @@ impl App {
             sort: self.collection.sort,
             filter: self.collection.filter.clone(),
             reader_focused: self.focus == PaneId::Reader,
+            labels_off: Label::ALL
+                .iter()
+                .zip(self.entities.on)
+                .filter(|(_, on)| !on)
+                .map(|(l, _)| l.as_str().to_string())
+                .collect(),
+            diff_base: Some(self.diff.base.clone()).filter(|p| !p.is_empty()),
+            diff_other: Some(self.diff.other.clone()).filter(|p| !p.is_empty()),
         }
     }
 
@@ -586,6 +595,14 @@ impl App {
         self.collection.sort = s.sort;
         self.collection.filter = s.filter.clone();
         self.collection.read = s.read.clone();
+        for (l, on) in Label::ALL.iter().zip(self.entities.on.iter_mut()) {
+            *on = !s.labels_off.iter().any(|off| off == l.as_str());
+        }
+        // Only remembered: the diff opens on this pair when `D` is pressed on this base.
+        if let (Some(base), Some(other)) = (&s.diff_base, &s.diff_other) {
+            self.diff.base = base.clone();
+            self.diff.other = other.clone();
+        }
         self.refresh_listing();
         if self.loading.active {
             self.collection.pending_session = Some(s);

@@ -154,12 +154,19 @@ pub fn open(app: &mut App) {
     }
     let Some(i) = index_of(app, &path) else { return };
     let (cands, in_story) = candidates(app, i);
-    let other = app
-        .stories
-        .story(i)
-        .map(|s| s.original)
-        .filter(|&o| o != i)
-        .or_else(|| cands.first().copied());
+    // The version last chosen for this base (this run or a remembered session) comes back, if
+    // it is still loaded and still a candidate; else the story's original.
+    let chosen = (app.diff.base == path)
+        .then(|| index_of(app, &app.diff.other))
+        .flatten()
+        .filter(|o| cands.contains(o));
+    let other = chosen.or_else(|| {
+        app.stories
+            .story(i)
+            .map(|s| s.original)
+            .filter(|&o| o != i)
+            .or_else(|| cands.first().copied())
+    });
     let Some(other) = other else { return };
     let d = &mut app.diff;
     d.open = true;
