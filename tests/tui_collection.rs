@@ -634,3 +634,60 @@ fn session_keeps_label_toggles_and_the_chosen_diff_version() {
     keys(&mut fresh, "D");
     assert_eq!(fresh.diff.other, first);
 }
+
+#[test]
+fn folding_a_story_leaves_its_original_as_one_row() {
+    let mut app = demo_app();
+    app.run_work();
+    render(&mut app, 100, 40);
+    let all = shown_paths(&app);
+    let story = app.stories.stories[0].clone();
+    assert_eq!(story.members.len(), 5);
+    let original = app.articles[story.original].file_name().to_string();
+    // Select a version that is not the original, then fold.
+    let other = story
+        .members
+        .iter()
+        .copied()
+        .find(|&i| i != story.original)
+        .unwrap();
+    assert!(app.select_article(other));
+    keys(&mut app, "z");
+    let folded = shown_paths(&app);
+    assert_eq!(folded.len(), all.len() - 4, "{folded:?}");
+    assert_eq!(app.current_article().unwrap().file_name(), original);
+    for &m in &story.members {
+        let name = app.articles[m].file_name().to_string();
+        assert_eq!(folded.contains(&name), m == story.original, "{name}");
+    }
+    // j/k move over the rows shown: never onto a hidden version.
+    keys(&mut app, "gjjjjjjjjjjkkkkkkkkkk");
+    let mut seen = vec![];
+    keys(&mut app, "g");
+    for _ in 0..folded.len() + 2 {
+        seen.push(app.current_article().unwrap().file_name().to_string());
+        keys(&mut app, "j");
+    }
+    assert!(seen.iter().all(|n| folded.contains(n)), "{seen:?}");
+    let buf = render(&mut app, 100, 40);
+    let side = sidebar_text(buf.backend().buffer());
+    assert!(side.contains("+4 "), "{side}");
+    insta::assert_snapshot!("sidebar_story_folded", side);
+
+    // Unfolding brings every version back, the selection still on the original.
+    keys(&mut app, "g");
+    let row = shown_paths(&app).iter().position(|n| *n == original).unwrap();
+    for _ in 0..row {
+        keys(&mut app, "j");
+    }
+    keys(&mut app, "z");
+    assert_eq!(shown_paths(&app), all);
+    assert_eq!(app.current_article().unwrap().file_name(), original);
+
+    // Opening a hidden version another way unfolds its story.
+    keys(&mut app, "z");
+    assert_eq!(shown_paths(&app).len(), all.len() - 4);
+    assert!(app.select_article(other));
+    assert_eq!(shown_paths(&app), all);
+    assert_eq!(app.current_index(), Some(other));
+}

@@ -68,6 +68,8 @@ pub enum Action {
     Filter,
     /// Sort the sidebar by the next order (path, title, source, date, length, story).
     CycleSort,
+    /// Fold the selected article's story to its original in the sidebar, or unfold it.
+    ToggleFold,
     /// Mark the article read or unread.
     ToggleRead,
     /// Search every loaded article.
@@ -126,6 +128,7 @@ impl Action {
         Action::FindAll,
         Action::Filter,
         Action::CycleSort,
+        Action::ToggleFold,
         Action::ToggleRead,
         Action::Copy,
         Action::Confirm,
@@ -218,6 +221,7 @@ impl Action {
             Action::No => "no",
             Action::Filter => "filter",
             Action::CycleSort => "sort",
+            Action::ToggleFold => "fold story",
             Action::ToggleRead => "read/unread",
             Action::FindAll => "find in all",
             Action::Copy => "copy",
@@ -288,6 +292,7 @@ impl Action {
             Action::No => "No (back to the note)",
             Action::Filter => "Filter the articles by title, source and path (Esc clears)",
             Action::CycleSort => "Sort by path, title, source, date (newest first), length, story",
+            Action::ToggleFold => "Fold the story to its original (+N versions hidden); again to unfold",
             Action::ToggleRead => "Mark the article read or unread",
             Action::FindAll => "Search every loaded article (case and accents ignored)",
             Action::Copy => "Copy the passage with outlet, title and path (OSC 52)",
@@ -335,6 +340,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 64);
+        assert_eq!(seen.len(), 65);
     }
 }

@@ -324,6 +324,7 @@ impl App {
             self.collection.listing.set_stories(&story_of);
             let c = &mut self.collection;
             c.listing.refresh(&c.filter, c.sort);
+            self.hide_folded();
         }
     }
 
@@ -653,9 +654,12 @@ impl App {
                 PaneId::Entities => entities::list_action(self, action),
                 PaneId::Index => {}
             },
-            Action::Filter | Action::CycleSort | Action::ToggleRead | Action::FindAll | Action::Copy => {
-                self.collection_action(action)
-            }
+            Action::Filter
+            | Action::CycleSort
+            | Action::ToggleFold
+            | Action::ToggleRead
+            | Action::FindAll
+            | Action::Copy => self.collection_action(action),
             Action::Quit | Action::Confirm | Action::DeleteBack => {}
             Action::NextSentence
             | Action::PrevSentence

@@ -67,6 +67,9 @@ pub struct CollectionState {
     /// Paths of the articles read, as newsboat keeps them: read once opened in the reader,
     /// toggled by a key, remembered in the session.
     pub read: BTreeSet<String>,
+    /// Paths of the originals of the stories folded in the sidebar (paths, not indices, since
+    /// grouping and reloads reorder the articles).
+    pub folded: BTreeSet<String>,
     /// The article last marked read on opening, so that marking it unread while reading sticks.
     opened: Option<String>,
     pub results: Option<Results>,
@@ -104,6 +107,14 @@ impl App {
     pub fn select_article(&mut self, index: usize) -> bool {
         let find = |c: &CollectionState| c.listing.order.iter().position(|&j| j == index);
         let mut pos = find(&self.collection);
+        // A version hidden in a folded story: the story unfolds to show it.
+        if pos.is_none()
+            && let Some(s) = self.stories.story(index)
+            && self.collection.folded.remove(&self.articles[s.original].path)
+        {
+            self.refresh_listing();
+            pos = find(&self.collection);
+        }
         if pos.is_none() && index < self.articles.len() && !self.collection.filter.is_empty() {
             self.collection.filter.clear();
             self.refresh_listing();
@@ -132,9 +143,41 @@ impl App {
         let current = self.current_index();
         let c = &mut self.collection;
         c.listing.refresh(&c.filter, c.sort);
+        self.hide_folded();
+        let c = &mut self.collection;
         self.sidebar.selected = current
             .and_then(|i| c.listing.order.iter().position(|&j| j == i))
             .unwrap_or(0);
+    }
+
+    /// Leaves the versions of folded stories out of the sidebar's order, all but the original
+    /// (a story whose original the filter hides stays unfolded, so none of it vanishes).
+    pub(super) fn hide_folded(&mut self) {
+        let c = &mut self.collection;
+        if c.folded.is_empty() || !self.stories.ready {
+            return;
+        }
+        let mut shown = vec![false; self.articles.len()];
+        for &i in &c.listing.order {
+            if let Some(s) = shown.get_mut(i) {
+                *s = true;
+            }
+        }
+        let stories = &self.stories;
+        let articles = &self.articles;
+        c.listing.order.retain(|&i| match stories.story(i) {
+            Some(s) if s.original != i => {
+                !(shown.get(s.original) == Some(&true) && c.folded.contains(&articles[s.original].path))
+            }
+            _ => true,
+        });
+    }
+
+    /// The number of versions hidden under article `i` when it is a folded story's original.
+    pub fn folded_under(&self, i: usize) -> Option<usize> {
+        let s = self.stories.story(i)?;
+        (s.original == i && self.collection.folded.contains(&self.articles[i].path))
+            .then(|| s.members.len().saturating_sub(1))
     }
 
     /// A batch of a load in progress. A file the watcher has read (or seen removed) since the
@@ -160,6 +203,8 @@ impl App {
         self.collection.listing.reset(&self.articles);
         let c = &mut self.collection;
         c.listing.refresh(&c.filter, c.sort);
+        self.hide_folded();
+        let c = &mut self.collection;
         let found = selected.and_then(|p| c.listing.order.iter().position(|&i| self.articles[i].path == p));
         self.sidebar.selected = match found {
             Some(pos) => pos,
@@ -231,6 +276,32 @@ impl App {
                     ""
                 };
                 self.say(format!("Sorted by {}{note}", sort.name()));
+            }
+            Action::ToggleFold => {
+                let Some(i) = self.current_index() else {
+                    return self.complain("No article selected");
+                };
+                let Some(s) = self.stories.story(i) else {
+                    return self.complain(if self.stories.ready {
+                        "Not a version of a story: nothing to fold"
+                    } else {
+                        "Stories not grouped yet: nothing to fold"
+                    });
+                };
+                let (original, hidden) = (s.original, s.members.len().saturating_sub(1));
+                let path = self.articles[original].path.clone();
+                if self.collection.folded.remove(&path) {
+                    self.refresh_listing();
+                    self.say(format!("Story unfolded: {} versions", hidden + 1));
+                } else {
+                    self.collection.folded.insert(path);
+                    self.refresh_listing();
+                    // The selection moves to the original, the story's one row now.
+                    if let Some(p) = self.collection.listing.order.iter().position(|&j| j == original) {
+                        self.sidebar.selected = p;
+                    }
+                    self.say(format!("Story folded: {hidden} versions hidden (z to unfold)"));
+                }
             }
             Action::ToggleRead => {
                 let Some(path) = self.current_article().map(|a| a.path.clone()) else {

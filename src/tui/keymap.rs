@@ -371,6 +371,7 @@ impl Default for Keymap {
             (C::Question, Key::ctrl('s'), A::SaveNote),
             (C::Sidebar, c('f'), A::Filter),
             (C::Sidebar, c('s'), A::CycleSort),
+            (C::Sidebar, c('z'), A::ToggleFold),
             (C::Article, c('r'), A::ToggleRead),
             (C::Article, c('F'), A::FindAll),
             (C::Article, c('y'), A::Copy),

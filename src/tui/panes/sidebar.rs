@@ -97,12 +97,15 @@ fn meta_row(a: &crate::article::Article, w: usize) -> String {
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let theme = &app.theme;
     let order = &app.collection.listing.order;
-    let mut title = if order.len() == app.articles.len() {
+    // Versions folded away are not filtered out: they count as shown.
+    let folded: usize = order.iter().filter_map(|&i| app.folded_under(i)).sum();
+    let listed = order.len() + folded;
+    let mut title = if listed == app.articles.len() {
         format!("Articles {}", format_count(app.articles.len()))
     } else {
         format!(
             "Articles {}/{}",
-            format_count(order.len()),
+            format_count(listed),
             format_count(app.articles.len())
         )
     };
@@ -112,6 +115,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             " · {}",
             crate::tui::draw::plural(n_stories, "story").replace("storys", "stories")
         ));
+    }
+    if folded > 0 {
+        title.push_str(&format!(" · {folded} folded"));
     }
     let sort = app.collection.sort;
     if sort != crate::collection::SortMode::Path {
@@ -169,13 +175,16 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         let title = a.title.as_deref().unwrap_or(a.file_name());
         // Versions of one story are listed together, joined by a tree line; ★ marks the one
         // the others most likely derive from.
-        let (tree, tree_meta, original) = if tree_marks {
-            app.stories.marks(k)
-        } else {
-            ("", "", false)
+        let folded = app.folded_under(k);
+        let (tree, tree_meta, original) = match (tree_marks, folded) {
+            // A folded story is one row: no line joins it to the next.
+            (true, Some(_)) => ("─", " ", true),
+            (true, None) => app.stories.marks(k),
+            (false, _) => ("", "", false),
         };
         let star = if original { "★ " } else { "" };
-        let first = truncate(&format!("{tree}{mark}{dot}{star}{}", clean(title)), w);
+        let more = folded.map(|n| format!("+{n} ")).unwrap_or_default();
+        let first = truncate(&format!("{tree}{mark}{dot}{star}{more}{}", clean(title)), w);
         let tw = crate::tui::wrap::str_width(tree);
         let meta = format!("{tree_meta}{}", meta_row(a, w.saturating_sub(tw)));
         for (dy, (text, st)) in [(first, style), (meta, meta_style)].into_iter().enumerate() {
