@@ -674,6 +674,16 @@ fn folding_a_story_leaves_its_original_as_one_row() {
     assert!(side.contains("+4 "), "{side}");
     insta::assert_snapshot!("sidebar_story_folded", side);
 
+    // The fold is remembered: a new app folds the story again once stories are grouped.
+    let s = app.session();
+    assert!(s.folded.contains(&app.articles[story.original].path));
+    let mut again = demo_app();
+    again.restore(s);
+    again.run_work();
+    render(&mut again, 100, 40);
+    assert_eq!(shown_paths(&again), folded);
+    assert_eq!(again.current_article().unwrap().file_name(), original);
+
     // Unfolding brings every version back, the selection still on the original.
     keys(&mut app, "g");
     let row = shown_paths(&app).iter().position(|n| *n == original).unwrap();

@@ -43,6 +43,8 @@ pub struct Session {
     /// next time the diff opens on that base.
     pub diff_base: Option<String>,
     pub diff_other: Option<String>,
+    /// Paths of the originals of the stories folded in the sidebar.
+    pub folded: BTreeSet<String>,
 }
 
 /// One remembered collection.
@@ -227,6 +229,7 @@ mod tests {
             labels_off: vec!["ORG".into(), "DATE".into()],
             diff_base: Some("seeds/b.txt".into()),
             diff_other: Some("seeds/c.txt".into()),
+            folded: ["seeds/a.txt".to_string()].into(),
         }
     }
 

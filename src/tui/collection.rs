@@ -657,6 +657,7 @@ impl App {
                 .collect(),
             diff_base: Some(self.diff.base.clone()).filter(|p| !p.is_empty()),
             diff_other: Some(self.diff.other.clone()).filter(|p| !p.is_empty()),
+            folded: self.collection.folded.clone(),
         }
     }
 
@@ -666,6 +667,8 @@ impl App {
         self.collection.sort = s.sort;
         self.collection.filter = s.filter.clone();
         self.collection.read = s.read.clone();
+        // Applied once stories are grouped (`hide_folded` waits for them).
+        self.collection.folded = s.folded.clone();
         for (l, on) in Label::ALL.iter().zip(self.entities.on.iter_mut()) {
             *on = !s.labels_off.iter().any(|off| off == l.as_str());
         }
