@@ -113,10 +113,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let (articles, problems) = super::load(global, &args.paths);
-    for p in &problems {
-        writeln!(err, "copydesk: {p}")?;
-    }
+    let (articles, _) = super::load_and_report(global, &args.paths, err)?;
     let analyses = analyse_all(&articles, args.separately);
     for (a, an) in articles.iter().zip(&analyses) {
         if args.json {

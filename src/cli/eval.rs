@@ -41,10 +41,7 @@ pub fn run(global: &Global, args: EvalArgs, out: &mut dyn Write, err: &mut dyn W
                 writeln!(err, "copydesk: eval needs --pred FILE or articles to analyse")?;
                 return Ok(2);
             }
-            let (articles, problems) = super::load(global, &args.paths);
-            for p in &problems {
-                writeln!(err, "copydesk: {p}")?;
-            }
+            let (articles, _) = super::load_and_report(global, &args.paths, err)?;
             let analyses = super::entities::analyse_all(&articles, args.separately);
             articles
                 .iter()

@@ -43,10 +43,7 @@ pub struct FindRecord<'a> {
 }
 
 pub fn run(global: &Global, args: FindArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
-    let (articles, problems) = super::load(global, &args.paths);
-    for p in &problems {
-        writeln!(err, "copydesk: {p}")?;
-    }
+    let (articles, _) = super::load_and_report(global, &args.paths, err)?;
     if articles.is_empty() {
         writeln!(err, "copydesk: no articles to search")?;
         return Ok(super::EXIT_FAILURE);

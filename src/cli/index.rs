@@ -41,10 +41,7 @@ struct EntryOut<'a> {
 }
 
 pub fn run(global: &Global, args: IndexArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
-    let (articles, problems) = super::load(global, &args.paths);
-    for p in &problems {
-        writeln!(err, "copydesk: {p}")?;
-    }
+    let (articles, problems) = super::load_and_report(global, &args.paths, err)?;
     if articles.is_empty() {
         writeln!(err, "copydesk: no articles could be loaded")?;
         return Ok(super::EXIT_FAILURE);

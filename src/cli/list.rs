@@ -22,10 +22,7 @@ pub struct ListArgs {
 }
 
 pub fn run(global: &Global, args: ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
-    let (articles, problems) = super::load(global, &args.paths);
-    for p in &problems {
-        writeln!(err, "copydesk: {p}")?;
-    }
+    let (articles, _) = super::load_and_report(global, &args.paths, err)?;
     match print(&articles, &args, out) {
         Ok(()) => {}
         // The reader went away (`copydesk list --json … | head`): not an error of ours.

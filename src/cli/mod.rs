@@ -141,6 +141,19 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
     }
 }
 
+/// [`load`], with each problem written to `err` (naming the file) as every subcommand reports them.
+pub fn load_and_report(
+    global: &Global,
+    paths: &[PathBuf],
+    err: &mut dyn Write,
+) -> std::io::Result<(Vec<article::Article>, Vec<article::LoadError>)> {
+    let (articles, problems) = load(global, paths);
+    for p in &problems {
+        writeln!(err, "copydesk: {p}")?;
+    }
+    Ok((articles, problems))
+}
+
 /// Loads the articles a subcommand was given: the demo first when `--demo` is set, then `paths`.
 pub fn load(global: &Global, paths: &[PathBuf]) -> (Vec<article::Article>, Vec<article::LoadError>) {
     let mut articles = if global.demo {

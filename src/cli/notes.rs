@@ -251,10 +251,7 @@ fn placed(
         let articles = own_articles(global, &store.all());
         return Ok(Some((store.resolve(&articles), articles)));
     }
-    let (articles, problems) = super::load(global, paths);
-    for p in &problems {
-        writeln!(err, "copydesk: {p}")?;
-    }
+    let (articles, _) = super::load_and_report(global, paths, err)?;
     if articles.is_empty() {
         let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
         writeln!(err, "copydesk: no articles found in {}", names.join(", "))?;
