@@ -13,7 +13,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
 use crate::article::Article;
-use crate::compare::{Comparison, Options, compare};
+use crate::compare::{Comparison, Options, compare, compare_analysed};
 use crate::tui::action::Action;
 use crate::tui::app::{App, Message, PaneId};
 use crate::tui::diffrows::{self, Cell, Layout, RowOp};
@@ -361,7 +361,13 @@ pub fn sync(app: &mut App) {
             include_boilerplate: d.include_boilerplate,
             ..Options::default()
         };
-        d.comparisons.insert(ckey.clone(), Arc::new(compare(a, b, &opts)));
+        // The reader's cached analyses spare running the recogniser again for the names and
+        // quotes the comparison reports; without them (not analysed yet) compare runs it.
+        let c = match (app.analyses.get(&a.id), app.analyses.get(&b.id)) {
+            (Some(x), Some(y)) => compare_analysed(a, b, &x.analysis, &y.analysis, &opts),
+            _ => compare(a, b, &opts),
+        };
+        d.comparisons.insert(ckey.clone(), Arc::new(c));
         d.computed += 1;
     }
     let lkey = LayoutKey {
