@@ -472,15 +472,6 @@ pub(crate) fn capitalised(text: &str, sentences: &[std::ops::Range<usize>], toke
 static DATE_WORDS: LazyLock<KeyMap<u64, u8>> = LazyLock::new(date_words);
 
 fn date_words() -> KeyMap<u64, u8> {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     const MONTHS: [&[&str]; 12] = [
         &["january", "jan"],
         &["february", "feb"],
@@ -496,7 +487,7 @@ fn date_words() -> KeyMap<u64, u8> {
         &["december", "dec"],
     ];
     let mut m = KeyMap::default();
-    for (i, d) in DAYS.iter().enumerate() {
+    for (i, d) in crate::entities::numeric::WEEKDAYS.iter().enumerate() {
         m.insert(hash_str(d), i as u8);
         m.insert(hash_str(&format!("{d}'s")), i as u8);
     }

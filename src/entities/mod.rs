@@ -32,7 +32,7 @@ mod gazetteer;
 pub mod index;
 mod lexicon;
 mod names;
-mod numeric;
+pub(crate) mod numeric;
 mod quotes;
 mod token;
 

@@ -32,7 +32,8 @@ const MONTHS: &[&str] = &[
     "nov.",
     "dec.",
 ];
-const WEEKDAYS: &[&str] = &[
+/// Weekday names in order from Monday (comparison's date evidence numbers them by position).
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
