@@ -12,19 +12,14 @@ use copydesk::tui::{Action, App, Msg, Options};
 use criterion::{Criterion, criterion_group, criterion_main};
 use rayon::prelude::*;
 
-const SEEDS: [&str; 5] = [
-    include_str!("../tests/fixtures/seeds/000_7b16be5f68741545.txt"),
-    include_str!("../tests/fixtures/seeds/001_b38d0da1d2f2dce8.txt"),
-    include_str!("../tests/fixtures/seeds/002_806fb89b356b963d.txt"),
-    include_str!("../tests/fixtures/seeds/003_44bb2cc59092ae7b.txt"),
-    include_str!("../tests/fixtures/seeds/004_d5be253667c6d7c4.txt"),
-];
+/// The bundled demo articles (the five seeds), as the texts the generated articles vary.
+const SEEDS: &[(&str, &str)] = copydesk::article::demo::FILES;
 
 fn articles() -> Vec<Article> {
     (0..10_000)
         .into_par_iter()
         .flat_map_iter(|i| {
-            let seed = SEEDS[i % SEEDS.len()];
+            let seed = SEEDS[i % SEEDS.len()].1;
             let mut paras: Vec<&str> = seed.split("\n\n").collect();
             let n = paras.len();
             paras.rotate_left((i / SEEDS.len()) % n);

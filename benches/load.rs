@@ -9,17 +9,12 @@ use copydesk::article::{Format, load_bytes};
 use criterion::{Criterion, criterion_group, criterion_main};
 use rayon::prelude::*;
 
-const SEEDS: [&str; 5] = [
-    include_str!("../tests/fixtures/seeds/000_7b16be5f68741545.txt"),
-    include_str!("../tests/fixtures/seeds/001_b38d0da1d2f2dce8.txt"),
-    include_str!("../tests/fixtures/seeds/002_806fb89b356b963d.txt"),
-    include_str!("../tests/fixtures/seeds/003_44bb2cc59092ae7b.txt"),
-    include_str!("../tests/fixtures/seeds/004_d5be253667c6d7c4.txt"),
-];
+/// The bundled demo articles (the five seeds), as the texts the generated articles vary.
+const SEEDS: &[(&str, &str)] = copydesk::article::demo::FILES;
 
 /// The i-th generated article's bytes.
 fn variant(i: usize) -> Vec<u8> {
-    let seed = SEEDS[i % SEEDS.len()];
+    let seed = SEEDS[i % SEEDS.len()].1;
     let sep = if seed.contains("\n\n") { "\n\n" } else { "\n" };
     let mut paras: Vec<&str> = seed.split(sep).collect();
     let n = paras.len();
