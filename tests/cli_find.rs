@@ -155,6 +155,19 @@ fn exit_statuses() {
 }
 
 #[test]
+fn source_is_null_when_nothing_names_the_outlet() {
+    let file = "tests/fixtures/loader/formats/story.txt";
+    let (code, recs, _) = run(&["find", "--json", "Geneva", file]);
+    assert_eq!(code, 0);
+    assert_eq!(recs.len(), 2, "the headline and the last paragraph");
+    for r in &recs {
+        assert_eq!(r["path"], file);
+        assert!(r.as_object().unwrap().contains_key("source"));
+        assert_eq!(r["source"], Value::Null);
+    }
+}
+
+#[test]
 fn help_documents_the_json_fields() {
     let o = Command::new(env!("CARGO_BIN_EXE_copydesk"))
         .args(["find", "--help"])

@@ -43,14 +43,18 @@ fn record_has_exactly_the_contract_fields() {
     assert_eq!(
         keys,
         [
+            "agency",
             "boilerplate",
+            "byline",
             "encoding",
             "id",
             "paragraphs",
             "path",
+            "published",
             "sentences",
             "source",
             "title",
+            "url",
             "warnings",
             "words"
         ]
@@ -58,7 +62,11 @@ fn record_has_exactly_the_contract_fields() {
     assert_eq!(r["path"], SEED_004);
     assert_eq!(r["encoding"], "UTF-8");
     assert_eq!(r["title"], Value::Null);
-    assert_eq!(r["source"], "004_d5be253667c6d7c4");
+    // Nothing in the file names its outlet: null, not the file name.
+    assert_eq!(r["source"], Value::Null);
+    for key in ["url", "published", "byline", "agency"] {
+        assert_eq!(r[key], Value::Null, "{key}");
+    }
     assert_eq!(r["words"], 533);
     assert_eq!(r["warnings"], serde_json::json!([]));
     let id = r["id"].as_str().unwrap();
@@ -67,6 +75,30 @@ fn record_has_exactly_the_contract_fields() {
         id.chars()
             .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
     );
+}
+
+#[test]
+fn metadata_fields_field_by_field() {
+    let (code, recs, err) = run(&[
+        "list",
+        "--json",
+        "tests/fixtures/loader/formats/story.txt",
+        "tests/fixtures/loader/formats/meta.json",
+    ]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(recs.len(), 2);
+    let (txt, json) = (&recs[0], &recs[1]);
+    assert_eq!(txt["path"], "tests/fixtures/loader/formats/story.txt");
+    assert_eq!(txt["title"], "Talks to resume in Geneva");
+    for key in ["source", "url", "published", "byline", "agency"] {
+        assert!(txt.as_object().unwrap().contains_key(key), "{key} present");
+        assert_eq!(txt[key], Value::Null, "{key}");
+    }
+    assert_eq!(json["source"], "The Lanvale Courier");
+    assert_eq!(json["url"], "https://lanvale-courier.example/2023/11/ferry-fares");
+    assert_eq!(json["published"], "2023-11-04T08:15:00Z");
+    assert_eq!(json["byline"], "Mara Quill and Tobias Fenn");
+    assert_eq!(json["agency"], "Meridian Wire");
 }
 
 #[test]

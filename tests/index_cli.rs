@@ -130,12 +130,36 @@ fn demo_paths_and_help_documents_the_contract() {
         "\"label\"",
         "\"articles\"",
         "\"path\"",
+        "\"source\"",
         "\"count\"",
         "\"first\"",
         "\"total\"",
     ] {
         assert!(help.contains(field), "{field} in --help");
     }
+}
+
+#[test]
+fn each_article_names_its_outlet_or_null() {
+    let story = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/loader/formats/story.txt");
+    let cbs = seeds().join("002_806fb89b356b963d.txt");
+    let (code, lines, err) = index(&[story.as_os_str(), cbs.as_os_str()]);
+    assert_eq!(code, Some(0), "{err}");
+    let by_path = |e: &Value, p: &PathBuf| {
+        e["articles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["path"] == p.to_string_lossy().as_ref())
+            .cloned()
+            .unwrap_or_else(|| panic!("{} in {e}", p.display()))
+    };
+    // Both name Washington: the story file names no outlet, the CBS copy does.
+    let e = entry(&lines, "Washington");
+    let a = by_path(e, &story);
+    assert!(a.as_object().unwrap().contains_key("source"));
+    assert_eq!(a["source"], Value::Null);
+    assert_eq!(by_path(e, &cbs)["source"], "CBS News");
 }
 
 #[test]

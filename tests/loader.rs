@@ -34,7 +34,8 @@ fn txt_title_paragraphs_sentences() {
     let a = one(fixtures("formats/story.txt"));
     assert_eq!(a.encoding, "UTF-8");
     assert_eq!(a.title.as_deref(), Some("Talks to resume in Geneva"));
-    assert_eq!(a.source, "story");
+    // Nothing in a plain text names the outlet, and the file name is not one.
+    assert_eq!(a.source, None);
     assert_eq!(
         spans(&a, &a.paragraphs),
         ["Talks to resume in Geneva", P1, P2, P3]
@@ -48,7 +49,7 @@ fn txt_title_paragraphs_sentences() {
 fn markdown_markup_is_removed_and_front_matter_read() {
     let a = one(fixtures("formats/story.md"));
     assert_eq!(a.title.as_deref(), Some("Talks to resume in Geneva"));
-    assert_eq!(a.source, "Daily Wire News");
+    assert_eq!(a.source.as_deref(), Some("Daily Wire News"));
     assert_eq!(a.url.as_deref(), Some("https://example.com/talks"));
     assert!(!a.text.contains(['*', '#', '[', '>']));
     assert_eq!(spans(&a, &a.paragraphs)[1..], [P1, P2, P3]);
@@ -58,7 +59,7 @@ fn markdown_markup_is_removed_and_front_matter_read() {
 fn html_article_without_navigation_scripts_or_footer() {
     let a = one(fixtures("formats/story.html"));
     assert_eq!(a.title.as_deref(), Some("Talks to resume in Geneva"));
-    assert_eq!(a.source, "Daily Wire News");
+    assert_eq!(a.source.as_deref(), Some("Daily Wire News"));
     for gone in [
         "tracking",
         "never",
@@ -92,9 +93,60 @@ fn html_page_without_an_article_still_gives_its_text() {
 fn json_object_fields_and_unescaped_text() {
     let a = one(fixtures("formats/story.json"));
     assert_eq!(a.title.as_deref(), Some("Talks to resume in Geneva"));
-    assert_eq!(a.source, "Daily Wire News");
+    assert_eq!(a.source.as_deref(), Some("Daily Wire News"));
     assert_eq!(a.published.as_deref(), Some("2022-02-01"));
     assert_eq!(a.text, format!("{P1}\n\n{P2}\n\n{P3}"));
+}
+
+#[test]
+fn json_metadata_fields_map_by_their_accepted_names() {
+    let a = one(fixtures("formats/meta.json"));
+    assert_eq!(a.title.as_deref(), Some("Ferry fares frozen for the winter"));
+    assert_eq!(
+        a.url.as_deref(),
+        Some("https://lanvale-courier.example/2023/11/ferry-fares")
+    );
+    assert_eq!(a.source.as_deref(), Some("The Lanvale Courier"));
+    assert_eq!(a.published.as_deref(), Some("2023-11-04T08:15:00Z"));
+    assert_eq!(a.byline.as_deref(), Some("Mara Quill and Tobias Fenn"));
+    assert_eq!(a.agency.as_deref(), Some("Meridian Wire"));
+    assert_eq!(a.paragraphs.len(), 2);
+
+    let (a, p) = load_paths(&[fixtures("formats/authors.jsonl")]);
+    assert!(p.is_empty(), "{p:?}");
+    let got: Vec<_> = a
+        .iter()
+        .map(|a| {
+            (
+                a.byline.as_deref(),
+                a.agency.as_deref(),
+                a.url.as_deref(),
+                a.published.as_deref(),
+                a.source.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("Ines Vale"),
+                Some("Meridian Wire"),
+                Some("https://example.org/quay"),
+                Some("2023-05-02"),
+                None
+            ),
+            (Some("Ana Ruiz, Bo Lind and Cy Mott"), None, None, None, None),
+            (
+                Some("Dee Hart"),
+                None,
+                None,
+                Some("Tue, 02 May 2023 09:30:00 +0000"),
+                None
+            ),
+            (None, None, None, None, None),
+        ]
+    );
 }
 
 #[test]
@@ -102,7 +154,10 @@ fn jsonl_one_article_a_line_bad_lines_reported() {
     let (a, p) = load_paths(&[fixtures("formats/feed.jsonl")]);
     let paths: Vec<&str> = a.iter().map(|a| a.path.rsplit('/').next().unwrap()).collect();
     assert_eq!(paths, ["feed.jsonl#1", "feed.jsonl#4"]);
-    assert_eq!((a[0].source.as_str(), a[1].source.as_str()), ("Wire A", "Wire B"));
+    assert_eq!(
+        (a[0].source.as_deref(), a[1].source.as_deref()),
+        (Some("Wire A"), Some("Wire B"))
+    );
     assert_eq!(a[1].title.as_deref(), Some("Third"));
     let probs: Vec<String> = p.iter().map(|e| e.to_string()).collect();
     assert_eq!(probs.len(), 2);

@@ -12,7 +12,7 @@ use copydesk::article::{Article, load_paths};
 #[derive(serde::Deserialize)]
 struct Expected {
     title: Option<String>,
-    source: String,
+    source: Option<String>,
     paragraphs: usize,
     sentences: Vec<String>,
     boilerplate: Vec<String>,

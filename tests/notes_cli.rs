@@ -73,10 +73,11 @@ fn article_id(cwd: &Path, path: &str) -> String {
     v["id"].as_str().unwrap().to_string()
 }
 
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 11] = [
     "id",
     "article_id",
     "path",
+    "source",
     "quote",
     "prefix",
     "suffix",
@@ -118,6 +119,8 @@ fn add_prints_the_note_field_by_field_and_list_agrees() {
     );
     assert_eq!(v["article_id"], article_id(d.path(), "a.txt").as_str());
     assert_eq!(v["path"], "a.txt");
+    // Seed 000 names no outlet: the key is there, null.
+    assert_eq!(v["source"], Value::Null);
     assert_eq!(v["quote"], QUOTE);
     let before: Vec<char> = text[..at].chars().collect();
     let prefix: String = before[before.len() - 32..].iter().collect();

@@ -71,7 +71,7 @@ Putin argued that it is possible to negotiate an end to the standoff."
     let cap_end = t.find("/ AP").unwrap() + 4;
     a.boilerplate = vec![video..video + 5, cap..cap_end];
     a.title = Some("Putin accuses U.S. of ignoring demands".into());
-    a.source = "CBS News".into();
+    a.source = Some("CBS News".into());
     a
 }
 
@@ -589,4 +589,50 @@ fn hints_that_do_not_fit_are_left_out_whole_and_help_stays() {
             );
         }
     }
+}
+
+/// An article no metadata or chrome names the outlet of: the screens show its file name as a
+/// file name (the sidebar's title row, the path in the reader header), never as an outlet, and
+/// `y` credits no outlet.
+#[test]
+fn an_article_without_an_outlet_is_shown_by_its_file_name() {
+    let (articles, problems) = article::load_paths(&[
+        "tests/fixtures/loader/formats/story.txt".into(),
+        "tests/fixtures/loader/formats/meta.json".into(),
+        "tests/fixtures/loader/formats/NOTES".into(),
+    ]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(articles[0].source, None);
+    let mut app = App::new(articles, Options::default());
+    let t = render(&mut app, 100, 30);
+    insta::assert_snapshot!(t.backend());
+    let screen = screen_text(t.backend().buffer());
+    for outlet_like in [
+        "· tests/fixtures/loader/formats/story.txt",
+        "story ·",
+        " NOTES · ",
+    ] {
+        assert!(!screen.contains(outlet_like), "{outlet_like:?} on\n{screen}");
+    }
+    // The reader's header: the path alone under the title.
+    assert!(
+        screen.contains("│ tests/fixtures/loader/formats/story.txt "),
+        "{screen}"
+    );
+    keys(&mut app, "gy");
+    let copied = app.collection.clipboard.clone().unwrap();
+    assert!(
+        copied.ends_with("\n— “Talks to resume in Geneva” (tests/fixtures/loader/formats/story.txt)"),
+        "{copied}"
+    );
+    let msg = &app.message.as_ref().unwrap().text;
+    assert!(msg.ends_with("with attribution to story.txt"), "{msg}");
+    // An outlet the metadata names is shown as one.
+    keys(&mut app, "j<Enter>");
+    let t = render(&mut app, 100, 30);
+    let screen = screen_text(t.backend().buffer());
+    assert!(
+        screen.contains("The Lanvale Courier · tests/fixtures/loader/formats/meta.json"),
+        "{screen}"
+    );
 }

@@ -56,7 +56,7 @@ fn filter_as_you_type_and_esc_clears() {
     keys(&mut app, "<BS><BS><BS>cbs<Enter>");
     assert_eq!(app.mode, Mode::Normal);
     assert_eq!(shown_paths(&app), ["002_cbs-ap-full_806fb89b356b963d.txt"]);
-    assert_eq!(app.current_article().unwrap().source, "CBS News");
+    assert_eq!(app.current_article().unwrap().source.as_deref(), Some("CBS News"));
     let t = render(&mut app, 100, 30);
     insta::assert_snapshot!("filtered_sidebar", sidebar_text(t.backend().buffer()));
     // Matching ignores case and accents, and looks at paths too.
@@ -303,7 +303,11 @@ fn copy_takes_the_match_sentence_with_attribution() {
     assert!(copied.contains("Bridget Brink"));
     let title = a.title.as_deref().unwrap();
     assert!(
-        copied.ends_with(&format!("”\n— {}, “{title}” ({})", a.source, a.path)),
+        copied.ends_with(&format!(
+            "”\n— {}, “{title}” ({})",
+            a.source.as_deref().unwrap(),
+            a.path
+        )),
         "{copied}"
     );
     let msg = &app.message.as_ref().unwrap().text;

@@ -12,6 +12,10 @@ pub struct Meta {
     pub source: Option<String>,
     pub url: Option<String>,
     pub published: Option<String>,
+    /// Who wrote it, as the format names them ("Mara Quill").
+    pub byline: Option<String>,
+    /// The wire credited in the metadata ("AP"), not the outlet.
+    pub agency: Option<String>,
 }
 
 /// Builds an article from its text. `path` is the display path; `encoding` the WHATWG name.
@@ -24,16 +28,21 @@ pub fn build(path: &str, text: String, encoding: &str, meta: Meta, warnings: Vec
     let furniture = boilerplate::analyse(&text, &paras);
     let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let title = clean(meta.title).or(furniture.title);
-    let source = clean(meta.source)
-        .or(furniture.source)
-        .unwrap_or_else(|| file_stem(path).to_string());
+    // Only metadata or site chrome name the outlet; the file name never does (screens show it
+    // as a file name where they need a label).
+    let source = clean(meta.source).or(furniture.source);
+    // Metadata first; a dateline or "By …" line read from the text is the fallback.
+    let byline = clean(meta.byline);
+    let agency = clean(meta.agency);
     Article {
         id,
         path: path.to_string(),
         title,
         source,
-        url: meta.url,
-        published: meta.published,
+        url: clean(meta.url),
+        published: clean(meta.published),
+        byline,
+        agency,
         encoding: encoding.to_string(),
         words,
         paragraphs: paras.into_iter().map(|p| p.range).collect(),
@@ -41,16 +50,6 @@ pub fn build(path: &str, text: String, encoding: &str, meta: Meta, warnings: Vec
         boilerplate: furniture.boilerplate,
         warnings,
         text,
-    }
-}
-
-/// The file name without directories, extension or `#LINE`: the source of last resort.
-fn file_stem(path: &str) -> &str {
-    let path = path.rsplit_once('#').map_or(path, |(p, _)| p);
-    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
-    match name.rsplit_once('.') {
-        Some((stem, _)) if !stem.is_empty() => stem,
-        _ => name,
     }
 }
 
@@ -69,7 +68,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn id_is_sha256_of_text_and_source_falls_back_to_file_name() {
+    fn id_is_sha256_of_text_and_source_is_never_the_file_name() {
         let a = build(
             "dir/story.one.txt",
             "abc".into(),
@@ -81,18 +80,25 @@ mod tests {
             a.id,
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        assert_eq!(a.source, "story.one");
+        assert_eq!(a.source, None);
         let a = build("feed.jsonl#3", "abc".into(), "UTF-8", Meta::default(), Vec::new());
-        assert_eq!(a.source, "feed");
+        assert_eq!((a.source, a.byline, a.agency), (None, None, None));
         let meta = Meta {
             title: Some("  T ".into()),
             source: Some("Wire".into()),
+            byline: Some(" Mara Quill ".into()),
+            agency: Some("AP".into()),
+            url: Some("  ".into()),
             ..Meta::default()
         };
         let a = build("x.txt", "Some words here.".into(), "UTF-8", meta, Vec::new());
         assert_eq!(
-            (a.title.as_deref(), a.source.as_str(), a.words),
-            (Some("T"), "Wire", 3)
+            (a.title.as_deref(), a.source.as_deref(), a.words),
+            (Some("T"), Some("Wire"), 3)
+        );
+        assert_eq!(
+            (a.byline.as_deref(), a.agency.as_deref(), a.url),
+            (Some("Mara Quill"), Some("AP"), None)
         );
     }
 }

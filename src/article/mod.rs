@@ -29,11 +29,17 @@ pub struct Article {
     /// `FILE#LINE` for a line of a JSON-lines file, `demo/NAME` for a bundled demo article.
     pub path: String,
     pub title: Option<String>,
-    /// Outlet, from metadata, from site chrome, else from the file name.
-    pub source: String,
+    /// Outlet, from metadata or from site chrome ("Watch CBS News"); `None` when nothing names
+    /// it. Never the file name: screens that need a label show [`Article::file_name`] as such.
+    pub source: Option<String>,
+    /// The page's own address (canonical link, `og:url`, a JSON `url` field).
     pub url: Option<String>,
-    /// Publication date as given in metadata, if any.
+    /// Publication date from metadata; ISO 8601 when the format's reader could normalise it.
     pub published: Option<String>,
+    /// Who wrote it ("Mara Quill"), from metadata or a "By …" line.
+    pub byline: Option<String>,
+    /// The wire credited for the copy ("AP", "Reuters"), which is not the outlet running it.
+    pub agency: Option<String>,
     /// WHATWG name of the encoding the file was decoded from ("UTF-8", "UTF-16LE", "windows-1252").
     pub encoding: String,
     pub text: String,
@@ -70,7 +76,11 @@ impl Article {
             path: &self.path,
             id: &self.id,
             title: self.title.as_deref(),
-            source: &self.source,
+            source: self.source.as_deref(),
+            url: self.url.as_deref(),
+            published: self.published.as_deref(),
+            byline: self.byline.as_deref(),
+            agency: self.agency.as_deref(),
             words: self.words,
             encoding: &self.encoding,
             paragraphs: conv(&self.paragraphs),
@@ -88,7 +98,11 @@ pub struct ArticleRecord<'a> {
     pub path: &'a str,
     pub id: &'a str,
     pub title: Option<&'a str>,
-    pub source: &'a str,
+    pub source: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub published: Option<&'a str>,
+    pub byline: Option<&'a str>,
+    pub agency: Option<&'a str>,
     pub words: usize,
     pub encoding: &'a str,
     pub paragraphs: Vec<[usize; 2]>,

@@ -16,7 +16,8 @@ use crate::collection::search::{Hit, Query, SearchJob};
 {\"path\", \"article_id\", \"title\", \"source\", \"start\", \"end\", \"sentence\": [start, end], \"text\"}\n\
 start and end are the match, sentence the sentence holding it, all in characters (Unicode scalar \
 values) from the start of the article's text; text is that sentence. title is null when the \
-article has none.\n\nWithout --json: PATH:START:END<TAB>SOURCE<TAB>SENTENCE.\n\n\
+article has none, source when nothing names the outlet.\n\nWithout --json: \
+PATH:START:END<TAB>SOURCE<TAB>SENTENCE (SOURCE is - when unknown).\n\n\
 Exit status: 0 when articles were searched (even with no hit), 1 when nothing could be loaded.")]
 pub struct FindArgs {
     /// Print JSON, one object a line.
@@ -35,7 +36,8 @@ pub struct FindRecord<'a> {
     pub path: &'a str,
     pub article_id: &'a str,
     pub title: Option<&'a str>,
-    pub source: &'a str,
+    /// The outlet; `null` when nothing names it.
+    pub source: Option<&'a str>,
     pub start: usize,
     pub end: usize,
     pub sentence: [usize; 2],
@@ -95,7 +97,7 @@ fn write_hit(
             path: &a.path,
             article_id: &a.id,
             title: a.title.as_deref(),
-            source: &a.source,
+            source: a.source.as_deref(),
             start,
             end,
             sentence,
@@ -109,6 +111,11 @@ fn write_hit(
             .chars()
             .map(|c| if c.is_control() { ' ' } else { c })
             .collect();
-        writeln!(out, "{}:{start}:{end}\t{}\t{one_line}", a.path, a.source)
+        writeln!(
+            out,
+            "{}:{start}:{end}\t{}\t{one_line}",
+            a.path,
+            a.source.as_deref().unwrap_or("-")
+        )
     }
 }

@@ -14,7 +14,8 @@ use crate::text::CharMap;
 #[derive(Debug, Args)]
 pub struct IndexArgs {
     /// Print JSON, one object a line, most mentioned first: {"entity", "label", "articles":
-    /// [{"path", "count", "first": [start, end]}], "total"}. `label` is PERSON, ORG, PLACE or
+    /// [{"path", "source", "count", "first": [start, end]}], "total"}. `source` is the outlet,
+    /// null when nothing names it. `label` is PERSON, ORG, PLACE or
     /// NORP; `first` is the first mention in character offsets into that article's text; `count`
     /// and `total` count mentions, a surname or possessive ("Putin's") counting for the full
     /// name ("Vladimir Putin").
@@ -28,6 +29,7 @@ pub struct IndexArgs {
 #[derive(Serialize)]
 struct ArticleOut<'a> {
     path: &'a str,
+    source: Option<&'a str>,
     count: usize,
     first: [usize; 2],
 }
@@ -60,6 +62,7 @@ pub fn run(global: &Global, args: IndexArgs, out: &mut dyn Write, err: &mut dyn 
                     .iter()
                     .map(|o| ArticleOut {
                         path: &articles[o.article].path,
+                        source: articles[o.article].source.as_deref(),
                         count: o.count(),
                         first: maps[o.article].range_to_chars(&o.first()),
                     })

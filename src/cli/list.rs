@@ -10,7 +10,10 @@ use crate::article::Article;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Print JSON, one object a line.
+    /// Print JSON, one object a line: {"path", "id", "title", "source", "url", "published",
+    /// "byline", "agency", "words", "encoding", "paragraphs", "sentences", "boilerplate",
+    /// "warnings"}; title and the metadata fields are null when unknown. Without --json:
+    /// PATH<TAB>SOURCE (- when unknown)<TAB>WORDS<TAB>TITLE.
     #[arg(long)]
     pub json: bool,
     /// Include each article's text in the JSON.
@@ -47,7 +50,7 @@ fn print(articles: &[Article], args: &ListArgs, out: &mut dyn Write) -> io::Resu
                 out,
                 "{}\t{}\t{}\t{}",
                 a.path,
-                a.source,
+                a.source.as_deref().unwrap_or("-"),
                 a.words,
                 a.title.as_deref().unwrap_or("(untitled)")
             )?;

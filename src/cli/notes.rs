@@ -72,6 +72,9 @@ pub struct NoteRecord<'a> {
     pub id: &'a str,
     pub article_id: &'a str,
     pub path: &'a str,
+    /// The outlet of the note's article; null when the article was not found or nothing names
+    /// its outlet.
+    pub source: Option<&'a str>,
     pub quote: &'a str,
     pub prefix: &'a str,
     pub suffix: &'a str,
@@ -82,12 +85,13 @@ pub struct NoteRecord<'a> {
 }
 
 impl<'a> NoteRecord<'a> {
-    /// The record of `note`; `path` is where the note's article is now, if it was found.
-    pub fn new(note: &'a Note, path: Option<&'a str>, status: Status) -> Self {
+    /// The record of `note`; `article` is where the note's article is now, if it was found.
+    pub fn new(note: &'a Note, article: Option<&'a Article>, status: Status) -> Self {
         NoteRecord {
             id: &note.id,
             article_id: &note.article_id,
-            path: path.unwrap_or(&note.path),
+            path: article.map_or(&note.path, |a| &a.path),
+            source: article.and_then(|a| a.source.as_deref()),
             quote: &note.quote,
             prefix: &note.prefix,
             suffix: &note.suffix,
@@ -189,7 +193,7 @@ fn add(
     save(store, err)?;
     serde_json::to_writer(
         &mut *out,
-        &NoteRecord::new(&note, Some(&article.path), Status::Attached),
+        &NoteRecord::new(&note, Some(&article), Status::Attached),
     )?;
     writeln!(out)?;
     Ok(0)
@@ -304,8 +308,7 @@ fn list(
         return Ok(EXIT_FAILURE);
     };
     for (note, home) in &notes {
-        let path = home.article.map(|i| articles[i].path.as_str());
-        let rec = NoteRecord::new(note, path, home.placement.status);
+        let rec = NoteRecord::new(note, home.article.map(|i| &articles[i]), home.placement.status);
         if json {
             serde_json::to_writer(&mut *out, &rec)?;
             writeln!(out)?;
@@ -325,8 +328,10 @@ fn print_one(global: &Global, note: &Note, out: &mut dyn Write) -> anyhow::Resul
     let articles = own_articles(global, &[note]);
     let homes = resolve(std::slice::from_ref(note), &articles);
     let home = &homes[0];
-    let path = home.article.map(|i| articles[i].path.as_str());
-    serde_json::to_writer(&mut *out, &NoteRecord::new(note, path, home.placement.status))?;
+    serde_json::to_writer(
+        &mut *out,
+        &NoteRecord::new(note, home.article.map(|i| &articles[i]), home.placement.status),
+    )?;
     writeln!(out)?;
     Ok(())
 }

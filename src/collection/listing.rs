@@ -56,7 +56,7 @@ impl SortMode {
 /// What an article is filtered and sorted by, folded once.
 #[derive(Debug, Clone)]
 pub struct ListKey {
-    /// Title, source and path, folded, separated by newlines.
+    /// Title, source (empty when unknown) and path, folded, separated by newlines.
     pub haystack: String,
     pub title: String,
     pub source: String,
@@ -71,7 +71,7 @@ pub struct ListKey {
 impl ListKey {
     pub fn of(a: &Article) -> ListKey {
         let title = fold(a.title.as_deref().unwrap_or(a.file_name()));
-        let source = fold(&a.source);
+        let source = fold(a.source.as_deref().unwrap_or(""));
         let path = a.path.clone();
         ListKey {
             haystack: format!("{title}\n{source}\n{}", fold(&path)),
@@ -154,9 +154,11 @@ impl Listing {
             SortMode::Title => self
                 .order
                 .sort_by(|a, b| keys[*a].title.cmp(&keys[*b].title).then_with(|| by_index(a, b))),
-            SortMode::Source => self
-                .order
-                .sort_by(|a, b| keys[*a].source.cmp(&keys[*b].source).then_with(|| by_index(a, b))),
+            // Articles no outlet is known for go last.
+            SortMode::Source => self.order.sort_by(|a, b| {
+                let key = |i: &usize| (keys[*i].source.is_empty(), &keys[*i].source);
+                key(a).cmp(&key(b)).then_with(|| by_index(a, b))
+            }),
             SortMode::Date => self.order.sort_by(|a, b| {
                 // Newest first; no date last.
                 let (da, db) = (keys[*a].date, keys[*b].date);
@@ -190,6 +192,7 @@ mod tests {
             source: Some(source.into()),
             url: None,
             published: published.map(String::from),
+            ..Meta::default()
         };
         build(path, format!("{title}\n\n{body}"), "UTF-8", meta, vec![])
     }

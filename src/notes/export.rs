@@ -36,7 +36,15 @@ pub fn markdown(notes: &[(Note, Home)], articles: &[Article]) -> String {
             Some(a) => {
                 let title = a.title.as_deref().unwrap_or_else(|| a.file_name());
                 let _ = writeln!(out, "## {}\n", escape_inline(title));
-                let _ = writeln!(out, "*{}* · `{}`", escape_inline(&a.source), code(&a.path));
+                // No outlet known: the path alone, never the file name dressed as an outlet.
+                match &a.source {
+                    Some(s) => {
+                        let _ = writeln!(out, "*{}* · `{}`", escape_inline(s), code(&a.path));
+                    }
+                    None => {
+                        let _ = writeln!(out, "`{}`", code(&a.path));
+                    }
+                }
             }
             None => {
                 let _ = writeln!(out, "## {}\n", escape_inline(&path));
@@ -148,7 +156,7 @@ mod tests {
         let date = n1.created.format("%Y-%m-%d %H:%M UTC").to_string();
         let want = format!(
             "# Notes\n\n## Putin \\*talks\\*\n\n*AP* · `ap.txt`\n\n> 1\\. First line.\n>\n> \\- Second \\# line.\n\n\
-             check *this*\n\n— *{date}*\n\n## cbs.txt\n\n*cbs* · `cbs.txt`\n\nwhole\n\n— *{date}*\n\n\
+             check *this*\n\n— *{date}*\n\n## cbs.txt\n\n`cbs.txt`\n\nwhole\n\n— *{date}*\n\n\
              ## gone.txt\n\n*Article not found; passages as quoted when the notes were written.*\n\nlost\n\n— *{date}*\n"
         );
         assert_eq!(md, want);

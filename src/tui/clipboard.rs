@@ -15,11 +15,15 @@ pub fn osc52(text: &str) -> String {
 ///
 /// “passage”
 /// — Outlet, “Title” (path)
-pub fn with_attribution(passage: &str, source: &str, title: Option<&str>, path: &str) -> String {
+///
+/// With no outlet known the path stands alone: a file name is not an outlet to credit.
+pub fn with_attribution(passage: &str, source: Option<&str>, title: Option<&str>, path: &str) -> String {
     let passage = passage.trim();
-    match title {
-        Some(t) => format!("“{passage}”\n— {source}, “{t}” ({path})"),
-        None => format!("“{passage}”\n— {source} ({path})"),
+    match (source, title) {
+        (Some(s), Some(t)) => format!("“{passage}”\n— {s}, “{t}” ({path})"),
+        (Some(s), None) => format!("“{passage}”\n— {s} ({path})"),
+        (None, Some(t)) => format!("“{passage}”\n— “{t}” ({path})"),
+        (None, None) => format!("“{passage}”\n— {path}"),
     }
 }
 
@@ -51,15 +55,24 @@ mod tests {
         assert_eq!(
             with_attribution(
                 " Brink spoke. ",
-                "CBS News",
+                Some("CBS News"),
                 Some("Putin accuses"),
                 "seeds/002.txt"
             ),
             "“Brink spoke.”\n— CBS News, “Putin accuses” (seeds/002.txt)"
         );
         assert_eq!(
-            with_attribution("x", "001", None, "seeds/001.txt"),
-            "“x”\n— 001 (seeds/001.txt)"
+            with_attribution("x", Some("AP"), None, "seeds/001.txt"),
+            "“x”\n— AP (seeds/001.txt)"
+        );
+        // No outlet known: the file is named as a file, not credited as an outlet.
+        assert_eq!(
+            with_attribution("x", None, Some("Talks"), "seeds/001.txt"),
+            "“x”\n— “Talks” (seeds/001.txt)"
+        );
+        assert_eq!(
+            with_attribution("x", None, None, "seeds/001.txt"),
+            "“x”\n— seeds/001.txt"
         );
     }
 }

@@ -628,12 +628,15 @@ impl App {
             return self.complain("Nothing to copy here");
         };
         let passage = &a.text[r];
-        let text = clipboard::with_attribution(passage, &a.source, a.title.as_deref(), &a.path);
+        let text = clipboard::with_attribution(passage, a.source.as_deref(), a.title.as_deref(), &a.path);
         let preview: String = passage.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+        let whose = match &a.source {
+            Some(s) => format!("{s}'s attribution"),
+            None => format!("attribution to {}", a.file_name()),
+        };
         let msg = format!(
-            "Copied “{preview}…” ({} characters) with {}'s attribution",
-            passage.chars().count(),
-            a.source
+            "Copied “{preview}…” ({} characters) with {whose}",
+            passage.chars().count()
         );
         self.collection.clipboard = Some(text);
         self.say(msg);

@@ -38,6 +38,8 @@ pub fn read(src: &str) -> Result<Piece, String> {
                 source: a.site_name.filter(|s| !s.trim().is_empty()),
                 url: a.url,
                 published: a.published_time,
+                byline: a.byline.filter(|s| !s.trim().is_empty()),
+                agency: None,
             },
             warnings,
         });

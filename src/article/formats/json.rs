@@ -1,5 +1,6 @@
 //! JSON articles: an object with text/content/body and optional title, url, source/outlet,
-//! published; JSON lines hold one such object a line.
+//! published, byline/author and agency; JSON lines hold one such object a line. The key names
+//! accepted for each field are the lists below (README, "Formats", names them too).
 
 use serde_json::{Map, Value};
 
@@ -16,7 +17,12 @@ const DATE_KEYS: &[&str] = &[
     "publishedAt",
     "datePublished",
     "date",
+    "pubDate",
 ];
+/// Authors: a string, a schema.org person (`{"name": …}`) or a list of either.
+const BYLINE_KEYS: &[&str] = &["byline", "author", "authors", "creator"];
+/// The wire credited for the copy ("AP"), which is not the outlet running it.
+const AGENCY_KEYS: &[&str] = &["agency", "wire", "news_agency"];
 
 /// Reads a file holding one JSON object.
 pub fn read_object(src: &str) -> Result<Piece, String> {
@@ -73,6 +79,8 @@ fn piece(v: Value) -> Result<Piece, String> {
             source: first_string(&obj, SOURCE_KEYS),
             url: first_string(&obj, URL_KEYS),
             published: first_string(&obj, DATE_KEYS),
+            byline: BYLINE_KEYS.iter().find_map(|k| names(obj.get(*k)?)),
+            agency: first_string(&obj, AGENCY_KEYS),
         },
         warnings,
     })
@@ -111,6 +119,26 @@ fn first_string(obj: &Map<String, Value>, keys: &[&str]) -> Option<String> {
         };
         (!s.is_empty()).then_some(s)
     })
+}
+
+/// A byline from an author field: a name, an object with a "name", or a list of those
+/// joined as a reader would write them ("A and B", "A, B and C").
+fn names(v: &Value) -> Option<String> {
+    let one = |v: &Value| -> Option<String> {
+        let s = match v {
+            Value::String(s) => s.trim(),
+            Value::Object(o) => o.get("name")?.as_str()?.trim(),
+            _ => return None,
+        };
+        (!s.is_empty()).then(|| s.to_string())
+    };
+    match v {
+        Value::Array(items) => {
+            let all: Vec<String> = items.iter().filter_map(one).collect();
+            super::join_names(&all)
+        }
+        v => one(v),
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Markdown to reading text: markup removed (pulldown-cmark), blocks separated by blank lines,
-//! the first heading as title, and title/source/url/date from a YAML front-matter block.
+//! the first heading as title, and title/source/url/date/byline/agency from a YAML front-matter
+//! block.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -85,6 +86,8 @@ fn front_matter(block: &str, meta: &mut Meta) {
             "source" | "outlet" | "publisher" | "site" => &mut meta.source,
             "url" | "link" => &mut meta.url,
             "published" | "date" | "published_at" => &mut meta.published,
+            "byline" | "author" => &mut meta.byline,
+            "agency" | "wire" => &mut meta.agency,
             _ => continue,
         };
         slot.get_or_insert_with(|| v.to_string());
@@ -98,7 +101,7 @@ mod tests {
     #[test]
     fn markup_is_removed_and_heading_is_title() {
         let p = read(
-            "---\nsource: Daily News\n---\n# Talks *stall*\n\nThe **minister** said\nno.\n\n- one\n- two\n\n> quoted [link](http://x)\n",
+            "---\nsource: Daily News\nauthor: \"Ines Vale\"\nagency: AP\n---\n# Talks *stall*\n\nThe **minister** said\nno.\n\n- one\n- two\n\n> quoted [link](http://x)\n",
         );
         assert_eq!(
             p.text,
@@ -106,5 +109,7 @@ mod tests {
         );
         assert_eq!(p.meta.title.as_deref(), Some("Talks stall"));
         assert_eq!(p.meta.source.as_deref(), Some("Daily News"));
+        assert_eq!(p.meta.byline.as_deref(), Some("Ines Vale"));
+        assert_eq!(p.meta.agency.as_deref(), Some("AP"));
     }
 }

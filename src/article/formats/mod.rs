@@ -113,6 +113,23 @@ pub fn read(format: Format, text: String) -> Result<Read, String> {
     }
 }
 
+/// Several authors as one byline, the way a paper prints them: "A", "A and B", "A, B and C".
+/// Repeats (a page naming its author twice) are dropped.
+pub(crate) fn join_names(names: &[String]) -> Option<String> {
+    let mut seen: Vec<&str> = Vec::new();
+    for n in names {
+        let n = n.trim();
+        if !n.is_empty() && !seen.iter().any(|s| s.eq_ignore_ascii_case(n)) {
+            seen.push(n);
+        }
+    }
+    match seen.as_slice() {
+        [] => None,
+        [one] => Some(one.to_string()),
+        [init @ .., last] => Some(format!("{} and {last}", init.join(", "))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,5 +147,17 @@ mod tests {
         );
         assert_eq!(sniff("<3 plain text"), Format::Text);
         assert_eq!(sniff("{not json at all"), Format::Text);
+    }
+
+    #[test]
+    fn names_join_as_a_byline() {
+        let v = |xs: &[&str]| xs.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_names(&v(&[])), None);
+        assert_eq!(join_names(&v(&[" Ana Ruiz "])).as_deref(), Some("Ana Ruiz"));
+        assert_eq!(join_names(&v(&["A", "B"])).as_deref(), Some("A and B"));
+        assert_eq!(
+            join_names(&v(&["A", "B", "a", "C"])).as_deref(),
+            Some("A, B and C")
+        );
     }
 }

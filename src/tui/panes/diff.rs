@@ -477,10 +477,9 @@ fn draw_cell_line(buf: &mut Buffer, at: (u16, u16, u16), cell: &Cell, k: usize, 
 
 fn label(a: &Article) -> String {
     let stem = a.file_name();
-    if a.source.is_empty() || stem.contains(&a.source) {
-        clean(stem)
-    } else {
-        clean(&format!("{stem} · {}", a.source))
+    match a.source.as_deref() {
+        Some(s) if !s.is_empty() && !stem.contains(s) => clean(&format!("{stem} · {s}")),
+        _ => clean(stem),
     }
 }
 

@@ -352,7 +352,10 @@ pub fn apply(app: &mut App, built: Built) {
 fn article_line(a: &Article) -> String {
     let title = a.title.as_deref().unwrap_or(a.file_name());
     // The path first: versions of one story often share a title.
-    format!("{} · {} · {}", clean(&a.path), clean(&a.source), clean(title))
+    match &a.source {
+        Some(s) => format!("{} · {} · {}", clean(&a.path), clean(s), clean(title)),
+        None => format!("{} · {}", clean(&a.path), clean(title)),
+    }
 }
 
 pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {

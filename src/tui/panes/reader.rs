@@ -286,15 +286,10 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let hw = header.width.saturating_sub(2) as usize;
     let title = article.title.as_deref().unwrap_or(article.file_name());
     let mut rows = vec![(truncate(&clean(title), hw), theme.heading)];
-    // A source the loader could only take from the file name would say the path twice.
-    let stem = article
-        .file_name()
-        .rsplit_once('.')
-        .map_or(article.file_name(), |(s, _)| s);
-    let meta = if article.source == stem {
-        article.path.clone()
-    } else {
-        format!("{} · {}", article.source, article.path)
+    // The outlet when one is known, then the path (never the file name as an outlet).
+    let meta = match &article.source {
+        Some(s) => format!("{s} · {}", article.path),
+        None => article.path.clone(),
     };
     rows.push((truncate(&clean(&meta), hw), theme.dim));
     if !article.warnings.is_empty() {

@@ -133,12 +133,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         let selected = i == r.selected;
         let mark = if selected { "▶ " } else { "  " };
         let title = a.title.as_deref().unwrap_or(a.file_name());
-        // A source taken from the file name would say the name twice.
-        let stem = a.file_name().rsplit_once('.').map_or(a.file_name(), |(s, _)| s);
-        let head = if a.title.is_none() && a.source == stem {
-            format!("{mark}{}", clean(title))
-        } else {
-            format!("{mark}{} · {}", clean(title), clean(&a.source))
+        let head = match &a.source {
+            Some(s) => format!("{mark}{} · {}", clean(title), clean(s)),
+            None => format!("{mark}{}", clean(title)),
         };
         let head = truncate(&head, w);
         let (head_style, row_style) = match (selected, focused) {

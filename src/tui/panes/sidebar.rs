@@ -77,15 +77,10 @@ pub fn format_count(n: usize) -> String {
 }
 
 /// "  CBS News        538 words": the word count kept whole at the right, the source cut to
-/// fit; a source that is only the file name (already on the row above) is left out.
+/// fit; no outlet known, no name there (the file name is on the row above when untitled).
 fn meta_row(a: &crate::article::Article, w: usize) -> String {
     let words = format!("{} words", format_count(a.words));
-    let stem = a.file_name().rsplit_once('.').map_or(a.file_name(), |(s, _)| s);
-    let source = if a.title.is_none() && a.source == stem {
-        String::new()
-    } else {
-        clean(&a.source)
-    };
+    let source = a.source.as_deref().map(clean).unwrap_or_default();
     let room = w.saturating_sub(str_width(&words) + 3);
     let source = truncate(&source, room);
     let gap = w
