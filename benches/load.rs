@@ -1,7 +1,9 @@
 //! Loading speed: 10,000 articles made in memory from the five samples (paragraphs rotated,
 //! numbered, some CRLF, some windows-1252), decoded and built through the same path as files
 //! (`load_bytes`: binary check, decoding, format, segmentation, boilerplate), in parallel with rayon.
-//! Target: under 1 s on 2 cores.
+//! Target: under 1 s on 2 cores. Also one HTML news page (a fixture padded to the size of a
+//! real one: a head of scripts and metadata, sixty paragraphs, navigation) through
+//! `formats::html::extract`, text and metadata together.
 
 use std::hint::black_box;
 
@@ -58,6 +60,24 @@ fn bench(c: &mut Criterion) {
     g.bench_function("unicode_words_500_articles", |b| {
         use unicode_segmentation::UnicodeSegmentation;
         b.iter(|| black_box(black_box(&text).unicode_words().count()))
+    });
+    // A page about the size of a real article page (~100 KB): the fixture's head and body with
+    // tracking scripts and paragraphs added.
+    let fixture = include_str!("../tests/fixtures/loader/html/opengraph.html");
+    let scripts = "<script>window.dataLayer.push({\"event\": \"view\"});</script>\n".repeat(1500);
+    let paras = "<p>The port authority said more ships would be brought alongside through the night, \
+        and that the queue of vessels offshore should be cleared by the weekend.</p>\n"
+        .repeat(60);
+    let page = fixture
+        .replace("</head>", &format!("{scripts}</head>"))
+        .replace("</article>", &format!("{paras}</article>"));
+    eprintln!("HTML page, {:.0} KB", page.len() as f64 / 1e3);
+    g.bench_function("html_extract_news_page", |b| {
+        b.iter(|| {
+            let p = copydesk::article::formats::html::extract(black_box(&page)).unwrap();
+            assert!(p.meta.published.is_some());
+            black_box(p)
+        })
     });
     g.finish();
 }

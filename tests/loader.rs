@@ -71,8 +71,13 @@ fn html_article_without_navigation_scripts_or_footer() {
     ] {
         assert!(!a.text.contains(gone), "{gone} should not be in {:?}", a.text);
     }
-    assert_eq!(a.paragraphs.len(), 4);
-    assert!(a.text.starts_with(P1));
+    // The headline leads the text even though the extractor drops an <h1> equal to <title>.
+    assert_eq!(a.paragraphs.len(), 5);
+    assert!(
+        a.text.starts_with(&format!("Talks to resume in Geneva\n\n{P1}")),
+        "{:?}",
+        a.text
+    );
     assert!(a.text.ends_with("rhetoric hardened on both sides."));
 }
 
@@ -137,13 +142,7 @@ fn json_metadata_fields_map_by_their_accepted_names() {
                 None
             ),
             (Some("Ana Ruiz, Bo Lind and Cy Mott"), None, None, None, None),
-            (
-                Some("Dee Hart"),
-                None,
-                None,
-                Some("Tue, 02 May 2023 09:30:00 +0000"),
-                None
-            ),
+            (Some("Dee Hart"), None, None, Some("2023-05-02T09:30:00Z"), None),
             (None, None, None, None, None),
         ]
     );

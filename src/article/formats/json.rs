@@ -78,7 +78,8 @@ fn piece(v: Value) -> Result<Piece, String> {
             title: first_string(&obj, TITLE_KEYS),
             source: first_string(&obj, SOURCE_KEYS),
             url: first_string(&obj, URL_KEYS),
-            published: first_string(&obj, DATE_KEYS),
+            // ISO 8601 when it reads as a date; as written otherwise (it is the user's data).
+            published: first_string(&obj, DATE_KEYS).map(|d| super::date::iso(&d).unwrap_or(d)),
             byline: BYLINE_KEYS.iter().find_map(|k| names(obj.get(*k)?)),
             agency: first_string(&obj, AGENCY_KEYS),
         },

@@ -81,7 +81,9 @@ fn front_matter(block: &str, meta: &mut Meta) {
         if v.is_empty() {
             continue;
         }
-        let slot = match k.trim().to_ascii_lowercase().as_str() {
+        let key = k.trim().to_ascii_lowercase();
+        let is_date = matches!(key.as_str(), "published" | "date" | "published_at");
+        let slot = match key.as_str() {
             "title" | "headline" => &mut meta.title,
             "source" | "outlet" | "publisher" | "site" => &mut meta.source,
             "url" | "link" => &mut meta.url,
@@ -90,7 +92,13 @@ fn front_matter(block: &str, meta: &mut Meta) {
             "agency" | "wire" => &mut meta.agency,
             _ => continue,
         };
-        slot.get_or_insert_with(|| v.to_string());
+        // Dates as ISO 8601 when they read as dates; as written otherwise.
+        let v = if is_date {
+            super::date::iso(v).unwrap_or_else(|| v.to_string())
+        } else {
+            v.to_string()
+        };
+        slot.get_or_insert(v);
     }
 }
 

@@ -5,7 +5,8 @@ use std::path::Path;
 
 use super::Meta;
 
-mod html;
+pub mod date;
+pub mod html;
 mod json;
 mod markdown;
 
