@@ -10,6 +10,7 @@ mod compare;
 mod config;
 mod entities;
 mod eval;
+mod fetch;
 mod find;
 mod index;
 mod list;
@@ -42,7 +43,9 @@ given files or folders (or the bundled demo with --demo).",
 Files and environment:\n  \
 config.toml        settings: keys, theme, colours, widths (copydesk config --default prints \
 them)\n  \
-COPYDESK_DATA_DIR  where notes are kept (--data-dir overrides it)\n  \
+COPYDESK_DATA_DIR  where notes and the library of fetched articles are kept (--data-dir \
+overrides it)\n  \
+HTTPS_PROXY, HTTP_PROXY, NO_PROXY  proxies for copydesk fetch\n  \
 NO_COLOR           when set, no colour (meaning is also carried by bold, underline, reverse)\n\n\
 Exit status: 0 success, 1 when the command could not do its work, 2 for wrong usage."
 )]
@@ -89,6 +92,9 @@ pub enum Command {
     Config(config::ConfigArgs),
     /// Index the people, organisations, places and groups named across articles.
     Index(index::IndexArgs),
+    /// Fetch article pages and RSS/Atom feeds into the library; keep every changed version.
+    #[command(long_about = fetch::LONG_ABOUT)]
+    Fetch(fetch::FetchArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -129,6 +135,7 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
         Command::Find(a) => find::run(global, a, out, err),
         Command::Config(a) => config::run(global, a, out, err),
         Command::Index(a) => index::run(global, a, out, err),
+        Command::Fetch(a) => fetch::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,
