@@ -323,13 +323,18 @@ impl Fetcher {
             text: a.text.clone(),
         };
         let stamp = now.format("%Y-%m-%dT%H-%M-%SZ").to_string();
-        let outlet = library::outlet_name(a.source.as_deref(), url);
+        // Named after the page reached: a short link's last segment says nothing.
+        let reached = Url::parse(&resp.final_url).unwrap_or_else(|_| url.clone());
+        let outlet = library::outlet_name(a.source.as_deref(), &reached);
         let place = match series {
             Some(series) => library::Place::Beside {
                 series,
                 stamp: &stamp,
             },
-            None => library::Place::New { outlet: &outlet, url },
+            None => library::Place::New {
+                outlet: &outlet,
+                url: &reached,
+            },
         };
         let name = match self.library.save(place, &file, &resp.body, record) {
             Ok(n) => n,
