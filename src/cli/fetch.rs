@@ -39,11 +39,18 @@ pub struct FetchArgs {
     /// and status one of new, unchanged, updated. Without --json: STATUS<TAB>PATH<TAB>TITLE.
     #[arg(long)]
     pub json: bool,
-    /// Give up on a request after this many seconds, for connecting and for the whole of it.
-    #[arg(long, value_name = "SECS", default_value = "30", value_parser = parse_secs)]
+    /// Give up on a request after this many seconds, for connecting and for the whole of it
+    /// (default 30).
+    #[arg(long, value_name = "SECS", default_value = "30", hide_default_value = true, value_parser = parse_secs)]
     pub timeout: Duration,
-    /// Fetch at most N items of each feed.
-    #[arg(long, value_name = "N", default_value_t = fetch::DEFAULT_LIMIT, conflicts_with = "refresh")]
+    /// Fetch at most N items of each feed (default 20).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = fetch::DEFAULT_LIMIT,
+        hide_default_value = true,
+        conflicts_with = "refresh"
+    )]
     pub limit: usize,
     /// Fetch every page in DIR again (conditional requests) instead of the URLs given.
     #[arg(long, conflicts_with = "urls")]

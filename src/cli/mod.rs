@@ -38,7 +38,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     about = "A keyboard-driven terminal reader for wire news",
     long_about = "Read one story as several outlets ran it: see what each cut, added, moved or \
 reworded, who is named, and keep your own notes.\n\nWith no subcommand, opens the reader on the \
-given files or folders (or the bundled demo with --demo).",
+given files or folders (or the bundled demo with --demo); with neither, on the library of \
+articles fetched with copydesk fetch.",
     after_long_help = "In the reader, ? lists the keys (as bound by the config file).\n\n\
 Files and environment:\n  \
 config.toml        settings: keys, theme, colours, widths (copydesk config --default prints \
@@ -63,7 +64,8 @@ pub struct Global {
     /// Open the bundled demo articles (five versions of one AP story).
     #[arg(long, global = true, help_heading = "Global options")]
     pub demo: bool,
-    /// Where notes and session state are kept (overrides COPYDESK_DATA_DIR).
+    /// Where notes, session state and the library of fetched articles are kept (overrides
+    /// COPYDESK_DATA_DIR).
     #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub data_dir: Option<PathBuf>,
     /// Configuration file to use instead of config.toml in the config directory.

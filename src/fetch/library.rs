@@ -40,6 +40,10 @@ pub struct HttpRecord {
     pub requested: String,
     /// The address the page came from, after redirects.
     pub final_url: String,
+    /// The article's `url` as saved (its canonical address), so a series is found by it
+    /// without reading the article.
+    #[serde(default)]
+    pub url: Option<String>,
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub content_type: Option<String>,
@@ -130,7 +134,7 @@ impl Library {
             // The article's url, read from the file itself only for a file with no record
             // (one put there by hand): records are small, articles are not.
             let url = match &record {
-                Some(_) => None,
+                Some(r) => r.url.clone(),
                 None => lib.read_article(&file).ok().and_then(|a| a.url),
             };
             if record.is_none() && url.is_none() {
@@ -226,8 +230,9 @@ impl Library {
         place: Place<'_>,
         article: &ArticleFile,
         raw: &[u8],
-        record: HttpRecord,
+        mut record: HttpRecord,
     ) -> io::Result<String> {
+        record.url = article.url.clone();
         let series = match place {
             Place::New { .. } => None,
             Place::Beside { series, .. } => Some(series),
@@ -477,6 +482,8 @@ mod tests {
         );
         assert_eq!(lib.read_article(&f2).unwrap().text, "Second.");
         assert!(lib.find("https://www.courier.example/news/other").is_none());
+        // Found again by the article's own url, kept in the record.
+        assert_eq!(lib.series[0].versions[0].url.as_deref(), Some(u.as_str()));
         // A second page with the same name gets its own.
         let other = url("https://www.courier.example/archive/harbour-strike-ends");
         assert_eq!(

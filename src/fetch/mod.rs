@@ -282,6 +282,7 @@ impl Fetcher {
         let mut record = HttpRecord {
             requested: url.to_string(),
             final_url: resp.final_url.clone(),
+            url: None,
             etag: resp.etag.clone(),
             last_modified: resp.last_modified.clone(),
             content_type: resp.content_type.clone(),
@@ -301,6 +302,7 @@ impl Fetcher {
                         record.fetched = old_rec.fetched.clone();
                     }
                     record.checked = Some(fetched);
+                    record.url = latest.url.clone().or(old.url);
                     return on(self.unchanged(url, i, record));
                 }
                 Ok(old) => series_url = old.url,

@@ -3,6 +3,8 @@
 //! every request recorded, CONNECT answered as a proxy would (the tunnelled request is then
 //! served here too), and a reply that hangs. Hand-written over `std::net` because a test only
 //! needs a few lines of it and the crates that do this pull in an async runtime.
+// Each test file compiles this module on its own and uses only some of it.
+#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
