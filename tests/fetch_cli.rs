@@ -539,6 +539,11 @@ fn encodings_and_gzip_come_out_right() {
             "/cafe-header",
             route(|_, _| Reply::new(200, "text/html; charset=windows-1252", fixture("page-1252.html"))),
         ),
+        // A page the server cannot name is judged by its content.
+        (
+            "/untyped",
+            route(|_, _| Reply::new(200, "application/octet-stream", fixture("gazette-strike.html"))),
+        ),
         (
             "/zipped",
             route(|_, _| {
@@ -695,4 +700,39 @@ fn http_proxy_is_used_and_no_proxy_bypasses_it() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn one_request_at_a_time_per_host() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // The handler counts the requests it is answering at once.
+    let (now, most) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+    let (n, m) = (Arc::clone(&now), Arc::clone(&most));
+    let s = Server::start(vec![(
+        "/slow",
+        route(move |_, _| {
+            let here = n.fetch_add(1, Ordering::SeqCst) + 1;
+            m.fetch_max(here, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(150));
+            n.fetch_sub(1, Ordering::SeqCst);
+            Reply::html(fixture("gazette-strike.html"))
+        }),
+    )]);
+    let url = url::Url::parse(&s.url("/slow")).unwrap();
+    let client = Arc::new(copydesk::fetch::http::Client::new(
+        Duration::from_secs(5),
+        1 << 20,
+    ));
+    let threads: Vec<_> = (0..3)
+        .map(|_| {
+            let (c, u) = (Arc::clone(&client), url.clone());
+            std::thread::spawn(move || c.get(&u, &Default::default()).map(|r| r.status))
+        })
+        .collect();
+    for t in threads {
+        assert_eq!(t.join().unwrap(), Ok(200));
+    }
+    assert_eq!(most.load(Ordering::SeqCst), 1);
+    assert_eq!(s.requests_for("/slow").len(), 3);
 }

@@ -78,6 +78,14 @@ fn o_asks_for_a_url_fetches_it_in_the_background_and_opens_it() {
     );
     assert!(!line.contains("Fetching…"), "{line}");
     assert!(Path::new(&a.path).is_file());
+    // The folder watch then reports the file this reader wrote: nothing changes, nothing is said.
+    let before = app.message.clone();
+    app.update(Msg::Watch(copydesk::collection::WatchEvent::Loaded {
+        path: a.path.clone(),
+        articles: vec![a.clone()],
+        problems: Vec::new(),
+    }));
+    assert_eq!((app.articles.len(), &app.message), (1, &before));
 }
 
 #[test]

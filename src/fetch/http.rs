@@ -245,7 +245,8 @@ pub fn proxy_from_env(https: bool, env: &dyn Fn(&str) -> Option<String>) -> Resu
     b.build().map(Some).map_err(|_| bad())
 }
 
-/// A content type that is never an article, as a short name for the message.
+/// A content type that is never an article, as a short name for the message. Not
+/// `application/octet-stream`: servers send it for pages they cannot name, so the body decides.
 fn binary_type(content_type: &str) -> Option<&str> {
     let mime = content_type.split(';').next().unwrap_or("").trim();
     let lower = mime.to_ascii_lowercase();
@@ -258,7 +259,6 @@ fn binary_type(content_type: &str) -> Option<&str> {
             "application/pdf"
                 | "application/zip"
                 | "application/gzip"
-                | "application/octet-stream"
                 | "application/msword"
                 | "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         );
@@ -316,5 +316,6 @@ mod tests {
         assert_eq!(binary_type("Image/PNG; q=1"), Some("Image/PNG"));
         assert_eq!(binary_type("text/html; charset=utf-8"), None);
         assert_eq!(binary_type("application/rss+xml"), None);
+        assert_eq!(binary_type("application/octet-stream"), None);
     }
 }
