@@ -181,11 +181,18 @@ impl Client {
                         | std::io::ErrorKind::AddrNotAvailable
                 ) =>
             {
-                FetchError::Connect(io.to_string())
+                FetchError::Connect(io_text(&io))
             }
             other => FetchError::Network(other.to_string()),
         }
     }
+}
+
+/// An I/O error as words, without Rust's "(os error N)": "connection refused".
+fn io_text(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    let s = s.find(" (os error").map_or(s.as_str(), |i| &s[..i]);
+    s.to_lowercase()
 }
 
 fn status_error(status: ureq::http::StatusCode) -> FetchError {
