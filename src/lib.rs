@@ -6,6 +6,7 @@ pub mod cli;
 pub mod collection;
 pub mod compare;
 pub mod entities;
+pub mod fetch;
 pub mod notes;
 pub mod text;
 pub mod tui;

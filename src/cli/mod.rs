@@ -10,6 +10,7 @@ mod compare;
 mod config;
 mod entities;
 mod eval;
+mod fetch;
 mod find;
 mod index;
 mod list;
@@ -37,12 +38,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     about = "A keyboard-driven terminal reader for wire news",
     long_about = "Read one story as several outlets ran it: see what each cut, added, moved or \
 reworded, who is named, and keep your own notes.\n\nWith no subcommand, opens the reader on the \
-given files or folders (or the bundled demo with --demo).",
+given files or folders (or the bundled demo with --demo); with neither, on the library of \
+articles fetched with copydesk fetch.",
     after_long_help = "In the reader, ? lists the keys (as bound by the config file).\n\n\
 Files and environment:\n  \
 config.toml        settings: keys, theme, colours, widths (copydesk config --default prints \
 them)\n  \
-COPYDESK_DATA_DIR  where notes are kept (--data-dir overrides it)\n  \
+COPYDESK_DATA_DIR  where notes and the library of fetched articles are kept (--data-dir \
+overrides it)\n  \
+HTTPS_PROXY, HTTP_PROXY, NO_PROXY  proxies for copydesk fetch\n  \
 NO_COLOR           when set, no colour (meaning is also carried by bold, underline, reverse)\n\n\
 Exit status: 0 success, 1 when the command could not do its work, 2 for wrong usage."
 )]
@@ -60,7 +64,8 @@ pub struct Global {
     /// Open the bundled demo articles (five versions of one AP story).
     #[arg(long, global = true, help_heading = "Global options")]
     pub demo: bool,
-    /// Where notes and session state are kept (overrides COPYDESK_DATA_DIR).
+    /// Where notes, session state and the library of fetched articles are kept (overrides
+    /// COPYDESK_DATA_DIR).
     #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub data_dir: Option<PathBuf>,
     /// Configuration file to use instead of config.toml in the config directory.
@@ -89,6 +94,9 @@ pub enum Command {
     Config(config::ConfigArgs),
     /// Index the people, organisations, places and groups named across articles.
     Index(index::IndexArgs),
+    /// Fetch article pages and RSS/Atom feeds into the library; keep every changed version.
+    #[command(long_about = fetch::LONG_ABOUT)]
+    Fetch(fetch::FetchArgs),
 }
 
 /// Runs a parsed subcommand, writing results to `out` and problems to `err`.
@@ -129,6 +137,7 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
         Command::Find(a) => find::run(global, a, out, err),
         Command::Config(a) => config::run(global, a, out, err),
         Command::Index(a) => index::run(global, a, out, err),
+        Command::Fetch(a) => fetch::run(global, a, out, err),
     };
     match res {
         Ok(code) => code,

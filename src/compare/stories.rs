@@ -247,12 +247,14 @@ fn group(articles: &[Article], names: Option<&Names>, recognise: Option<Recognis
         }
         x
     }
-    for &(i, j, _, link) in &scored {
-        if link {
-            let (ri, rj) = (find(&mut parent, i as usize), find(&mut parent, j as usize));
-            if ri != rj {
-                parent[ri.max(rj)] = ri.min(rj);
-            }
+    let links = scored
+        .iter()
+        .filter(|s| s.3)
+        .map(|&(i, j, _, _)| (i as usize, j as usize));
+    for (i, j) in links.chain(same_url_pairs(articles)) {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri != rj {
+            parent[ri.max(rj)] = ri.min(rj);
         }
     }
     let mut groups: KeyMap<usize, Vec<usize>> = KeyMap::default();
@@ -292,6 +294,37 @@ fn group(articles: &[Article], names: Option<&Names>, recognise: Option<Recognis
     }
     out.unrelated.sort_unstable();
     out
+}
+
+/// Versions of one page: articles with the same `url` (a page fetched again after a
+/// write-through keeps its address) are one story whatever their wording, dates or names say.
+/// Each article after the first of an address is paired with that first one.
+fn same_url_pairs(articles: &[Article]) -> Vec<(usize, usize)> {
+    let mut first: KeyMap<String, usize> = KeyMap::default();
+    let mut pairs = Vec::new();
+    for (i, a) in articles.iter().enumerate() {
+        let Some(key) = a.url.as_deref().and_then(page_key) else {
+            continue;
+        };
+        match first.get(&key) {
+            Some(&j) => pairs.push((j, i)),
+            None => {
+                first.insert(key, i);
+            }
+        }
+    }
+    pairs
+}
+
+/// An address as compared for "the same page": without its fragment, scheme or a final `/`
+/// (http and https, `…/story` and `…/story/`, are one page); `None` when it is not a URL.
+fn page_key(url: &str) -> Option<String> {
+    let mut u = url::Url::parse(url.trim()).ok()?;
+    u.host_str()?;
+    u.set_fragment(None);
+    let s = u.as_str();
+    let rest = s.split_once("://").map_or(s, |(_, r)| r);
+    Some(rest.trim_end_matches('/').to_string())
 }
 
 /// Whether one of two articles is mostly derived from the other by its wording.
@@ -555,6 +588,35 @@ mod tests {
 
     fn art(t: &str) -> Article {
         build("t", t.to_string(), "UTF-8", Meta::default(), Vec::new())
+    }
+
+    #[test]
+    fn versions_of_one_url_are_one_story_whatever_their_wording() {
+        let with_url = |t: &str, url: &str| {
+            let meta = Meta {
+                url: Some(url.to_string()),
+                ..Meta::default()
+            };
+            build("t", t.to_string(), "UTF-8", meta, Vec::new())
+        };
+        let articles = vec![
+            with_url(
+                "Council approves the harbour budget after a long night.",
+                "https://c.example/news/x",
+            ),
+            art("An unrelated piece about a chess tournament in Merrow."),
+            with_url(
+                "Storm closes the coast road; ferries cancelled.",
+                "http://c.example/news/x/#top",
+            ),
+            with_url("A third page of the same outlet.", "https://c.example/news/y"),
+            with_url("Not an address at all.", "news/x"),
+        ];
+        assert_eq!(same_url_pairs(&articles), [(0, 2)]);
+        let s = stories(&articles);
+        assert_eq!(s.stories.len(), 1);
+        assert_eq!(s.stories[0].members, [0, 2]);
+        assert_eq!(s.unrelated, [1, 3, 4]);
     }
 
     #[test]

@@ -105,6 +105,10 @@ pub enum Action {
     ToggleIndex,
     /// Write the comparison in the diff pane as Markdown and HTML to the data directory.
     ExportComparison,
+    /// Fetch a page or feed into the library (asks for the URL) and open it.
+    FetchUrl,
+    /// Fetch the open article's page again; a changed version joins its story.
+    Refetch,
 }
 
 impl Action {
@@ -175,6 +179,8 @@ impl Action {
         Action::ToggleAllLabels,
         Action::ToggleIndex,
         Action::ExportComparison,
+        Action::FetchUrl,
+        Action::Refetch,
     ];
 
     /// A word or two for the status-bar hints.
@@ -245,6 +251,8 @@ impl Action {
             Action::ToggleAllLabels => "all labels",
             Action::ToggleIndex => "entity index",
             Action::ExportComparison => "export",
+            Action::FetchUrl => "fetch URL",
+            Action::Refetch => "fetch again",
         }
     }
 
@@ -316,6 +324,8 @@ impl Action {
             Action::ToggleAllLabels => "Turn every entity highlight off, or all back on",
             Action::ToggleIndex => "Entity index of every article: who is named where; again to hide",
             Action::ExportComparison => "Export the comparison as Markdown and HTML (data dir, exports/)",
+            Action::FetchUrl => "Fetch a page or RSS/Atom feed into the library; open it",
+            Action::Refetch => "Fetch the page again; a changed version joins the story",
         }
     }
 }
@@ -340,6 +350,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 65);
+        assert_eq!(seen.len(), 67);
     }
 }

@@ -194,6 +194,8 @@ pub enum Msg {
     Indexed(Box<super::panes::index::Built>),
     /// A comparison export was written (or not).
     Exported(super::export::Exported),
+    /// Progress of a fetch, or what it brought.
+    Fetch(super::fetch::FetchMsg),
 }
 
 impl From<Action> for Msg {
@@ -254,6 +256,8 @@ pub struct App {
     pub entities: EntitiesState,
     /// The entity index pane.
     pub index: super::panes::index::IndexState,
+    /// The library fetched pages go to, and fetches under way.
+    pub fetch: super::fetch::FetchState,
 }
 
 impl App {
@@ -292,6 +296,7 @@ impl App {
             analyses: Analyses::default(),
             entities: EntitiesState::default(),
             index: Default::default(),
+            fetch: Default::default(),
         };
         if !app.articles.is_empty() {
             app.work.push(stories::job(&app.articles));
@@ -304,10 +309,15 @@ impl App {
         std::mem::take(&mut self.work)
     }
 
-    /// Runs the queued computations here and now (for tests and benchmarks).
+    /// Runs the queued computations here and now, their progress first (for tests and
+    /// benchmarks).
     pub fn run_work(&mut self) {
         for w in self.take_work() {
-            let msg = w.run();
+            let progress = std::cell::RefCell::new(Vec::new());
+            let msg = w.run_with(&|m| progress.borrow_mut().push(m));
+            for m in progress.into_inner() {
+                self.update(m);
+            }
             self.update(msg);
         }
     }
@@ -511,6 +521,7 @@ impl App {
             Msg::Analysed(done) => entities::apply(self, done),
             Msg::Indexed(built) => super::panes::index::apply(self, *built),
             Msg::Exported(result) => super::export::done(self, result),
+            Msg::Fetch(m) => super::fetch::apply(self, m),
         }
         self.sync();
         let after_id = self.current_article().map(|a| a.id.clone());
@@ -695,6 +706,8 @@ impl App {
             | Action::ToggleAllLabels => entities::action(self, action),
             Action::ToggleIndex => super::panes::index::toggle(self),
             Action::ExportComparison => super::export::start(self),
+            Action::FetchUrl => super::fetch::ask(self),
+            Action::Refetch => super::fetch::again(self),
         }
     }
 

@@ -26,6 +26,8 @@ pub enum PromptKind {
     FindAll,
     /// The entity index's filter, applied as typed.
     IndexFilter,
+    /// A URL to fetch into the library, fetched on Enter.
+    FetchUrl,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +43,7 @@ impl Prompt {
             PromptKind::Filter => "Filter: ",
             PromptKind::FindAll => "Find in all: ",
             PromptKind::IndexFilter => "Filter entities: ",
+            PromptKind::FetchUrl => "Fetch URL: ",
         }
     }
 }
@@ -391,6 +394,7 @@ impl App {
                     }
                     PromptKind::FindAll => self.find_all(&input),
                     PromptKind::IndexFilter => {}
+                    PromptKind::FetchUrl => super::fetch::start_url(self, &input),
                 }
             }
             _ => {}
@@ -730,6 +734,20 @@ impl App {
                 mut articles,
                 problems,
             } => {
+                // A file this reader wrote itself (a fetched page), already in the list as read.
+                let known = |a: &Article| self.articles.iter().any(|x| x.path == a.path && x.id == a.id);
+                let have = self
+                    .articles
+                    .iter()
+                    .filter(|a| WatchEvent::covers(&path, &a.path))
+                    .count();
+                if problems.is_empty()
+                    && !articles.is_empty()
+                    && have == articles.len()
+                    && articles.iter().all(known)
+                {
+                    return;
+                }
                 let before = self.articles.len();
                 self.articles.retain(|a| !WatchEvent::covers(&path, &a.path));
                 let existed = self.articles.len() < before;

@@ -238,6 +238,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
             sidebar::format_count(r.job.hits.len())
         ));
     }
+    right.extend(super::fetch::status_badge(app));
     if app.loading.active {
         match app.loading.found {
             Some(n) => right.push(format!(

@@ -445,6 +445,8 @@ impl Default for Keymap {
             (C::Index, c('f'), A::Filter),
             (C::Index, c('/'), A::Filter),
             (C::Diff, c('x'), A::ExportComparison),
+            (C::Article, c('o'), A::FetchUrl),
+            (C::Article, c('R'), A::Refetch),
         ];
         Keymap::from_bindings(
             table

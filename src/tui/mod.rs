@@ -61,6 +61,7 @@ pub mod config;
 pub mod diffrows;
 pub mod draw;
 pub mod export;
+pub mod fetch;
 pub mod keymap;
 pub mod panes;
 pub mod persist;
@@ -80,17 +81,26 @@ pub use draw::draw;
 use crate::article;
 use crate::cli::Global;
 
-/// Opens the reader on the demo and/or the given paths, loading the paths in the background.
-/// Returns the process exit status; problems met while loading are repeated on stderr on exit.
+/// Opens the reader on the demo and/or the given paths, loading the paths in the background;
+/// with neither, on the library of fetched articles when it has any. Returns the process exit
+/// status; problems met while loading are repeated on stderr on exit.
 pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) -> u8 {
+    let library = fetch::FetchState::in_data_dir(global.data_dir.as_deref());
+    let mut paths = paths.to_vec();
     if !global.demo && paths.is_empty() {
-        let _ = writeln!(
-            err,
-            "copydesk: give files or folders of articles to read, or --demo for the bundled story \
-             (see copydesk --help)"
-        );
-        return 2;
+        match library.library.as_ref().ok().filter(|(dir, _)| has_articles(dir)) {
+            Some((dir, _)) => paths.push(dir.clone()),
+            None => {
+                let _ = writeln!(
+                    err,
+                    "copydesk: give files or folders of articles to read, or --demo for the bundled \
+                     story, or fetch pages first with `copydesk fetch URL` (see copydesk --help)"
+                );
+                return 2;
+            }
+        }
     }
+    let paths = paths.as_slice();
     // A config file never stops the reader: its problems show in the status bar and on exit.
     let config = config::load(global.config.as_deref());
     let options = config.config.options(theme::Theme::no_color_from_env());
@@ -100,6 +110,7 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         Vec::new()
     };
     let mut app = App::new(articles, options);
+    app.fetch = library;
     app.notes = persist::open(global.data_dir.as_deref());
     persist::announce(&mut app);
     let config_problems = config.messages();
@@ -139,4 +150,10 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
             crate::cli::EXIT_FAILURE
         }
     }
+}
+
+/// Whether a library folder holds an article file (one the loader would read).
+pub fn has_articles(dir: &std::path::Path) -> bool {
+    let (sources, _) = article::discover(&[dir.to_path_buf()]);
+    !sources.is_empty()
 }

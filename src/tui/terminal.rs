@@ -100,8 +100,9 @@ fn event_loop(
     mut autosave: Option<Autosave<'_>>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
-    // Answers of work the app asked for (story grouping), computed on threads of their own.
-    let (work_tx, work_rx) = std::sync::mpsc::channel::<Msg>();
+    // Answers of work the app asked for (story grouping, fetching), computed on threads of
+    // their own, with `true` for an answer and `false` for progress on the way.
+    let (work_tx, work_rx) = std::sync::mpsc::channel::<(Msg, bool)>();
     let mut working = 0usize;
     let mut saved_at = std::time::Instant::now();
     let mut analyser = super::analysis::Runner::default();
@@ -122,11 +123,17 @@ fn event_loop(
             let tx = work_tx.clone();
             working += 1;
             std::thread::spawn(move || {
-                let _ = tx.send(w.run());
+                let progress = tx.clone();
+                let answer = w.run_with(&move |m| {
+                    let _ = progress.send((m, false));
+                });
+                let _ = tx.send((answer, true));
             });
         }
-        while let Ok(msg) = work_rx.try_recv() {
-            working = working.saturating_sub(1);
+        while let Ok((msg, answer)) = work_rx.try_recv() {
+            if answer {
+                working = working.saturating_sub(1);
+            }
             app.update(msg);
             dirty = true;
         }
