@@ -67,12 +67,16 @@ struct ChangeOut {
     b: Option<[usize; 2]>,
 }
 
-/// Loads the one article a path must hold.
-fn load_one(p: &PathBuf) -> anyhow::Result<Article> {
+/// Loads the one article a path must hold. Problems with other files of a folder are warnings
+/// (the rule of every subcommand); a path that yields no article, or several, is an error.
+fn load_one(p: &PathBuf, err: &mut dyn Write) -> anyhow::Result<Article> {
     let (mut arts, problems) = article::load_paths(std::slice::from_ref(p));
-    if let Some(e) = problems.into_iter().next() {
+    if arts.is_empty()
+        && let Some(e) = problems.first()
+    {
         bail!("{e}");
     }
+    super::report_problems(&problems, err)?;
     match arts.len() {
         1 => Ok(arts.remove(0)),
         0 => bail!("{}: no article found", p.display()),
@@ -87,10 +91,10 @@ pub fn run(
     _global: &Global,
     args: CompareArgs,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let a = load_one(&args.a)?;
-    let b = load_one(&args.b)?;
+    let a = load_one(&args.a, err)?;
+    let b = load_one(&args.b, err)?;
     let opts = Options {
         include_boilerplate: args.boilerplate,
         ..Options::default()
