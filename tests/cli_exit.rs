@@ -18,7 +18,11 @@ fn folders() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let junk = tmp.path().join("junk");
     for d in [&mixed, &junk] {
         std::fs::create_dir(d).unwrap();
-        std::fs::write(d.join("manifest.json"), "{\"files\": [\"story.txt\"], \"count\": 1}\n").unwrap();
+        std::fs::write(
+            d.join("manifest.json"),
+            "{\"files\": [\"story.txt\"], \"count\": 1}\n",
+        )
+        .unwrap();
         std::fs::copy(fixtures().join("loader/bad/image.png"), d.join("photo.png")).unwrap();
     }
     std::fs::copy(
@@ -86,7 +90,9 @@ fn one_article_beside_other_files_is_success_with_warnings() {
         }
         for name in ["manifest.json", "photo.png"] {
             assert!(
-                o.stderr.lines().any(|l| l.starts_with("copydesk: ") && l.contains(name)),
+                o.stderr
+                    .lines()
+                    .any(|l| l.starts_with("copydesk: ") && l.contains(name)),
                 "{cmd:?} does not name {name}: {}",
                 o.stderr
             );
@@ -111,7 +117,11 @@ fn nothing_loadable_is_exit_1_naming_the_input() {
         let args: Vec<&str> = cmd.iter().map(String::as_str).collect();
         let o = run(tmp.path(), &args);
         assert_eq!(o.code, 1, "{cmd:?}: stderr {}", o.stderr);
-        assert!(o.stderr.contains("junk"), "{cmd:?} does not name the input: {}", o.stderr);
+        assert!(
+            o.stderr.contains("junk"),
+            "{cmd:?} does not name the input: {}",
+            o.stderr
+        );
     }
 }
 

@@ -173,7 +173,11 @@ pub fn nothing_loaded(global: &Global, paths: &[PathBuf], err: &mut dyn Write) -
     if global.demo {
         names.insert(0, "--demo".to_string());
     }
-    writeln!(err, "copydesk: no articles could be loaded from {}", names.join(", "))?;
+    writeln!(
+        err,
+        "copydesk: no articles could be loaded from {}",
+        names.join(", ")
+    )?;
     Ok(EXIT_FAILURE)
 }
 

@@ -21,6 +21,7 @@ use crate::text::{ceil_boundary, floor_boundary};
 mod align;
 mod coverage;
 pub mod export;
+pub mod inline;
 mod names;
 pub mod normalise;
 mod stories;
