@@ -31,7 +31,20 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
     let mut si = 0;
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut buf = String::new();
-    for (start, w) in text.unicode_word_indices() {
+    let mut words = text.unicode_word_indices().peekable();
+    let mut joined = String::new();
+    while let Some((start, first_piece)) = words.next() {
+        // A word broken only by invisible characters (a zero-width space, a soft hyphen before
+        // a line break) is one word, as the reader sees it.
+        let mut end = start + first_piece.len();
+        while let Some(&(next, w)) = words.peek()
+            && text[end..next].chars().all(is_invisible)
+            && (text[end..next].contains(is_joiner) || text[..end].ends_with(is_joiner))
+        {
+            end = next + w.len();
+            words.next();
+        }
+        let w = &text[start..end];
         while si < skip.len() && skip[si].end <= start {
             si += 1;
         }
@@ -42,10 +55,17 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
             qi += 1;
         }
         let quoted = qi < quotes.len() && quotes[qi].start <= start;
+        let w = if w.contains(is_joiner) {
+            joined.clear();
+            joined.extend(w.chars().filter(|&c| !is_invisible(c)));
+            joined.as_str()
+        } else {
+            w
+        };
         normalise_word(w, &mut buf);
         let first = w.chars().next().unwrap_or(' ');
         out.push(Token {
-            range: start..start + w.len(),
+            range: start..end,
             key: hash_str(&buf),
             quoted,
             cap: first.is_uppercase(),
@@ -53,6 +73,17 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
         });
     }
     out
+}
+
+/// Characters that typesetting adds without changing the words: the soft hyphen, zero-width
+/// spaces and joiners, the word joiner, a stray BOM, and a line break right after a soft hyphen.
+fn is_invisible(c: char) -> bool {
+    is_joiner(c) || matches!(c, '\n' | '\r')
+}
+
+/// The invisible characters that join the pieces around them into one word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// The matching form of one word: compatibility-decomposed (NFKD, which also folds ligatures and
@@ -64,7 +95,7 @@ pub fn normalise_word(w: &str, buf: &mut String) {
         return;
     }
     for c in w.nfkd() {
-        if is_combining_mark(c) {
+        if is_combining_mark(c) || is_joiner(c) {
             continue;
         }
         match c {
@@ -227,6 +258,11 @@ mod tests {
         assert_eq!(keys("ﬁne\u{00A0}word"), keys("fine word"));
         assert_eq!(keys("NATO’s"), keys("NATO's"));
         assert_ne!(keys("Victor"), keys("Viktor"));
+        // Soft hyphens and zero-width spaces do not break a word, nor a soft hyphen at a wrap.
+        assert_eq!(keys("nego\u{AD}tiations re\u{200B}sumed"), keys("negotiations resumed"));
+        assert_eq!(keys("nego\u{AD}\ntiations"), keys("negotiations"));
+        assert_eq!(keys("talks\u{200B} resumed"), keys("talks resumed"));
+        assert_ne!(keys("talks\nresumed"), keys("talksresumed"));
     }
 
     #[test]
