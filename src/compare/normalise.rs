@@ -31,19 +31,7 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
     let mut si = 0;
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut buf = String::new();
-    let mut words = text.unicode_word_indices().peekable();
-    let mut joined = String::new();
-    while let Some((start, first_piece)) = words.next() {
-        // A word broken only by invisible characters (a zero-width space, a soft hyphen before
-        // a line break) is one word, as the reader sees it.
-        let mut end = start + first_piece.len();
-        while let Some(&(next, w)) = words.peek()
-            && text[end..next].chars().all(is_invisible)
-            && (text[end..next].contains(is_joiner) || text[..end].ends_with(is_joiner))
-        {
-            end = next + w.len();
-            words.next();
-        }
+    for (start, end) in words(text) {
         let w = &text[start..end];
         while si < skip.len() && skip[si].end <= start {
             si += 1;
@@ -55,13 +43,6 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
             qi += 1;
         }
         let quoted = qi < quotes.len() && quotes[qi].start <= start;
-        let w = if w.contains(is_joiner) {
-            joined.clear();
-            joined.extend(w.chars().filter(|&c| !is_invisible(c)));
-            joined.as_str()
-        } else {
-            w
-        };
         normalise_word(w, &mut buf);
         let first = w.chars().next().unwrap_or(' ');
         out.push(Token {
@@ -75,15 +56,77 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
     out
 }
 
-/// Characters that typesetting adds without changing the words: the soft hyphen, zero-width
-/// spaces and joiners, the word joiner, a stray BOM, and a line break right after a soft hyphen.
-fn is_invisible(c: char) -> bool {
-    is_joiner(c) || matches!(c, '\n' | '\r')
+/// The words of `text` as byte ranges (start, end), by Unicode word boundaries, as a reader
+/// sees them: invisible characters that typesetting adds (soft hyphens, zero-width spaces and
+/// joiners, a stray BOM; a line break right after a soft hyphen) neither break a word nor make
+/// one, and every white space character separates words (UAX #29 keeps a narrow no-break
+/// space inside a word, for Mongolian; in English copy it is a space).
+pub fn words(text: &str) -> Vec<(usize, usize)> {
+    let has_invisible = text.contains(is_invisible);
+    if !has_invisible {
+        return split_words(text);
+    }
+    // Word boundaries of the text without its invisible characters, mapped back.
+    let mut clean = String::with_capacity(text.len());
+    let mut at: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_invisible(c) {
+            // A line break after a soft hyphen is where the word was wrapped: part of it.
+            if c == '\u{00AD}' {
+                if let Some(&(_, '\r')) = chars.peek() {
+                    chars.next();
+                }
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                }
+            }
+            continue;
+        }
+        for k in 0..c.len_utf8() {
+            at.push(i + k);
+        }
+        clean.push(c);
+    }
+    at.push(text.len());
+    split_words(&clean)
+        .into_iter()
+        .map(|(s, e)| {
+            // The end is just after the word's last character, not past invisible ones.
+            let last = clean[..e].chars().next_back().map_or(1, char::len_utf8);
+            (at[s], at[e - last] + last)
+        })
+        .collect()
 }
 
-/// The invisible characters that join the pieces around them into one word.
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+fn split_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    for (s, w) in text.unicode_word_indices() {
+        if w.contains(char::is_whitespace) {
+            let mut pos = s;
+            for piece in w.split(char::is_whitespace) {
+                if !piece.is_empty() {
+                    out.push((pos, pos + piece.len()));
+                }
+                pos += piece.len()
+                    + w[pos - s + piece.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+            }
+        } else {
+            out.push((s, s + w.len()));
+        }
+    }
+    out
+}
+
+/// Characters that typesetting adds without changing the words.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// The matching form of one word: compatibility-decomposed (NFKD, which also folds ligatures and
@@ -95,7 +138,8 @@ pub fn normalise_word(w: &str, buf: &mut String) {
         return;
     }
     for c in w.nfkd() {
-        if is_combining_mark(c) || is_joiner(c) {
+        // (A line break inside a word is one wrapped at a soft hyphen.)
+        if is_combining_mark(c) || is_invisible(c) || c == '\n' || c == '\r' {
             continue;
         }
         match c {
@@ -259,10 +303,17 @@ mod tests {
         assert_eq!(keys("NATO’s"), keys("NATO's"));
         assert_ne!(keys("Victor"), keys("Viktor"));
         // Soft hyphens and zero-width spaces do not break a word, nor a soft hyphen at a wrap.
-        assert_eq!(keys("nego\u{AD}tiations re\u{200B}sumed"), keys("negotiations resumed"));
+        assert_eq!(
+            keys("nego\u{AD}tiations re\u{200B}sumed"),
+            keys("negotiations resumed")
+        );
         assert_eq!(keys("nego\u{AD}\ntiations"), keys("negotiations"));
         assert_eq!(keys("talks\u{200B} resumed"), keys("talks resumed"));
         assert_ne!(keys("talks\nresumed"), keys("talksresumed"));
+        assert_eq!(
+            keys("talks\u{202F}resumed\u{A0}today"),
+            keys("talks resumed today")
+        );
     }
 
     #[test]
