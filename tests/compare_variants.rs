@@ -37,11 +37,15 @@ fn art(name: &str, t: &str) -> Article {
 /// Every fixture article that loads: seeds, loader, entities and the corpus once it exists.
 fn fixture_texts() -> Vec<(String, String)> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let dirs: Vec<PathBuf> = ["seeds", "loader", "entities", "corpus", "compare"]
+    let mut dirs: Vec<PathBuf> = ["seeds", "loader", "entities", "corpus", "compare"]
         .iter()
         .map(|d| root.join(d))
         .filter(|d| d.exists())
         .collect();
+    // Another corpus folder of the same form (as tests/relations_eval.rs reads).
+    if let Some(extra) = std::env::var_os("COPYDESK_CORPUS") {
+        dirs.push(PathBuf::from(extra));
+    }
     let (arts, _) = article::load_paths(&dirs);
     let mut seen = std::collections::HashSet::new();
     let article_file = |p: &str| {

@@ -21,6 +21,8 @@ pub struct Token {
     pub cap: bool,
     /// A function word (of, the, said…): carries no evidence on its own.
     pub stop: bool,
+    /// A figure (holds a digit): 9, 2025, 4.5.
+    pub num: bool,
 }
 
 /// Splits `text` into word tokens, leaving out those that start inside `skip` (sorted byte
@@ -51,6 +53,7 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
             quoted,
             cap: first.is_uppercase(),
             stop: is_stopword(&buf),
+            num: w.bytes().any(|b| b.is_ascii_digit()),
         });
     }
     out

@@ -71,10 +71,14 @@ fn shared_quotes_are_no_evidence_of_reuse() {
     let unq = quote.replace('"', "");
     let c = cmp(
         &format!(
-            "Reporters gathered early at the Kremlin for the announcement. {unq} Crowds waited outside."
+            "Reporters gathered early at the Kremlin for the announcement. {unq} Crowds waited outside \
+             in the snow for hours. Police closed the square to traffic before noon. Several \
+             ambassadors left the building without speaking to the press."
         ),
         &format!(
-            "The leader appeared tired during the long evening broadcast. {unq} Markets fell afterwards."
+            "The leader appeared tired during the long evening broadcast. {unq} Markets fell \
+             afterwards across the region. Analysts in London called the remarks a warning. The \
+             rouble weakened against the dollar in late trading."
         ),
     );
     assert!(c.summary.shared_passages >= summary::MIN_SHARED_PASSAGES);
