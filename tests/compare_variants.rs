@@ -101,13 +101,13 @@ fn describe(c: &Comparison) -> String {
 
 /// Records one case: `ok` or why not, and whether the structure is to blame.
 fn record(
-    t: &mut BTreeMap<&'static str, Tally>,
-    kind: &'static str,
+    t: &mut BTreeMap<String, Tally>,
+    kind: &str,
     name: &str,
     ok: Result<(), String>,
     structure: bool,
 ) {
-    let e = t.entry(kind).or_default();
+    let e = t.entry(kind.to_string()).or_default();
     e.cases += 1;
     match ok {
         Ok(()) => e.right += 1,
@@ -135,7 +135,7 @@ fn in_boilerplate(a: &Article, r: &Range<usize>) -> bool {
 fn variants_compare_as_what_they_are() {
     let texts = fixture_texts();
     assert!(texts.len() >= 20, "{} fixture articles", texts.len());
-    let mut t: BTreeMap<&'static str, Tally> = BTreeMap::new();
+    let mut t: BTreeMap<String, Tally> = BTreeMap::new();
     for (seed, (name, text)) in texts.iter().enumerate() {
         let seed = seed as u64 + 1;
         let orig = art("orig.txt", text);
@@ -159,7 +159,13 @@ fn variants_compare_as_what_they_are() {
                     None => e,
                 }
             });
-            record(&mut t, "layout", &format!("{name} {}", v.kind), ok, blame);
+            record(
+                &mut t,
+                &format!("layout/{}", v.kind),
+                &format!("{name} {}", v.kind),
+                ok,
+                blame,
+            );
         }
 
         let frag = variants::fragments(text, seed);
