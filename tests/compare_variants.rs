@@ -100,13 +100,7 @@ fn describe(c: &Comparison) -> String {
 }
 
 /// Records one case: `ok` or why not, and whether the structure is to blame.
-fn record(
-    t: &mut BTreeMap<String, Tally>,
-    kind: &str,
-    name: &str,
-    ok: Result<(), String>,
-    structure: bool,
-) {
+fn record(t: &mut BTreeMap<String, Tally>, kind: &str, name: &str, ok: Result<(), String>, structure: bool) {
     let e = t.entry(kind.to_string()).or_default();
     e.cases += 1;
     match ok {

@@ -269,13 +269,64 @@ fn diff_groups(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<(Range<usi
         v
     };
     let (ua, ub) = (unit_of(a), unit_of(b));
-    // The whole texts get more time than one sentence pair: this one diff carries the alignment.
-    let ops = capture_diff_slices_deadline(
-        Algorithm::Patience,
-        &a.keys,
-        &b.keys,
-        Some(Instant::now() + deadline * 8),
-    );
+    // Two levels, so that long versions made of re-used passages cost little more than their
+    // differences: whole sentences first (a diff of the units' hashes), then the words of each
+    // stretch between runs of equal sentences. Where layout changed every sentence boundary the
+    // stretch is the whole text, and the word diff is cheap there because the words are equal.
+    let ha: Vec<u64> = a
+        .units
+        .iter()
+        .map(|u| hash_seq(a.keys[u.toks.clone()].iter().copied()))
+        .collect();
+    let hb: Vec<u64> = b
+        .units
+        .iter()
+        .map(|u| hash_seq(b.keys[u.toks.clone()].iter().copied()))
+        .collect();
+    let t0 = |p: &Prepared, u: usize| p.units.get(u).map_or(p.tokens.len(), |x| x.toks.start);
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let words = |ua0: usize, ua1: usize, ub0: usize, ub1: usize, runs: &mut Vec<(usize, usize, usize)>| {
+        let (ta, tb) = (t0(a, ua0)..t0(a, ua1), t0(b, ub0)..t0(b, ub1));
+        if ta.is_empty() || tb.is_empty() {
+            return;
+        }
+        for op in capture_diff_slices_deadline(
+            Algorithm::Patience,
+            &a.keys[ta.clone()],
+            &b.keys[tb.clone()],
+            Some(Instant::now() + deadline * 4),
+        ) {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                runs.push((ta.start + old_index, tb.start + new_index, len));
+            }
+        }
+    };
+    let (mut pa, mut pb) = (0, 0);
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &ha, &hb, Some(Instant::now() + deadline * 4)) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            words(pa, old_index, pb, new_index, &mut runs);
+            let (ta, tb) = (t0(a, old_index), t0(b, new_index));
+            let n = t0(a, old_index + len) - ta;
+            runs.push((ta, tb, n));
+            (pa, pb) = (old_index + len, new_index + len);
+        }
+    }
+    words(pa, a.units.len(), pb, b.units.len(), &mut runs);
+    let ops = runs.into_iter().map(|(old_index, new_index, len)| DiffOp::Equal {
+        old_index,
+        new_index,
+        len,
+    });
     // Matched words per pair of units, in order (the diff is monotone, so pairs come sorted).
     let mut edges: Vec<(usize, usize, usize)> = Vec::new();
     for op in ops {
