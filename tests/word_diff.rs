@@ -1,4 +1,5 @@
-//! Faithful word diffs: every changed line of the plain word diff and of the Markdown report,
+//! Faithful word diffs: every changed line of the plain word diff, the Markdown report and the
+//! reader's inline diff pane,
 //! read as a (insertions dropped, deletions unwrapped) gives a's words and punctuation in order,
 //! and read as b gives b's. Checked on every pair of fixture articles and on generated prose;
 //! and `compare A B` colours its word diff as `git diff --word-diff=color` does only when asked
@@ -106,13 +107,35 @@ fn check(a: &Article, b: &Article, c: &Comparison) -> (usize, Vec<String>) {
             }
         }
     }
+    // The reader's diff pane, inline: each edited row read the same way.
+    let rows = copydesk::tui::diffrows::layout(a, b, c, true, 80);
+    for row in &rows.rows {
+        if row.op != copydesk::tui::diffrows::RowOp::Edited {
+            continue;
+        }
+        let (Some(cell), Some(s)) = (&row.left, c.segments.get(row.segment)) else {
+            continue;
+        };
+        let (Some(ra), Some(rb)) = (s.a.clone(), s.b.clone()) else {
+            continue;
+        };
+        n += 1;
+        let as_a = content(&read(&cell.text, plain.del, plain.ins, false));
+        let as_b = content(&read(&cell.text, plain.ins, plain.del, false));
+        if as_a != content(&a.text[ra.clone()]) || as_b != content(&b.text[rb.clone()]) {
+            bad.push(format!(
+                "TUI: {}\n  a: {}\n  b: {}",
+                cell.text, &a.text[ra], &b.text[rb]
+            ));
+        }
+    }
     (n, bad)
 }
 
 /// The fixture folders whose articles are versions of a few stories, each folder loaded apart.
 fn fixture_folders() -> Vec<Vec<Article>> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    [
+    let mut dirs: Vec<PathBuf> = [
         "seeds",
         "loader/news",
         "loader/seeds",
@@ -121,8 +144,23 @@ fn fixture_folders() -> Vec<Vec<Article>> {
         "compare/other",
     ]
     .iter()
-    .map(|d| article::load_paths(&[root.join(d)]).0)
-    .collect()
+    .map(|d| root.join(d))
+    .collect();
+    // The development corpus, one folder an event (and another corpus folder of that form).
+    let corpora = [
+        Some(root.join("corpus")),
+        std::env::var_os("COPYDESK_CORPUS").map(PathBuf::from),
+    ];
+    for c in corpora.into_iter().flatten() {
+        if let Ok(events) = std::fs::read_dir(c.join("events")) {
+            let mut v: Vec<PathBuf> = events.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            v.sort();
+            dirs.extend(v);
+        }
+    }
+    dirs.iter()
+        .map(|d| article::load_paths(std::slice::from_ref(d)).0)
+        .collect()
 }
 
 #[test]
