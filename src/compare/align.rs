@@ -1,7 +1,11 @@
-//! Sentence alignment of two versions: exact matches, then fuzzy candidates found through shared
-//! word 3-grams (never all pairs), accepted greedily by similarity; neighbours folded in where
-//! versions merged or split sentences; moves found by keeping the heaviest set of groups whose
-//! order agrees in both versions (NewsEdits removes crossing matches until none cross).
+//! Sentence alignment of two versions. First the groups one diff of the two texts' words gives
+//! (sentences first, then the words between equal runs), which layout cannot disturb: sentences
+//! whose words line up form a group whatever each side's sentence boundaries. Then, among the
+//! sentences left, exact matches and fuzzy candidates found through shared word 3-grams (never
+//! all pairs), accepted greedily by similarity: moved and rewritten sentences; neighbours folded
+//! in where versions merged or split sentences; moves found by keeping the heaviest set of
+//! groups whose order agrees in both versions (NewsEdits removes crossing matches until none
+//! cross).
 
 use std::ops::Range;
 use std::time::{Duration, Instant};
