@@ -105,8 +105,12 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let a = load_one(&args.a, err)?;
-    let b = load_one(&args.b, err)?;
+    // Both versions load at once (each is read, decoded and segmented on its own).
+    let (mut ea, mut eb) = (Vec::new(), Vec::new());
+    let (a, b) = rayon::join(|| load_one(&args.a, &mut ea), || load_one(&args.b, &mut eb));
+    err.write_all(&ea)?;
+    err.write_all(&eb)?;
+    let (a, b) = (a?, b?);
     let opts = Options {
         include_boilerplate: args.boilerplate,
         ..Options::default()

@@ -53,15 +53,10 @@ pub fn names_only(
     other_text: &str,
     other_analysis: &Analysis,
     other_skip: &[Range<usize>],
-    other: &Prepared,
+    their_words: &[String],
 ) -> Vec<(Range<usize>, Label)> {
     let mine = named(text, analysis, skip);
     let theirs = named(other_text, other_analysis, other_skip);
-    let their_words: Vec<String> = other
-        .tokens
-        .iter()
-        .map(|t| name_words(&other_text[t.range.clone()]).concat())
-        .collect();
     // Where each word stands in the other version, so a name is looked up where it may start.
     let mut at: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, w) in their_words.iter().enumerate() {
@@ -113,6 +108,24 @@ pub fn names_only(
         }
     }
     out
+}
+
+/// The matching form of each word of a version, as [`name_words`] writes a name's words: looked
+/// up to tell whether a name is written in the other version. One pass over the tokens with one
+/// buffer (a token is one word: no spaces or hyphens to split at).
+pub fn token_words(text: &str, p: &Prepared) -> Vec<String> {
+    let mut buf = String::new();
+    p.tokens
+        .iter()
+        .map(|t| {
+            super::normalise::normalise_word(&text[t.range.clone()], &mut buf);
+            let mut w: String = buf.chars().filter(|&c| c != '.' && c != ',').collect();
+            if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')) {
+                w.truncate(stem.len());
+            }
+            w
+        })
+        .collect()
 }
 
 /// A quote in a and a quote in b attributed to the same speaker, worded differently.

@@ -432,7 +432,7 @@ mod tests {
         let l = layout(&a, &b, &c, true, 80);
         assert_eq!(
             l.rows[0].left.as_ref().unwrap().text,
-            "Officials said the talks in [-Geneva-] {+Vienna+} were productive and long."
+            "Officials said the talks in [-Geneva-]{+Vienna+} were productive and long."
         );
     }
 
