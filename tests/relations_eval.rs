@@ -60,10 +60,10 @@ fn macro_f1(v: &[(Class, Class)]) -> (f64, [[usize; 3]; 3]) {
         m[idx(g)][idx(p)] += 1;
     }
     let mut sum = 0.0;
-    for k in 0..3 {
-        let tp = m[k][k] as f64;
-        let pred: usize = (0..3).map(|g| m[g][k]).sum();
-        let gold: usize = m[k].iter().sum();
+    for (k, row) in m.iter().enumerate() {
+        let tp = row[k] as f64;
+        let pred: usize = m.iter().map(|r| r[k]).sum();
+        let gold: usize = row.iter().sum();
         let p = if pred == 0 { 0.0 } else { tp / pred as f64 };
         let r = if gold == 0 { 0.0 } else { tp / gold as f64 };
         sum += if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };

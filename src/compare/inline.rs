@@ -53,9 +53,7 @@ fn tokens(text: &str, range: Range<usize>) -> Vec<Tok> {
             && let Some(last) = out.last_mut()
             && last.range.end == start
             && t.chars().count() == 1
-            && text[last.range.clone()]
-                .chars()
-                .all(|c| Some(c) == t.chars().next())
+            && text[last.range.clone()].chars().all(|c| t.starts_with(c))
             && matches!(t, "-" | ".")
         {
             last.range.end = start + t.len();

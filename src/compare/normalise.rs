@@ -302,6 +302,7 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 
 /// English function words and reporting verbs: they make up any phrase, so runs of them (or of
 /// them and names) are no evidence that one text copied another. Short enough to keep here.
+#[cfg(test)]
 fn is_stopword(w: &str) -> bool {
     STOPWORDS.binary_search(&w).is_ok()
 }
