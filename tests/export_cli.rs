@@ -63,7 +63,7 @@ fn markdown_marks_every_kind_of_change() {
     assert!(md.contains("| Moved (\u{2195}) | 1 |"));
     // The edited sentence: the one word, struck and inserted, in place.
     assert!(
-        md.contains("~ The council voted to ~~approve~~ **reject** the new budget today."),
+        md.contains("~ The council voted to ~~approve~~**reject** the new budget today."),
         "{md}"
     );
     // Removed text is struck through and its Markdown syntax escaped.

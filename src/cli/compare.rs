@@ -34,10 +34,22 @@ pub struct CompareArgs {
     /// Compare boilerplate (site chrome, captions, promos) too.
     #[arg(long)]
     pub boilerplate: bool,
+    /// Colour the plain word diff as `git diff --word-diff=color` does (deletions red,
+    /// insertions green, no brackets): `auto` on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorWhen,
     /// The base version.
     pub a: PathBuf,
     /// The other version.
     pub b: PathBuf,
+}
+
+/// When to colour the word diff, as git's `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Serialize)]
@@ -67,12 +79,16 @@ struct ChangeOut {
     b: Option<[usize; 2]>,
 }
 
-/// Loads the one article a path must hold.
-fn load_one(p: &PathBuf) -> anyhow::Result<Article> {
+/// Loads the one article a path must hold. Problems with other files of a folder are warnings
+/// (the rule of every subcommand); a path that yields no article, or several, is an error.
+fn load_one(p: &PathBuf, err: &mut dyn Write) -> anyhow::Result<Article> {
     let (mut arts, problems) = article::load_paths(std::slice::from_ref(p));
-    if let Some(e) = problems.into_iter().next() {
+    if arts.is_empty()
+        && let Some(e) = problems.first()
+    {
         bail!("{e}");
     }
+    super::report_problems(&problems, err)?;
     match arts.len() {
         1 => Ok(arts.remove(0)),
         0 => bail!("{}: no article found", p.display()),
@@ -87,10 +103,14 @@ pub fn run(
     _global: &Global,
     args: CompareArgs,
     out: &mut dyn Write,
-    _err: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<u8> {
-    let a = load_one(&args.a)?;
-    let b = load_one(&args.b)?;
+    // Both versions load at once (each is read, decoded and segmented on its own).
+    let (mut ea, mut eb) = (Vec::new(), Vec::new());
+    let (a, b) = rayon::join(|| load_one(&args.a, &mut ea), || load_one(&args.b, &mut eb));
+    err.write_all(&ea)?;
+    err.write_all(&eb)?;
+    let (a, b) = (a?, b?);
     let opts = Options {
         include_boilerplate: args.boilerplate,
         ..Options::default()
@@ -106,7 +126,17 @@ pub fn run(
     } else if args.html {
         w.write_all(export::html(&a, &b, &c).as_bytes())?;
     } else {
-        write_word_diff(&a, &b, &c, w)?;
+        let colour = match args.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                use std::io::IsTerminal;
+                args.output.is_none()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::stdout().is_terminal()
+            }
+        };
+        write_word_diff(&a, &b, &c, colour, w)?;
     }
     if let Some(path) = &args.output {
         std::fs::write(path, &buf).with_context(|| format!("{}: could not write", path.display()))?;
@@ -153,7 +183,17 @@ fn round(x: f64) -> f64 {
 
 /// A compact word diff for people, in the manner of `git diff --word-diff`: unchanged sentences
 /// are left out, `[-…-]` is a's text only, `{+…+}` is b's text only.
-fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write) -> anyhow::Result<()> {
+/// With `colour`, deletions are red and insertions green without brackets, as
+/// `git diff --word-diff=color` shows them.
+fn write_word_diff(
+    a: &Article,
+    b: &Article,
+    c: &Comparison,
+    colour: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    let marks = if colour { COLOUR } else { BRACKETS };
+    let (del, ins) = (marks.0, marks.1);
     let s = &c.summary;
     writeln!(out, "--- {}\n+++ {}", a.path, b.path)?;
     let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -162,19 +202,27 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
         let tb = seg.b.as_ref().map(|r| &b.text[r.clone()]).unwrap_or("");
         match seg.op {
             SegOp::Same => {}
-            SegOp::Removed => writeln!(out, "[-{}-]\n", one_line(ta))?,
-            SegOp::Added => writeln!(out, "{{+{}+}}\n", one_line(tb))?,
+            SegOp::Removed => writeln!(out, "{}{}{}\n", del.0, one_line(ta), del.1)?,
+            SegOp::Added => writeln!(out, "{}{}{}\n", ins.0, one_line(tb), ins.1)?,
             SegOp::Moved => {
                 let at = seg
                     .b
                     .as_ref()
                     .map(|r| CharMap::new(&b.text).char_of(r.start))
                     .unwrap_or(0);
-                writeln!(out, "~moved (to char {at} of b)~ {}\n", one_line(tb))?;
+                let body = match (seg.a.clone(), seg.b.clone()) {
+                    (Some(ra), Some(rb)) if !seg.changes.is_empty() => {
+                        marked_words(&a.text, &b.text, ra, rb, &seg.changes, marks)
+                    }
+                    _ => tb.to_string(),
+                };
+                writeln!(out, "~moved (to char {at} of b)~ {}\n", one_line(&body))?;
             }
             SegOp::Edited => {
-                let Some(rb) = seg.b.clone() else { continue };
-                let line = marked_words(&a.text, &b.text, rb, &seg.changes);
+                let (Some(ra), Some(rb)) = (seg.a.clone(), seg.b.clone()) else {
+                    continue;
+                };
+                let line = marked_words(&a.text, &b.text, ra, rb, &seg.changes, marks);
                 let mark = if seg.quote_changed {
                     "  (quote worded differently)"
                 } else {
@@ -203,7 +251,14 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
             "quote worded differently ({} / {}): {}",
             one_line(&a.text[q.speaker_a.clone()]),
             one_line(&b.text[q.speaker_b.clone()]),
-            one_line(&marked_words(&a.text, &b.text, q.b.clone(), &q.changes))
+            one_line(&marked_words(
+                &a.text,
+                &b.text,
+                q.a.clone(),
+                q.b.clone(),
+                &q.changes,
+                marks
+            ))
         )?;
     }
     writeln!(
@@ -223,12 +278,25 @@ fn write_word_diff(a: &Article, b: &Article, c: &Comparison, out: &mut dyn Write
     Ok(())
 }
 
-/// b's text with a's deleted words `[-…-]` and b's inserted words `{+…+}`.
-fn marked_words(a: &str, b: &str, rb: Range<usize>, changes: &[crate::compare::Change]) -> String {
+type MarkPair = ((&'static str, &'static str), (&'static str, &'static str));
+/// git's word-diff marks: `[-…-]` only in a, `{+…+}` only in b.
+const BRACKETS: MarkPair = (("[-", "-]"), ("{+", "+}"));
+/// git's `--word-diff=color`: red for a's words, green for b's (SGR 31 and 32, reset by `ESC[m`).
+const COLOUR: MarkPair = (("\x1b[31m", "\x1b[m"), ("\x1b[32m", "\x1b[m"));
+
+/// The reading of an edited sentence with a's runs and b's runs marked.
+fn marked_words(
+    a: &str,
+    b: &str,
+    ra: Range<usize>,
+    rb: Range<usize>,
+    changes: &[crate::compare::Change],
+    marks: MarkPair,
+) -> String {
     let marks = Marks {
-        del: ("[-", "-]"),
-        ins: ("{+", "+}"),
+        del: marks.0,
+        ins: marks.1,
         escape: &|t: &str| t.to_string(),
     };
-    inline_words(a, b, rb, changes, &marks)
+    inline_words(a, b, ra, rb, changes, &marks)
 }

@@ -33,15 +33,19 @@ pub struct EvalArgs {
 }
 
 pub fn run(global: &Global, args: EvalArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
+    // Wrong usage is told before any file is read.
+    if args.pred.is_none() && args.paths.is_empty() && !global.demo {
+        writeln!(err, "copydesk: eval needs --pred FILE or articles to analyse")?;
+        return Ok(super::EXIT_USAGE);
+    }
     let gold = eval::read_gold(&args.gold)?;
     let pred: BTreeMap<String, Vec<Span>> = match &args.pred {
         Some(p) => eval::read_predictions(p)?,
         None => {
-            if args.paths.is_empty() && !global.demo {
-                writeln!(err, "copydesk: eval needs --pred FILE or articles to analyse")?;
-                return Ok(2);
-            }
             let (articles, _) = super::load_and_report(global, &args.paths, err)?;
+            if articles.is_empty() {
+                return super::nothing_loaded(global, &args.paths, err);
+            }
             let analyses = super::entities::analyse_all(&articles, args.separately);
             articles
                 .iter()

@@ -47,8 +47,7 @@ pub struct FindRecord<'a> {
 pub fn run(global: &Global, args: FindArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let (articles, _) = super::load_and_report(global, &args.paths, err)?;
     if articles.is_empty() {
-        writeln!(err, "copydesk: no articles to search")?;
-        return Ok(super::EXIT_FAILURE);
+        return super::nothing_loaded(global, &args.paths, err);
     }
     let Some(query) = Query::new(&args.text) else {
         writeln!(err, "copydesk: nothing to find in {:?}", args.text)?;

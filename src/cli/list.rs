@@ -26,17 +26,16 @@ pub struct ListArgs {
 
 pub fn run(global: &Global, args: ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<u8> {
     let (articles, _) = super::load_and_report(global, &args.paths, err)?;
+    if articles.is_empty() {
+        return super::nothing_loaded(global, &args.paths, err);
+    }
     match print(&articles, &args, out) {
         Ok(()) => {}
         // The reader went away (`copydesk list --json … | head`): not an error of ours.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(0),
         Err(e) => return Err(e.into()),
     }
-    Ok(if articles.is_empty() {
-        super::EXIT_FAILURE
-    } else {
-        0
-    })
+    Ok(0)
 }
 
 fn print(articles: &[Article], args: &ListArgs, out: &mut dyn Write) -> io::Result<()> {

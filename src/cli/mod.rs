@@ -150,17 +150,44 @@ pub fn run(global: &Global, cmd: Command, out: &mut dyn Write, err: &mut dyn Wri
     }
 }
 
-/// [`load`], with each problem written to `err` (naming the file) as every subcommand reports them.
+/// [`load`], with each problem written to `err` (naming the file) as every subcommand reports
+/// them, then one line counting what was skipped ("copydesk: 2 files skipped"). Problems with
+/// single files are warnings: the command goes on with what loaded (the exit-status rule every
+/// subcommand follows: 0 when anything could be done, 1 when nothing could, 2 for wrong usage).
 pub fn load_and_report(
     global: &Global,
     paths: &[PathBuf],
     err: &mut dyn Write,
 ) -> std::io::Result<(Vec<article::Article>, Vec<article::LoadError>)> {
     let (articles, problems) = load(global, paths);
-    for p in &problems {
+    report_problems(&problems, err)?;
+    Ok((articles, problems))
+}
+
+/// Writes each load problem and the closing count of files skipped.
+pub fn report_problems(problems: &[article::LoadError], err: &mut dyn Write) -> std::io::Result<()> {
+    for p in problems {
         writeln!(err, "copydesk: {p}")?;
     }
-    Ok((articles, problems))
+    match problems.len() {
+        0 => Ok(()),
+        1 => writeln!(err, "copydesk: 1 file skipped"),
+        n => writeln!(err, "copydesk: {n} files skipped"),
+    }
+}
+
+/// The message for "nothing could be loaded", naming the inputs; returns [`EXIT_FAILURE`].
+pub fn nothing_loaded(global: &Global, paths: &[PathBuf], err: &mut dyn Write) -> anyhow::Result<u8> {
+    let mut names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+    if global.demo {
+        names.insert(0, "--demo".to_string());
+    }
+    writeln!(
+        err,
+        "copydesk: no articles could be loaded from {}",
+        names.join(", ")
+    )?;
+    Ok(EXIT_FAILURE)
 }
 
 /// Loads the articles a subcommand was given: the demo first when `--demo` is set, then `paths`.

@@ -1,7 +1,11 @@
-//! Sentence alignment of two versions: exact matches, then fuzzy candidates found through shared
-//! word 3-grams (never all pairs), accepted greedily by similarity; neighbours folded in where
-//! versions merged or split sentences; moves found by keeping the heaviest set of groups whose
-//! order agrees in both versions (NewsEdits removes crossing matches until none cross).
+//! Sentence alignment of two versions. First the groups one diff of the two texts' words gives
+//! (sentences first, then the words between equal runs), which layout cannot disturb: sentences
+//! whose words line up form a group whatever each side's sentence boundaries. Then, among the
+//! sentences left, exact matches and fuzzy candidates found through shared word 3-grams (never
+//! all pairs), accepted greedily by similarity: moved and rewritten sentences; neighbours folded
+//! in where versions merged or split sentences; moves found by keeping the heaviest set of
+//! groups whose order agrees in both versions (NewsEdits removes crossing matches until none
+//! cross).
 
 use std::ops::Range;
 use std::time::{Duration, Instant};
@@ -64,9 +68,29 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     let mut matched: Vec<usize> = Vec::new();
 
-    // Exact matches (after normalisation), in order of appearance.
+    // In-order groups from one diff of the two versions' words: sentence boundaries play no
+    // part in it, so text re-wrapped, merged, split or cut into fragments lines up word for word
+    // whatever each side's sentences are. Sentences linked by enough matched words form a group.
+    for (ra, rb, m) in diff_groups(a, b, deadline) {
+        let g = groups.len();
+        for i in ra.clone() {
+            a_owner[i] = Some(g);
+        }
+        for j in rb.clone() {
+            b_owner[j] = Some(g);
+        }
+        matched.push(m);
+        groups.push(Group {
+            a: ra,
+            b: rb,
+            moved: false,
+        });
+    }
+
+    // Exact matches (after normalisation) among the rest, in order of appearance: sentences
+    // moved elsewhere, however short.
     let mut by_hash: KeyMap<u64, Vec<usize>> = KeyMap::default();
-    for j in (0..b_units.len()).rev() {
+    for j in (0..b_units.len()).rev().filter(|&j| b_owner[j].is_none()) {
         by_hash
             .entry(hash_seq(kb(j).iter().copied()))
             .or_default()
@@ -74,6 +98,9 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
     }
     #[allow(clippy::needless_range_loop)] // i indexes a_owner and a_units alike
     for i in 0..a_units.len() {
+        if a_owner[i].is_some() {
+            continue;
+        }
         if let Some(list) = by_hash.get_mut(&hash_seq(ka(i).iter().copied())) {
             while let Some(j) = list.pop() {
                 if kb(j) == ka(i) {
@@ -223,6 +250,135 @@ pub fn align(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<Group> {
     mark_moves(&mut groups, a_units, b_units);
     groups.sort_by_key(|g| g.a.start);
     groups
+}
+
+/// Sentences of a and of b linked through a diff of the whole texts' words: runs of units whose
+/// words the diff matches to each other, as (a units, b units, words matched). A pair of
+/// sentences is linked when the diff matches at least half the shorter one's words (and two or
+/// more of them, unless that is all the shorter one has): stray matches of "the" and "said"
+/// between two rewritten sentences link nothing. Linked pairs are joined into groups (a sentence
+/// of a split in two in b links to both), and a group spans every unit between its first and
+/// last on each side.
+fn diff_groups(a: &Prepared, b: &Prepared, deadline: Duration) -> Vec<(Range<usize>, Range<usize>, usize)> {
+    if a.units.is_empty() || b.units.is_empty() {
+        return Vec::new();
+    }
+    let unit_of = |p: &Prepared| {
+        let mut v = vec![0usize; p.tokens.len()];
+        for (u, unit) in p.units.iter().enumerate() {
+            for t in unit.toks.clone() {
+                v[t] = u;
+            }
+        }
+        v
+    };
+    let (ua, ub) = (unit_of(a), unit_of(b));
+    // Two levels, so that long versions made of re-used passages cost little more than their
+    // differences: whole sentences first (a diff of the units' hashes), then the words of each
+    // stretch between runs of equal sentences. Where layout changed every sentence boundary the
+    // stretch is the whole text, and the word diff is cheap there because the words are equal.
+    let ha: Vec<u64> = a
+        .units
+        .iter()
+        .map(|u| hash_seq(a.keys[u.toks.clone()].iter().copied()))
+        .collect();
+    let hb: Vec<u64> = b
+        .units
+        .iter()
+        .map(|u| hash_seq(b.keys[u.toks.clone()].iter().copied()))
+        .collect();
+    let t0 = |p: &Prepared, u: usize| p.units.get(u).map_or(p.tokens.len(), |x| x.toks.start);
+    let mut runs: Vec<(usize, usize, usize)> = Vec::new();
+    let words = |ua0: usize, ua1: usize, ub0: usize, ub1: usize, runs: &mut Vec<(usize, usize, usize)>| {
+        let (ta, tb) = (t0(a, ua0)..t0(a, ua1), t0(b, ub0)..t0(b, ub1));
+        if ta.is_empty() || tb.is_empty() {
+            return;
+        }
+        for op in capture_diff_slices_deadline(
+            Algorithm::Patience,
+            &a.keys[ta.clone()],
+            &b.keys[tb.clone()],
+            Some(Instant::now() + deadline * 4),
+        ) {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                runs.push((ta.start + old_index, tb.start + new_index, len));
+            }
+        }
+    };
+    let (mut pa, mut pb) = (0, 0);
+    for op in capture_diff_slices_deadline(Algorithm::Myers, &ha, &hb, Some(Instant::now() + deadline * 4)) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            words(pa, old_index, pb, new_index, &mut runs);
+            let (ta, tb) = (t0(a, old_index), t0(b, new_index));
+            let n = t0(a, old_index + len) - ta;
+            runs.push((ta, tb, n));
+            (pa, pb) = (old_index + len, new_index + len);
+        }
+    }
+    words(pa, a.units.len(), pb, b.units.len(), &mut runs);
+    let ops = runs.into_iter().map(|(old_index, new_index, len)| DiffOp::Equal {
+        old_index,
+        new_index,
+        len,
+    });
+    // Matched words per pair of units, in order (the diff is monotone, so pairs come sorted).
+    let mut edges: Vec<(usize, usize, usize)> = Vec::new();
+    for op in ops {
+        let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        else {
+            continue;
+        };
+        let (mut i, mut j, end) = (old_index, new_index, old_index + len);
+        while i < end {
+            let (u, v) = (ua[i], ub[j]);
+            // Step to the end of whichever unit ends first.
+            let step = (a.units[u].toks.end - i)
+                .min(b.units[v].toks.end - j)
+                .min(end - i)
+                .max(1);
+            match edges.last_mut() {
+                Some(e) if e.0 == u && e.1 == v => e.2 += step,
+                _ => edges.push((u, v, step)),
+            }
+            i += step;
+            j += step;
+        }
+    }
+    let len_a = |u: usize| a.units[u].toks.len();
+    let len_b = |v: usize| b.units[v].toks.len();
+    let mut out: Vec<(Range<usize>, Range<usize>, usize)> = Vec::new();
+    for (u, v, w) in edges {
+        let short = len_a(u).min(len_b(v));
+        let linked = w == short || (w >= 2 && 2 * w >= short);
+        if !linked {
+            continue;
+        }
+        // Edges come in order of a and of b alike: an edge joins the last group when it shares
+        // a unit with it, else starts a new one.
+        match out.last_mut() {
+            Some((ra, rb, m)) if u < ra.end || v < rb.end => {
+                ra.end = ra.end.max(u + 1);
+                rb.end = rb.end.max(v + 1);
+                *m += w;
+            }
+            _ => out.push((u..u + 1, v..v + 1, w)),
+        }
+    }
+    out
 }
 
 /// Keeps in place the heaviest set of groups whose order agrees in a and b (a weighted longest

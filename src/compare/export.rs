@@ -46,44 +46,20 @@ fn slice<'t>(text: &'t str, r: &Option<Range<usize>>) -> &'t str {
     r.as_ref().and_then(|r| text.get(r.clone())).unwrap_or("")
 }
 
-/// How to mark a run of words: text before and after, and how to escape text.
-pub struct Marks<'m> {
-    pub del: (&'m str, &'m str),
-    pub ins: (&'m str, &'m str),
-    pub escape: &'m dyn Fn(&str) -> String,
-}
+pub use super::inline::Marks;
 
-/// b's text over `rb` with a's deleted words (marked `del`) where they were and b's inserted
-/// words marked `ins`: one reading of an edited sentence, as `git diff --word-diff` gives it.
-pub fn inline_words(a: &str, b: &str, rb: Range<usize>, changes: &[Change], m: &Marks) -> String {
-    let esc = m.escape;
-    let mut line = String::new();
-    let mut pos = rb.start;
-    for ch in changes {
-        match ch.op {
-            ChangeOp::Equal | ChangeOp::Insert => {
-                let Some(r) = ch.b.clone() else { continue };
-                line.push_str(&esc(b.get(pos.min(r.start)..r.start).unwrap_or("")));
-                let words = esc(b.get(r.clone()).unwrap_or(""));
-                if ch.op == ChangeOp::Insert {
-                    let _ = write!(line, "{}{words}{}", m.ins.0, m.ins.1);
-                } else {
-                    line.push_str(&words);
-                }
-                pos = r.end;
-            }
-            ChangeOp::Delete => {
-                if let Some(r) = ch.a.clone() {
-                    if !line.is_empty() && !line.ends_with(char::is_whitespace) {
-                        line.push(' ');
-                    }
-                    let _ = write!(line, "{}{}{}", m.del.0, esc(a.get(r).unwrap_or("")), m.del.1);
-                }
-            }
-        }
-    }
-    line.push_str(&esc(b.get(pos.min(rb.end)..rb.end).unwrap_or("")));
-    line
+/// One reading of an edited sentence (a over `ra`, b over `rb`), as `git diff --word-diff`
+/// gives it: common text once, a's runs marked `del`, b's runs marked `ins`, each with its own
+/// punctuation and spacing (see [`super::inline`]).
+pub fn inline_words(
+    a: &str,
+    b: &str,
+    ra: Range<usize>,
+    rb: Range<usize>,
+    changes: &[Change],
+    m: &Marks,
+) -> String {
+    super::inline::render(a, b, &super::inline::pieces(a, b, ra, rb, changes), m)
 }
 
 /// One side of an edited sentence: its own text, with the words only it has marked.
@@ -213,17 +189,23 @@ pub fn markdown(a: &Article, b: &Article, c: &Comparison) -> String {
             SegOp::Removed => format!("\u{2212} ~~{ta}~~"),
             SegOp::Added => format!("\\+ **{tb}**"),
             SegOp::Edited => {
-                let rb = seg.b.clone().unwrap_or_default();
-                let mut l = format!("~ {}", inline_words(&a.text, &b.text, rb, &seg.changes, &marks));
+                let (ra, rb) = (
+                    seg.a.clone().unwrap_or_default(),
+                    seg.b.clone().unwrap_or_default(),
+                );
+                let mut l = format!(
+                    "~ {}",
+                    inline_words(&a.text, &b.text, ra, rb, &seg.changes, &marks)
+                );
                 if seg.quote_changed {
                     l.push_str(" *(quote worded differently)*");
                 }
                 l
             }
             SegOp::Moved => {
-                let body = match seg.b.clone() {
-                    Some(rb) if !seg.changes.is_empty() => {
-                        inline_words(&a.text, &b.text, rb, &seg.changes, &marks)
+                let body = match (seg.a.clone(), seg.b.clone()) {
+                    (Some(ra), Some(rb)) if !seg.changes.is_empty() => {
+                        inline_words(&a.text, &b.text, ra, rb, &seg.changes, &marks)
                     }
                     _ => tb,
                 };
@@ -268,7 +250,7 @@ pub fn markdown(a: &Article, b: &Article, c: &Comparison) -> String {
                 "- {} / {}: {}",
                 md_escape(&one_line(a.text.get(q.speaker_a.clone()).unwrap_or(""))),
                 md_escape(&one_line(b.text.get(q.speaker_b.clone()).unwrap_or(""))),
-                inline_words(&a.text, &b.text, q.b.clone(), &q.changes, &marks)
+                inline_words(&a.text, &b.text, q.a.clone(), q.b.clone(), &q.changes, &marks)
             );
         }
         o.push('\n');

@@ -21,6 +21,7 @@ use crate::text::{ceil_boundary, floor_boundary};
 mod align;
 mod coverage;
 pub mod export;
+pub mod inline;
 mod names;
 pub mod normalise;
 mod stories;
@@ -274,8 +275,10 @@ struct Sides {
 }
 
 fn compare_sides(a: &Article, b: &Article, opts: &Options) -> (Comparison, Sides) {
-    let pa = prepare(a, opts.include_boilerplate);
-    let pb = prepare(b, opts.include_boilerplate);
+    let (pa, pb) = rayon::join(
+        || prepare(a, opts.include_boilerplate),
+        || prepare(b, opts.include_boilerplate),
+    );
     let c = compare_prepared(&pa, &pb, opts);
     let sides = Sides {
         pa,
@@ -295,15 +298,24 @@ fn add_names(
     s: &Sides,
     opts: &Options,
 ) {
-    (c.names_only_a, c.names_only_a_labels) =
-        names::names_only(&a.text, an_a, &s.sa, &b.text, an_b, &s.sb, &s.pb)
-            .into_iter()
-            .unzip();
-    (c.names_only_b, c.names_only_b_labels) =
-        names::names_only(&b.text, an_b, &s.sb, &a.text, an_a, &s.sa, &s.pa)
-            .into_iter()
-            .unzip();
-    c.quote_differences = names::quote_differences(&a.text, an_a, &s.pa, &b.text, an_b, &s.pb, opts.deadline);
+    // Each direction, and the quotes, on their own (rayon): independent, and long versions make
+    // each of them a real cost.
+    let (wa, wb) = rayon::join(
+        || names::token_words(&a.text, &s.pa),
+        || names::token_words(&b.text, &s.pb),
+    );
+    let ((only_a, only_b), quotes) = rayon::join(
+        || {
+            rayon::join(
+                || names::names_only(&a.text, an_a, &s.sa, &b.text, an_b, &s.sb, &wb),
+                || names::names_only(&b.text, an_b, &s.sb, &a.text, an_a, &s.sa, &wa),
+            )
+        },
+        || names::quote_differences(&a.text, an_a, &s.pa, &b.text, an_b, &s.pb, opts.deadline),
+    );
+    (c.names_only_a, c.names_only_a_labels) = only_a.into_iter().unzip();
+    (c.names_only_b, c.names_only_b_labels) = only_b.into_iter().unzip();
+    c.quote_differences = quotes;
 }
 
 pub(crate) fn compare_prepared(pa: &Prepared, pb: &Prepared, opts: &Options) -> Comparison {

@@ -53,15 +53,10 @@ pub fn names_only(
     other_text: &str,
     other_analysis: &Analysis,
     other_skip: &[Range<usize>],
-    other: &Prepared,
+    their_words: &[String],
 ) -> Vec<(Range<usize>, Label)> {
     let mine = named(text, analysis, skip);
     let theirs = named(other_text, other_analysis, other_skip);
-    let their_words: Vec<String> = other
-        .tokens
-        .iter()
-        .map(|t| name_words(&other_text[t.range.clone()]).concat())
-        .collect();
     // Where each word stands in the other version, so a name is looked up where it may start.
     let mut at: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for (i, w) in their_words.iter().enumerate() {
@@ -115,6 +110,24 @@ pub fn names_only(
     out
 }
 
+/// The matching form of each word of a version, as [`name_words`] writes a name's words: looked
+/// up to tell whether a name is written in the other version. One pass over the tokens with one
+/// buffer (a token is one word: no spaces or hyphens to split at).
+pub fn token_words(text: &str, p: &Prepared) -> Vec<String> {
+    let mut buf = String::new();
+    p.tokens
+        .iter()
+        .map(|t| {
+            super::normalise::normalise_word(&text[t.range.clone()], &mut buf);
+            let mut w: String = buf.chars().filter(|&c| c != '.' && c != ',').collect();
+            if let Some(stem) = w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')) {
+                w.truncate(stem.len());
+            }
+            w
+        })
+        .collect()
+}
+
 /// A quote in a and a quote in b attributed to the same speaker, worded differently.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuoteDifference {
@@ -141,6 +154,10 @@ fn quote_tokens<'p>(p: &'p Prepared, r: &Range<usize>) -> &'p [Token] {
 /// Pairs quotes of a and b by speaker (normalised name; a surname matches the full name) and
 /// reports the pairs whose wording differs once quote styles, case and accents are set aside.
 /// Each quote of b pairs with at most one of a: the one sharing most words.
+///
+/// Versions made of re-used passages repeat the same quotes hundreds of times: quotes are
+/// grouped by speaker and words first, so each distinct pair of quotes is compared, and its word
+/// diff taken, once (the diff's runs are then placed on each repeat).
 pub fn quote_differences(
     a_text: &str,
     a_an: &Analysis,
@@ -157,62 +174,85 @@ pub fn quote_differences(
             .map(name_words)
             .filter(|w| !w.is_empty())
     };
-    let mut used = vec![false; b_an.quotes.len()];
+    // Distinct quotes of each side: (speaker, words) → the quotes that have them, in order.
+    type Distinct = (Vec<String>, Vec<u64>, Vec<usize>);
+    let distinct = |text: &str, an: &Analysis, p: &Prepared| -> (Vec<Distinct>, Vec<Option<usize>>) {
+        let mut classes: Vec<Distinct> = Vec::new();
+        let mut index: std::collections::HashMap<(Vec<String>, Vec<u64>), usize> =
+            std::collections::HashMap::new();
+        let mut class_of = vec![None; an.quotes.len()];
+        for (i, q) in an.quotes.iter().enumerate() {
+            let Some(who) = speaker(text, q) else { continue };
+            let keys: Vec<u64> = quote_tokens(p, &q.range).iter().map(|t| t.key).collect();
+            if keys.is_empty() {
+                continue; // boilerplate, or no words
+            }
+            let k = *index.entry((who.clone(), keys.clone())).or_insert_with(|| {
+                classes.push((who, keys, Vec::new()));
+                classes.len() - 1
+            });
+            classes[k].2.push(i);
+            class_of[i] = Some(k);
+        }
+        (classes, class_of)
+    };
+    let (a_classes, a_class_of) = distinct(a_text, a_an, pa);
+    let (b_classes, _) = distinct(b_text, b_an, pb);
+    // For each distinct quote of a, the distinct quotes of b that can be it, most words shared
+    // first (then in b's order).
+    let ranked: Vec<Vec<usize>> = a_classes
+        .iter()
+        .map(|(sa, ka, _)| {
+            let mut c: Vec<(usize, usize)> = b_classes
+                .iter()
+                .enumerate()
+                .filter(|(_, (sb, _, _))| same_name(sa, sb))
+                .filter_map(|(k, (_, kb, _))| {
+                    let common = super::align::common(ka, kb, deadline);
+                    ((common as f64) >= SAME_STATEMENT * ka.len().min(kb.len()) as f64).then_some((k, common))
+                })
+                .collect();
+            c.sort_by_key(|&(k, common)| (std::cmp::Reverse(common), b_classes[k].2[0]));
+            c.into_iter().map(|(k, _)| k).collect()
+        })
+        .collect();
+    let mut next_free = vec![0usize; b_classes.len()];
+    let mut diffs: std::collections::HashMap<(usize, usize), Vec<DiffOp>> = std::collections::HashMap::new();
     let mut out = Vec::new();
-    for qa in &a_an.quotes {
-        let Some(sa) = speaker(a_text, qa) else {
+    for (i, qa) in a_an.quotes.iter().enumerate() {
+        let Some(ca) = a_class_of[i] else { continue };
+        let Some(&cb) = ranked[ca]
+            .iter()
+            .find(|&&cb| next_free[cb] < b_classes[cb].2.len())
+        else {
             continue;
         };
-        let ta = quote_tokens(pa, &qa.range);
-        if ta.is_empty() {
-            continue; // boilerplate, or no words
-        }
-        let ka: Vec<u64> = ta.iter().map(|t| t.key).collect();
-        let mut best: Option<(usize, usize, Vec<u64>)> = None;
-        for (j, qb) in b_an.quotes.iter().enumerate() {
-            if used[j] || !speaker(b_text, qb).is_some_and(|sb| same_name(&sa, &sb)) {
-                continue;
-            }
-            let kb: Vec<u64> = quote_tokens(pb, &qb.range).iter().map(|t| t.key).collect();
-            if kb.is_empty() {
-                continue;
-            }
-            let common = super::align::common(&ka, &kb, deadline);
-            if (common as f64) < SAME_STATEMENT * ka.len().min(kb.len()) as f64 {
-                continue;
-            }
-            if best.as_ref().is_none_or(|(_, c, _)| common > *c) {
-                best = Some((j, common, kb));
-            }
-        }
-        let Some((j, _, kb)) = best else { continue };
-        used[j] = true;
+        let j = b_classes[cb].2[next_free[cb]];
+        next_free[cb] += 1;
+        let (ka, kb) = (&a_classes[ca].1, &b_classes[cb].1);
         if ka == kb {
             continue; // the same words: quote marks or case only
         }
+        let ops = diffs.entry((ca, cb)).or_insert_with(|| {
+            capture_diff_slices_deadline(Algorithm::Myers, ka, kb, Some(Instant::now() + deadline))
+        });
         let qb = &b_an.quotes[j];
-        let tb = quote_tokens(pb, &qb.range);
         out.push(QuoteDifference {
             a: qa.range.clone(),
             b: qb.range.clone(),
             speaker_a: qa.speaker.clone().unwrap_or_default(),
             speaker_b: qb.speaker.clone().unwrap_or_default(),
-            changes: word_diff(ta, tb, &ka, &kb, deadline),
+            changes: word_diff(quote_tokens(pa, &qa.range), quote_tokens(pb, &qb.range), ops),
         });
     }
     out
 }
 
-fn word_diff(
-    ta: &[Token],
-    tb: &[Token],
-    ka: &[u64],
-    kb: &[u64],
-    deadline: std::time::Duration,
-) -> Vec<Change> {
+/// The changes of a diff's runs, placed on the tokens of one pair of quotes.
+fn word_diff(ta: &[Token], tb: &[Token], ops: &[DiffOp]) -> Vec<Change> {
     let span = |t: &[Token], i: usize, n: usize| t[i].range.start..t[i + n - 1].range.end;
     let mut out = Vec::new();
-    for op in capture_diff_slices_deadline(Algorithm::Myers, ka, kb, Some(Instant::now() + deadline)) {
+    for op in ops.iter().copied() {
         match op {
             DiffOp::Equal {
                 old_index,

@@ -21,6 +21,8 @@ pub struct Token {
     pub cap: bool,
     /// A function word (of, the, said…): carries no evidence on its own.
     pub stop: bool,
+    /// A figure (holds a digit): 9, 2025, 4.5.
+    pub num: bool,
 }
 
 /// Splits `text` into word tokens, leaving out those that start inside `skip` (sorted byte
@@ -31,7 +33,8 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
     let mut si = 0;
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut buf = String::new();
-    for (start, w) in text.unicode_word_indices() {
+    for (start, end) in words(text) {
+        let w = &text[start..end];
         while si < skip.len() && skip[si].end <= start {
             si += 1;
         }
@@ -44,15 +47,123 @@ pub fn tokenise(text: &str, skip: &[Range<usize>]) -> Vec<Token> {
         let quoted = qi < quotes.len() && quotes[qi].start <= start;
         normalise_word(w, &mut buf);
         let first = w.chars().next().unwrap_or(' ');
+        let key = hash_str(&buf);
         out.push(Token {
-            range: start..start + w.len(),
-            key: hash_str(&buf),
+            range: start..end,
+            key,
             quoted,
             cap: first.is_uppercase(),
-            stop: is_stopword(&buf),
+            stop: stop_keys().contains(&key),
+            num: w.bytes().any(|b| b.is_ascii_digit()),
         });
     }
     out
+}
+
+/// The words of `text` as byte ranges (start, end), by Unicode word boundaries, as a reader
+/// sees them: invisible characters that typesetting adds (soft hyphens, zero-width spaces and
+/// joiners, a stray BOM; a line break right after a soft hyphen) neither break a word nor make
+/// one, and every white space character separates words (UAX #29 keeps a narrow no-break
+/// space inside a word, for Mongolian; in English copy it is a space).
+pub fn words(text: &str) -> Vec<(usize, usize)> {
+    let has_invisible = text.contains(is_invisible);
+    if !has_invisible {
+        return split_words(text);
+    }
+    // Word boundaries of the text without its invisible characters, mapped back.
+    let mut clean = String::with_capacity(text.len());
+    let mut at: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_invisible(c) {
+            // A line break after a soft hyphen is where the word was wrapped: part of it.
+            if c == '\u{00AD}' {
+                if let Some(&(_, '\r')) = chars.peek() {
+                    chars.next();
+                }
+                if let Some(&(_, '\n')) = chars.peek() {
+                    chars.next();
+                }
+            }
+            continue;
+        }
+        for k in 0..c.len_utf8() {
+            at.push(i + k);
+        }
+        clean.push(c);
+    }
+    at.push(text.len());
+    split_words(&clean)
+        .into_iter()
+        .map(|(s, e)| {
+            // The end is just after the word's last character, not past invisible ones.
+            let last = clean[..e].chars().next_back().map_or(1, char::len_utf8);
+            (at[s], at[e - last] + last)
+        })
+        .collect()
+}
+
+/// Words by UAX #29, with ASCII chunks that are one plain word (letters and digits, plain
+/// punctuation at their ends) taken without running the segmenter, as `count_words` in
+/// article::segment does (its property test checks the same split against the segmenter):
+/// tokenising is a large part of comparing long versions.
+fn split_words(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        if bytes[pos].is_ascii_whitespace() || bytes[pos] == 0x0b {
+            pos += 1;
+            continue;
+        }
+        let start = pos;
+        while pos < bytes.len() && !(bytes[pos].is_ascii_whitespace() || bytes[pos] == 0x0b) {
+            pos += 1;
+        }
+        // Chunks end at ASCII bytes, so `start..pos` is on character boundaries.
+        let chunk = &text[start..pos];
+        let core = chunk.trim_matches(|c: char| c.is_ascii_punctuation() && c != '_');
+        if !core.is_empty() && core.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            let lead = chunk.len()
+                - chunk
+                    .trim_start_matches(|c: char| c.is_ascii_punctuation() && c != '_')
+                    .len();
+            out.push((start + lead, start + lead + core.len()));
+        } else if !core.is_empty() {
+            segment_words(chunk, start, &mut out);
+        }
+    }
+    out
+}
+
+/// UAX #29 words of `chunk` (at `base` in the text), split again at any white space.
+fn segment_words(chunk: &str, base: usize, out: &mut Vec<(usize, usize)>) {
+    for (s, w) in chunk.unicode_word_indices() {
+        let s = base + s;
+        if w.contains(char::is_whitespace) {
+            let mut pos = s;
+            for piece in w.split(char::is_whitespace) {
+                if !piece.is_empty() {
+                    out.push((pos, pos + piece.len()));
+                }
+                pos += piece.len()
+                    + w[pos - s + piece.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
+            }
+        } else {
+            out.push((s, s + w.len()));
+        }
+    }
+}
+
+/// Characters that typesetting adds without changing the words.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// The matching form of one word: compatibility-decomposed (NFKD, which also folds ligatures and
@@ -64,7 +175,8 @@ pub fn normalise_word(w: &str, buf: &mut String) {
         return;
     }
     for c in w.nfkd() {
-        if is_combining_mark(c) {
+        // (A line break inside a word is one wrapped at a soft hyphen.)
+        if is_combining_mark(c) || is_invisible(c) || c == '\n' || c == '\r' {
             continue;
         }
         match c {
@@ -190,8 +302,16 @@ pub fn quoted_spans(text: &str) -> Vec<Range<usize>> {
 
 /// English function words and reporting verbs: they make up any phrase, so runs of them (or of
 /// them and names) are no evidence that one text copied another. Short enough to keep here.
+#[cfg(test)]
 fn is_stopword(w: &str) -> bool {
     STOPWORDS.binary_search(&w).is_ok()
+}
+
+/// The keys of the function words: a token's key is at hand, and one hash lookup costs less
+/// than a binary search of strings for every word of a long text.
+fn stop_keys() -> &'static KeySet<u64> {
+    static KEYS: std::sync::OnceLock<KeySet<u64>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| STOPWORDS.iter().map(|w| hash_str(w)).collect())
 }
 
 const STOPWORDS: &[&str] = &[
@@ -212,10 +332,39 @@ mod tests {
         tokenise(s, &[]).iter().map(|t| t.key).collect()
     }
 
+    /// The fast path splits exactly as the segmenter does (then splitting at white space).
+    #[test]
+    fn split_words_is_the_segmenter_split() {
+        let texts = [
+            "U.S. President Joe Biden said it's 9,000 (or 9.5%) \"quotes\" -- e-mail_x a.b .5 5. $5",
+            "Orbán’s “talks” — 10\u{202F}000 naïve café\u{A0}au lait, 😀 emoji ZWJ 👩\u{200D}💻 x",
+            "  lead\tand\x0btrail\r\n\n'tis dogs' _under_ __ ... !!! 3:45 p.m. 1/2 A&B",
+        ];
+        for t in texts {
+            let mut want = Vec::new();
+            segment_words(t, 0, &mut want);
+            assert_eq!(split_words(t), want, "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_words_is_the_segmenter_split_on_any_text(t in "\\PC{0,200}") {
+            let mut want = Vec::new();
+            segment_words(&t, 0, &mut want);
+            proptest::prop_assert_eq!(split_words(&t), want);
+        }
+    }
+
     #[test]
     fn stopwords_sorted() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(is_stopword("the") && is_stopword("said") && !is_stopword("putin"));
+        let stop = |s: &str| tokenise(s, &[]).iter().map(|t| t.stop).collect::<Vec<_>>();
+        assert_eq!(
+            stop("The Kremlin SAID it’s done"),
+            [true, false, true, true, false]
+        );
     }
 
     #[test]
@@ -227,6 +376,18 @@ mod tests {
         assert_eq!(keys("ﬁne\u{00A0}word"), keys("fine word"));
         assert_eq!(keys("NATO’s"), keys("NATO's"));
         assert_ne!(keys("Victor"), keys("Viktor"));
+        // Soft hyphens and zero-width spaces do not break a word, nor a soft hyphen at a wrap.
+        assert_eq!(
+            keys("nego\u{AD}tiations re\u{200B}sumed"),
+            keys("negotiations resumed")
+        );
+        assert_eq!(keys("nego\u{AD}\ntiations"), keys("negotiations"));
+        assert_eq!(keys("talks\u{200B} resumed"), keys("talks resumed"));
+        assert_ne!(keys("talks\nresumed"), keys("talksresumed"));
+        assert_eq!(
+            keys("talks\u{202F}resumed\u{A0}today"),
+            keys("talks resumed today")
+        );
     }
 
     #[test]

@@ -71,10 +71,14 @@ fn shared_quotes_are_no_evidence_of_reuse() {
     let unq = quote.replace('"', "");
     let c = cmp(
         &format!(
-            "Reporters gathered early at the Kremlin for the announcement. {unq} Crowds waited outside."
+            "Reporters gathered early at the Kremlin for the announcement. {unq} Crowds waited outside \
+             in the snow for hours. Police closed the square to traffic before noon. Several \
+             ambassadors left the building without speaking to the press."
         ),
         &format!(
-            "The leader appeared tired during the long evening broadcast. {unq} Markets fell afterwards."
+            "The leader appeared tired during the long evening broadcast. {unq} Markets fell \
+             afterwards across the region. Analysts in London called the remarks a warning. The \
+             rouble weakened against the dollar in late trading."
         ),
     );
     assert!(c.summary.shared_passages >= summary::MIN_SHARED_PASSAGES);
@@ -206,4 +210,37 @@ fn b_order_puts_moves_where_they_landed() {
         Some(SegOp::Moved),
         "kept at a's place in a's order"
     );
+}
+
+#[test]
+fn repeated_quote_pairs_are_each_reported_at_their_own_place() {
+    // Versions made of re-used passages: the same two quotes three times over. Each repeat pairs
+    // with its own counterpart, and its changes sit inside its own quote.
+    let pa = "Rail talks resumed in Lanvale on Monday. \"We will find a solution,\" Putin said.";
+    let pb = "Rail talks resumed in Lanvale on Monday. \"We will find an answer,\" Putin said.";
+    let a = [pa, pa, pa].join("\n\n");
+    let b = [pb, pb, pb].join("\n\n");
+    let c = cmp(&a, &b);
+    assert_eq!(c.quote_differences.len(), 3, "{:?}", c.quote_differences);
+    let mut last = 0;
+    for q in &c.quote_differences {
+        assert!(q.a.start >= last, "in a's order");
+        last = q.a.start;
+        assert!(a[q.a.clone()].contains("solution") && b[q.b.clone()].contains("answer"));
+        for ch in &q.changes {
+            if let Some(r) = &ch.a {
+                assert!(q.a.start <= r.start && r.end <= q.a.end);
+            }
+            if let Some(r) = &ch.b {
+                assert!(q.b.start <= r.start && r.end <= q.b.end);
+            }
+        }
+        let del: Vec<&str> = q
+            .changes
+            .iter()
+            .filter(|ch| ch.op == ChangeOp::Delete)
+            .filter_map(|ch| ch.a.clone().map(|r| &a[r]))
+            .collect();
+        assert_eq!(del, ["a solution"]);
+    }
 }

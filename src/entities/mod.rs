@@ -285,70 +285,81 @@ fn taken_by(w: &numeric::Words, spans: &[numeric::Span]) -> Vec<bool> {
 }
 
 /// Analyses texts that share evidence about names (one story's versions, or a single text).
+///
+/// Each text's own steps run in parallel (rayon): two long versions of a story take little more
+/// than one. Only the evidence shared between the two passes is gathered in order.
 pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
+    use rayon::prelude::*;
     let prepared: Vec<Prepared> = texts
-        .iter()
+        .par_iter()
         .map(|t| Prepared {
             text: t,
             toks: token::tokenize(t),
         })
         .collect();
     let words: Vec<numeric::Words> = prepared
-        .iter()
+        .par_iter()
         .map(|p| numeric::Words::new(p.text, &p.toks))
         .collect();
-    let numerics: Vec<Vec<numeric::Span>> = words.iter().map(numeric::find).collect();
+    let numerics: Vec<Vec<numeric::Span>> = words.par_iter().map(numeric::find).collect();
     let taken: Vec<Vec<bool>> = words
-        .iter()
+        .par_iter()
         .zip(&numerics)
         .map(|(w, spans)| taken_by(w, spans))
         .collect();
     // Pass 1: names from local evidence; the story's evidence is what they establish.
+    let local: Vec<Vec<names::NameSpan>> = words
+        .par_iter()
+        .zip(&taken)
+        .map(|(w, t)| names::find(w, t, None))
+        .collect();
     let mut ev = names::Evidence::default();
-    for (w, t) in words.iter().zip(&taken) {
-        let found = names::find(w, t, None);
-        ev.add(w, &found);
+    for (w, found) in words.iter().zip(&local) {
+        ev.add(w, found);
     }
     // Pass 2: with the evidence; then one label per string across the story.
     let mut found: Vec<Vec<names::NameSpan>> = words
-        .iter()
+        .par_iter()
         .zip(&taken)
         .map(|(w, t)| names::find(w, t, Some(&ev)))
         .collect();
     unify_labels(&words, &mut found);
 
-    let mut out = Vec::with_capacity(texts.len());
-    for ((w, nums), names) in words.iter().zip(&numerics).zip(&found) {
-        let toks = w.toks;
-        let byte = |a: usize, b: usize| toks[a].range.start..toks[b - 1].range.end;
-        let mut entities: Vec<Entity> = nums
-            .iter()
-            .map(|s| Entity {
-                range: byte(s.start, s.end),
-                label: s.label,
-            })
-            .chain(names.iter().map(|s| Entity {
-                range: byte(s.start, s.end),
-                label: s.label,
-            }))
-            .collect();
-        entities.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
-        // Guarantee the contract even if two rules ever claimed the same words.
-        let mut clean: Vec<Entity> = Vec::with_capacity(entities.len());
-        for e in entities {
-            if e.range.is_empty() || clean.last().is_some_and(|l| l.range.end > e.range.start) {
-                continue;
+    words
+        .par_iter()
+        .zip(&numerics)
+        .zip(&found)
+        .map(|((w, nums), names)| {
+            let toks = w.toks;
+            let byte = |a: usize, b: usize| toks[a].range.start..toks[b - 1].range.end;
+            let mut entities: Vec<Entity> = nums
+                .iter()
+                .map(|s| Entity {
+                    range: byte(s.start, s.end),
+                    label: s.label,
+                })
+                .chain(names.iter().map(|s| Entity {
+                    range: byte(s.start, s.end),
+                    label: s.label,
+                }))
+                .collect();
+            entities.sort_by_key(|e| (e.range.start, std::cmp::Reverse(e.range.end)));
+            // Guarantee the contract even if two rules ever claimed the same words.
+            let mut clean: Vec<Entity> = Vec::with_capacity(entities.len());
+            for e in entities {
+                if e.range.is_empty() || clean.last().is_some_and(|l| l.range.end > e.range.start) {
+                    continue;
+                }
+                clean.push(e);
             }
-            clean.push(e);
-        }
-        let quote_ranges = quotes::find_quotes(w.text);
-        let quotes = quotes::attribute(w, &quote_ranges, &clean);
-        out.push(Analysis {
-            entities: clean,
-            quotes,
-        });
-    }
-    out
+            let quote_ranges = quotes::find_quotes(w.text);
+            let quotes = quotes::attribute(w, &quote_ranges, &clean);
+            Analysis {
+                entities: clean,
+                quotes,
+            }
+        })
+        .collect()
 }
 
 /// The same string keeps one label through the story: the label it gets most often, except

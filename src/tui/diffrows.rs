@@ -200,46 +200,39 @@ fn changed(seg: &Segment, op: ChangeOp) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// One column, as git's word diff: the base's words, deleted ones as `[-…-]`, inserted ones
-/// from the other as `{+…+}` where they go.
+/// One column, as git's word diff: the common text once, a's runs as `[-…-]` and b's as
+/// `{+…+}` where they go, each with its own punctuation and spacing (the core's reading).
 fn inline_words(cell: &mut Cell, a: &str, b: &str, seg: &Segment, span: &Range<usize>) {
-    let mut pos = span.start;
-    let gap = |cell: &mut Cell, from: usize, to: usize| {
-        if let Some(s) = a.get(from..to.max(from)) {
-            cell.push(s);
+    let rb = seg.b.clone().unwrap_or_default();
+    let pieces = crate::compare::inline::pieces(a, b, span.clone(), rb, &seg.changes);
+    for (k, p) in pieces.iter().enumerate() {
+        if crate::compare::inline::space_before(&pieces, k) {
+            cell.push(" ");
         }
-    };
-    for ch in &seg.changes {
-        match (ch.op, &ch.a, &ch.b) {
-            (ChangeOp::Equal, Some(r), _) => {
-                gap(cell, pos, r.end);
-                pos = pos.max(r.end);
+        let text = |t: &'_ str, r: &Option<Range<usize>>| {
+            r.as_ref()
+                .and_then(|r| t.get(r.clone()))
+                .unwrap_or("")
+                .to_string()
+        };
+        match p.op {
+            ChangeOp::Equal => {
+                cell.push(&text(b, &p.b));
             }
-            (ChangeOp::Delete, Some(r), _) => {
-                gap(cell, pos, r.start);
+            ChangeOp::Delete => {
                 cell.note("[-");
-                if let Some(s) = a.get(r.clone()) {
-                    let w = cell.push(s);
-                    cell.deleted.push(w);
-                }
+                let w = cell.push(&text(a, &p.a));
+                cell.deleted.push(w);
                 cell.note("-]");
-                pos = pos.max(r.end);
             }
-            (ChangeOp::Insert, _, Some(r)) => {
-                if !cell.text.is_empty() && !cell.text.ends_with(char::is_whitespace) {
-                    cell.push(" ");
-                }
+            ChangeOp::Insert => {
                 cell.note("{+");
-                if let Some(s) = b.get(r.clone()) {
-                    let w = cell.push(s);
-                    cell.inserted.push(w);
-                }
+                let w = cell.push(&text(b, &p.b));
+                cell.inserted.push(w);
                 cell.note("+}");
             }
-            _ => {}
         }
     }
-    gap(cell, pos, span.end);
 }
 
 /// Builds the rows of `c` (a is `base`, b is `other`) wrapped at `width` (inline) or at
@@ -439,7 +432,7 @@ mod tests {
         let l = layout(&a, &b, &c, true, 80);
         assert_eq!(
             l.rows[0].left.as_ref().unwrap().text,
-            "Officials said the talks in [-Geneva-] {+Vienna+} were productive and long."
+            "Officials said the talks in [-Geneva-]{+Vienna+} were productive and long."
         );
     }
 

@@ -1,0 +1,334 @@
+//! The comparison ignores layout, and exact edits come out exactly: over every fixture article
+//! and generated variants of it (tests/common/variants.rs).
+//!
+//! - layout variants (quote, dash and ellipsis styles, no-break and thin spaces, double spaces
+//!   after full stops, hard wraps at random widths, two paragraphs merged, one split, CRLF, soft
+//!   hyphens, zero-width spaces) and fragment variants (paragraphs cut mid-sentence into
+//!   blank-line-separated blocks) compare `identical`, with `same` segments only;
+//! - one paragraph cut gives only `removed` segments, covering that paragraph;
+//! - one paragraph moved gives `moved` segments and no `added` or `removed`;
+//! - one word changed gives exactly one `edited` segment whose only non-`equal` changes are that
+//!   word, at its offsets.
+//!
+//! The counts by kind are printed (`cargo test --test compare_variants -- --nocapture`).
+
+#[path = "common/variants.rs"]
+mod variants;
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::PathBuf;
+
+use copydesk::article::{self, Article, Meta};
+use copydesk::compare::{ChangeOp, Comparison, Options, Relation, SegOp, compare_analysed};
+use copydesk::entities::Analysis;
+
+/// Failures that come from the loader's structure rather than the comparison: furniture marked
+/// on one side only because the layout changed, or fragments the segmenter did not join. They
+/// are counted apart while this switch is on. It is on only until helper "structure"'s branch
+/// (layout-independent furniture and fragment joining) is merged into main; then it goes off
+/// and every variant must come out right.
+const STRUCTURE_PENDING: bool = true;
+
+fn art(name: &str, t: &str) -> Article {
+    article::build(name, t.to_string(), "UTF-8", Meta::default(), Vec::new())
+}
+
+/// Every fixture article that loads: seeds, loader, entities and the corpus once it exists.
+fn fixture_texts() -> Vec<(String, String)> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut dirs: Vec<PathBuf> = ["seeds", "loader", "entities", "corpus", "compare"]
+        .iter()
+        .map(|d| root.join(d))
+        .filter(|d| d.exists())
+        .collect();
+    // Another corpus folder of the same form (as tests/relations_eval.rs reads).
+    if let Some(extra) = std::env::var_os("COPYDESK_CORPUS") {
+        dirs.push(PathBuf::from(extra));
+    }
+    let (arts, _) = article::load_paths(&dirs);
+    let mut seen = std::collections::HashSet::new();
+    let article_file = |p: &str| {
+        let ext = p
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_ascii_lowercase())
+            .unwrap_or_default();
+        matches!(ext.as_str(), "txt" | "md" | "html" | "htm" | "json" | "jsonl") || p.contains(".jsonl#")
+    };
+    arts.into_iter()
+        .filter(|a| a.words >= 20 && article_file(&a.path) && seen.insert(a.id.clone()))
+        .map(|a| (a.path, a.text))
+        .collect()
+}
+
+fn cmp(a: &Article, b: &Article) -> Comparison {
+    let none = Analysis::default();
+    compare_analysed(a, b, &none, &none, &Options::default())
+}
+
+/// The words of the boilerplate, in order, lower case: equal when the same furniture is marked.
+fn furniture(a: &Article) -> Vec<String> {
+    let mut out = Vec::new();
+    for r in &a.boilerplate {
+        let t = a.text.get(r.clone()).unwrap_or("");
+        out.extend(
+            t.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_lowercase()),
+        );
+    }
+    out
+}
+
+#[derive(Default)]
+struct Tally {
+    cases: usize,
+    right: usize,
+    structure: usize,
+    wrong: Vec<String>,
+    left: Vec<String>,
+}
+
+fn describe(c: &Comparison) -> String {
+    let ops: Vec<&str> = c
+        .segments
+        .iter()
+        .map(|s| s.op.name())
+        .filter(|&o| o != "same")
+        .collect();
+    format!("{} [{}]", c.summary.relation.name(), ops.join(","))
+}
+
+/// Records one case: `ok` or why not, and whether the structure is to blame.
+fn record(t: &mut BTreeMap<String, Tally>, kind: &str, name: &str, ok: Result<(), String>, structure: bool) {
+    let e = t.entry(kind.to_string()).or_default();
+    e.cases += 1;
+    match ok {
+        Ok(()) => e.right += 1,
+        Err(why) if structure && STRUCTURE_PENDING => {
+            e.structure += 1;
+            e.left.push(format!("{name}: {why}"));
+        }
+        Err(why) => e.wrong.push(format!("{name}: {why}")),
+    }
+}
+
+fn identical(c: &Comparison) -> Result<(), String> {
+    if c.summary.relation == Relation::Identical && c.segments.iter().all(|s| s.op == SegOp::Same) {
+        Ok(())
+    } else {
+        Err(describe(c))
+    }
+}
+
+fn in_boilerplate(a: &Article, r: &Range<usize>) -> bool {
+    a.boilerplate.iter().any(|b| b.start < r.end && r.start < b.end)
+}
+
+#[test]
+fn variants_compare_as_what_they_are() {
+    let texts = fixture_texts();
+    assert!(texts.len() >= 20, "{} fixture articles", texts.len());
+    let mut t: BTreeMap<String, Tally> = BTreeMap::new();
+    for (seed, (name, text)) in texts.iter().enumerate() {
+        let seed = seed as u64 + 1;
+        let orig = art("orig.txt", text);
+        let furn = furniture(&orig);
+
+        for v in variants::layout_variants(text, seed) {
+            let var = art("variant.txt", &v.text);
+            let c = cmp(&orig, &var);
+            let blame = furniture(&var) != furn;
+            let ok = identical(&c).map_err(|e| {
+                let s = c.segments.iter().find(|s| s.op != SegOp::Same);
+                let show = |t: &str, r: Option<Range<usize>>| {
+                    format!("{:?}", r.and_then(|r| t.get(r)).unwrap_or(""))
+                };
+                match s {
+                    Some(s) => format!(
+                        "{e}: {} | {}",
+                        show(&orig.text, s.a.clone()),
+                        show(&var.text, s.b.clone())
+                    ),
+                    None => e,
+                }
+            });
+            record(
+                &mut t,
+                &format!("layout/{}", v.kind),
+                &format!("{name} {}", v.kind),
+                ok,
+                blame,
+            );
+        }
+
+        let frag = variants::fragments(text, seed);
+        if frag != *text {
+            let var = art("fragments.txt", &frag);
+            let c = cmp(&orig, &var);
+            let blame = furniture(&var) != furn || var.sentences.len() != orig.sentences.len();
+            let ok = identical(&c).map_err(|e| {
+                let s = c.segments.iter().find(|s| s.op != SegOp::Same);
+                let show = |t: &str, r: Option<Range<usize>>| {
+                    format!("{:?}", r.and_then(|r| t.get(r)).unwrap_or(""))
+                };
+                let bp = |a: &Article| {
+                    a.boilerplate
+                        .iter()
+                        .map(|r| format!("{:?}", &a.text[r.clone()]))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                match s {
+                    Some(s) => format!(
+                        "{e}: {} | {}\n      furniture a: {}\n      furniture b: {}",
+                        show(&orig.text, s.a.clone()),
+                        show(&var.text, s.b.clone()),
+                        bp(&orig),
+                        bp(&var)
+                    ),
+                    None => e,
+                }
+            });
+            record(&mut t, "fragments", name, ok, blame);
+        }
+
+        let paras = variants::paragraphs(text);
+        let mut rng = variants::Rng::new(seed);
+        // Paragraphs of the body that are not furniture, with words in them.
+        let body: Vec<usize> = (0..paras.len())
+            .filter(|&k| !in_boilerplate(&orig, &paras[k]))
+            .filter(|&k| text[paras[k].clone()].split_whitespace().count() >= 4)
+            .collect();
+        for _ in 0..2.min(body.len()) {
+            let k = body[rng.below(body.len())];
+            let Some((cut, r)) = variants::cut_paragraph(text, k) else {
+                continue;
+            };
+            let var = art("cut.txt", &cut);
+            let c = cmp(&orig, &var);
+            let removed: Vec<Range<usize>> = c
+                .segments
+                .iter()
+                .filter(|s| s.op == SegOp::Removed)
+                .filter_map(|s| s.a.clone())
+                .collect();
+            let ok = if !c
+                .segments
+                .iter()
+                .all(|s| matches!(s.op, SegOp::Same | SegOp::Removed))
+            {
+                Err(describe(&c))
+            } else if removed.first().map(|x| x.start) != Some(r.start)
+                || removed.last().map(|x| x.end) != Some(r.end)
+            {
+                Err(format!("removed {removed:?}, paragraph {r:?}"))
+            } else {
+                Ok(())
+            };
+            record(
+                &mut t,
+                "cut",
+                &format!("{name} ¶{k}"),
+                ok,
+                furniture(&var) != furn,
+            );
+        }
+        for _ in 0..2.min(body.len()) {
+            let k = body[rng.below(body.len())];
+            let to = body[rng.below(body.len())];
+            // Never before the lead paragraph (a dateline is furniture only at the top), and over
+            // at least one paragraph that is compared (a jump over furniture is no move).
+            let to = if to > k { to + 1 } else { to }.max(2);
+            let over = if k < to { k + 1..to } else { to..k };
+            if !body.iter().any(|b| over.contains(b)) {
+                continue;
+            }
+            let Some((moved, _)) = variants::move_paragraph(text, k, to.min(paras.len())) else {
+                continue;
+            };
+            let var = art("moved.txt", &moved);
+            let c = cmp(&orig, &var);
+            let ok = if c
+                .segments
+                .iter()
+                .all(|s| matches!(s.op, SegOp::Same | SegOp::Moved))
+                && c.summary.counts.moved > 0
+            {
+                Ok(())
+            } else {
+                Err(describe(&c))
+            };
+            record(
+                &mut t,
+                "move",
+                &format!("{name} ¶{k}→{to}"),
+                ok,
+                furniture(&var) != furn,
+            );
+        }
+        for w in 0..2u64 {
+            let Some((changed, ra, rb)) =
+                variants::change_word(text, seed * 7 + w, |r| !in_boilerplate(&orig, &r))
+            else {
+                continue;
+            };
+            let var = art("word.txt", &changed);
+            let c = cmp(&orig, &var);
+            let not_same: Vec<_> = c.segments.iter().filter(|s| s.op != SegOp::Same).collect();
+            let ok = match not_same.as_slice() {
+                [s] if s.op == SegOp::Edited => {
+                    let ch: Vec<_> = s.changes.iter().filter(|c| c.op != ChangeOp::Equal).collect();
+                    let want_a = Some(ra.clone());
+                    let want_b = Some(rb.clone());
+                    if ch.len() == 2
+                        && ch[0].op == ChangeOp::Delete
+                        && ch[0].a == want_a
+                        && ch[1].op == ChangeOp::Insert
+                        && ch[1].b == want_b
+                    {
+                        Ok(())
+                    } else {
+                        Err(format!("changes {ch:?}, word {ra:?} → {rb:?}"))
+                    }
+                }
+                _ => Err(describe(&c)),
+            };
+            record(
+                &mut t,
+                "word",
+                &format!("{name} {:?}", &text[ra.clone()]),
+                ok,
+                furniture(&var) != furn,
+            );
+        }
+    }
+    let (mut cases, mut right, mut structure) = (0, 0, 0);
+    for (kind, e) in &t {
+        eprintln!(
+            "{kind:<10} {:>4} cases, {:>4} right, {:>3} left to structure, {:>3} wrong",
+            e.cases,
+            e.right,
+            e.structure,
+            e.wrong.len()
+        );
+        for w in e.wrong.iter().take(8) {
+            eprintln!("    {w}");
+        }
+        if std::env::var_os("SHOW_STRUCTURE").is_some() {
+            for w in &e.left {
+                eprintln!("    (structure) {w}");
+            }
+        }
+        cases += e.cases;
+        right += e.right;
+        structure += e.structure;
+    }
+    eprintln!(
+        "all        {cases:>4} cases, {right:>4} right ({:.1}%), {structure} left to structure",
+        100.0 * right as f64 / cases.max(1) as f64
+    );
+    let wrong: usize = t.values().map(|e| e.wrong.len()).sum();
+    assert!(cases >= 300, "only {cases} cases");
+    assert_eq!(wrong, 0, "variants compared wrongly (see above)");
+}
