@@ -109,14 +109,23 @@ pub fn again(app: &mut App) {
         let name = a.file_name().to_string();
         return app.complain(format!("{name} has no web address to fetch again from"));
     };
+    // The page's own `url` may be its canonical address, which need not be where it was fetched
+    // from (a mirror, a test server, a feed's link); the library's record of the request knows.
+    let file = a.file_name().to_string();
     let asked = Asked::Again {
         path: a.path.clone(),
         id: a.id.clone(),
     };
-    start(app, url, asked);
+    start_at(app, url, Some(file), asked);
 }
 
 fn start(app: &mut App, url: url::Url, asked: Asked) {
+    start_at(app, url, None, asked)
+}
+
+/// Fetches `url`, or, when `file` is a version in the library, the address its series was last
+/// asked for at.
+fn start_at(app: &mut App, url: url::Url, file: Option<String>, asked: Asked) {
     let (dir, shown) = match &app.fetch.library {
         Ok(l) => l.clone(),
         Err(why) => return app.complain(format!("Cannot fetch: no library folder ({why})")),
@@ -133,11 +142,16 @@ fn start(app: &mut App, url: url::Url, asked: Asked) {
         };
         match Fetcher::open(&dir, &shown, options) {
             Err(why) => done.problems.push(why),
-            Ok(mut f) => f.fetch(std::slice::from_ref(&url), &mut |ev| match ev {
-                Event::Saved(s) => done.saved.push(s),
-                Event::Problem(p) => done.problems.push(p.to_string()),
-                ev => progress(Msg::Fetch(FetchMsg::Progress(ev))),
-            }),
+            Ok(mut f) => {
+                let url = file
+                    .and_then(|file| recorded_address(f.library(), &file))
+                    .unwrap_or(url);
+                f.fetch(std::slice::from_ref(&url), &mut |ev| match ev {
+                    Event::Saved(s) => done.saved.push(s),
+                    Event::Problem(p) => done.problems.push(p.to_string()),
+                    ev => progress(Msg::Fetch(FetchMsg::Progress(ev))),
+                })
+            }
         }
         // Read back here, off the UI thread, exactly as the loader reads the library.
         for s in &done.saved {
@@ -151,6 +165,16 @@ fn start(app: &mut App, url: url::Url, asked: Asked) {
         }
         Msg::Fetch(FetchMsg::Done(Box::new(done)))
     }));
+}
+
+/// The address the series holding the library file `file` was last fetched from.
+fn recorded_address(library: &fetch::library::Library, file: &str) -> Option<url::Url> {
+    library
+        .series
+        .iter()
+        .find(|s| s.versions.iter().any(|v| v.file == file))
+        .and_then(|s| s.address())
+        .and_then(|u| fetch::parse_url(u).ok())
 }
 
 /// The right of the status bar while fetching: "Fetching…", "Fetching 2/5…".
