@@ -249,23 +249,42 @@ const NUM_MODS: &[&[&str]] = &[
 pub struct Words<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    pub lower: Vec<String>,
+    /// Every token lowercased, end to end: one allocation for the text rather than one a token.
+    lower: String,
+    /// End of each token's lowercase form in `lower` (its start is the previous end).
+    lower_end: Vec<usize>,
 }
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
-        let lower = toks
-            .iter()
-            .map(|t| text[t.range.clone()].to_lowercase())
-            .collect();
-        Words { text, toks, lower }
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_end = Vec::with_capacity(toks.len());
+        for t in toks {
+            let s = &text[t.range.clone()];
+            if s.is_ascii() {
+                lower.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.extend(s.chars().flat_map(char::to_lowercase));
+            }
+            lower_end.push(lower.len());
+        }
+        Words {
+            text,
+            toks,
+            lower,
+            lower_end,
+        }
     }
     /// The token's text; "" past the end, so look-ahead never needs its own bounds check.
     pub fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.range.clone()])
     }
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        let Some(&end) = self.lower_end.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |k| self.lower_end[k]);
+        &self.lower[start..end]
     }
     fn is(&self, i: usize, set: &[&str]) -> bool {
         i < self.toks.len() && set.contains(&self.low(i))
