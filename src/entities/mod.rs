@@ -27,6 +27,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 
+pub mod canon;
 pub mod eval;
 mod gazetteer;
 pub mod index;

@@ -110,6 +110,13 @@ const HOLIDAYS: &[&str] = &[
     "Independence",
     "Election",
     "Veterans",
+    "Republic",
+    "Labour",
+    "Inauguration",
+    "Boxing",
+    "Australia",
+    "Canada",
+    "Victoria",
 ];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const STANDALONE_DATES: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
@@ -243,6 +250,9 @@ const NUM_MODS: &[&[&str]] = &[
     &["over"],
     &["under"],
     &["an", "estimated"],
+    &["close", "to"],
+    &["in", "excess", "of"],
+    &["several"],
 ];
 
 /// Lowercased text of each token, computed once.
@@ -373,14 +383,192 @@ pub fn find(w: &Words) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if let Some(s) = date_at(w, i).or_else(|| number_at(w, i)) {
+        if let Some(s) = iso_date_at(w, i)
+            .or_else(|| the_period_at(w, i))
+            .or_else(|| date_at(w, i))
+            .or_else(|| number_at(w, i))
+        {
             i = s.end.max(i + 1);
             out.push(s);
         } else {
             i += 1;
         }
     }
+    adjust(w, &mut out);
     out
+}
+
+/// Time zones written after a clock time ("9:13 PM EDT", "23:03 IST").
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "IST",
+    "AEST", "AEDT", "JST", "HKT", "SAST", "EAT", "WAT",
+];
+
+/// Units written against the number ("4.7ins", "120mm", "16ft", "6.2°C").
+const GLUED_UNITS: &[&str] = &[
+    "mm", "cm", "km", "m", "ft", "in", "ins", "kg", "g", "lb", "lbs", "mph", "kph", "kmh", "mb", "ml", "gb",
+    "mb", "tb", "mw", "gw", "kw", "kwh", "bn", "k",
+];
+
+/// "2020-05-30": an ISO date, one DATE.
+fn iso_date_at(w: &Words, i: usize) -> Option<Span> {
+    let t = &w.toks;
+    let digits = |k: usize, len: usize| {
+        t.get(k)
+            .is_some_and(|x| x.kind == Kind::Number && !x.space_before)
+            && w.raw(k).len() == len
+            && w.raw(k).bytes().all(|b| b.is_ascii_digit())
+    };
+    let glued = |k: usize| t.get(k).is_some_and(|x| !x.space_before) && w.raw(k) == "-";
+    (is_year(w, i) && glued(i + 1) && digits(i + 2, 2) && glued(i + 3) && digits(i + 4, 2)).then_some(Span {
+        start: i,
+        end: i + 5,
+        label: Label::Date,
+    })
+}
+
+/// "the year", "the month", "the week", "the weekend": the current period, as news writes it.
+fn the_period_at(w: &Words, i: usize) -> Option<Span> {
+    let n = w.toks.len();
+    if w.low(i) != "the" || i + 1 >= n || w.toks[i + 1].line_start {
+        return None;
+    }
+    let next = w.toks.get(i + 2);
+    let free = next.is_none_or(|t| t.kind != Kind::Possessive && !(w.raw(i + 2) == "-" && !t.space_before));
+    (matches!(w.low(i + 1), "year" | "month" | "week" | "weekend") && !w.toks[i + 1].cap && free).then_some(
+        Span {
+            start: i,
+            end: i + 2,
+            label: Label::Date,
+        },
+    )
+}
+
+fn is_clock(w: &Words, s: &Span) -> bool {
+    (s.start..s.end).any(|k| {
+        let r = w.raw(k);
+        r.contains(':')
+            || matches!(w.low(k), "a.m." | "p.m." | "am" | "pm" | "midnight" | "noon")
+            || (w.toks[k].kind == Kind::Number
+                && w.toks.get(k + 1).is_some_and(|t| !t.space_before)
+                && matches!(w.low(k + 1), "am" | "pm"))
+    })
+}
+
+fn is_point(w: &Words, s: &Span) -> bool {
+    (s.start..s.end).any(|k| is_year(w, k) || is_month(w, k) || (w.toks[k].cap && w.is(k, WEEKDAYS)))
+}
+
+/// Span rules applied after the grammar: a leading "the" of relative dates, "N years old",
+/// units and "am"/"pm" written against the number, a time zone after a time, a time and its
+/// date (or a weekday and its date) run together as one DATE, list numbers ("1. Home") dropped.
+fn adjust(w: &Words, out: &mut Vec<Span>) {
+    let n = w.toks.len();
+    let toks = w.toks;
+    for s in out.iter_mut() {
+        // "the past week", "the next few days", "the following decades" (guidelines: words that
+        // belong to the expression stay in it).
+        if s.label == Label::Date
+            && s.start > 0
+            && w.low(s.start - 1) == "the"
+            && !toks[s.start].line_start
+            && matches!(
+                w.low(s.start),
+                "past" | "last" | "next" | "coming" | "previous" | "following" | "current" | "first" | "rest"
+            )
+        {
+            s.start -= 1;
+        }
+        // "five years old", "two million years old"
+        if s.label == Label::Date
+            && s.end < n
+            && w.low(s.end) == "old"
+            && matches!(
+                w.low(s.end - 1),
+                "years" | "year" | "months" | "month" | "weeks" | "days"
+            )
+        {
+            s.end += 1;
+        }
+        // "4.7ins", "120mm", "7.30am"
+        if s.end < n
+            && !toks[s.end].space_before
+            && toks[s.end].kind == Kind::Word
+            && toks[s.end - 1].kind == Kind::Number
+        {
+            let u = w.low(s.end);
+            if matches!(u, "am" | "pm") {
+                s.end += 1;
+                s.label = Label::Date;
+            } else if s.label == Label::Number && GLUED_UNITS.contains(&u) {
+                s.end += 1;
+            }
+        }
+        // "two-thirds"
+        if s.label == Label::Number
+            && s.end + 1 < n
+            && w.raw(s.end) == "-"
+            && !toks[s.end].space_before
+            && !toks[s.end + 1].space_before
+            && matches!(
+                w.low(s.end + 1),
+                "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half"
+            )
+        {
+            s.end += 2;
+        }
+        // "tomorrow afternoon", "yesterday morning"
+        if s.label == Label::Date
+            && s.end < n
+            && !toks[s.end].line_start
+            && STANDALONE_DATES.contains(&w.low(s.end - 1))
+            && DAY_PARTS.contains(&w.low(s.end))
+        {
+            s.end += 1;
+        }
+        // "9:13 PM EDT"
+        if s.label == Label::Date
+            && s.end < n
+            && !toks[s.end].line_start
+            && TIME_ZONES.contains(&w.raw(s.end))
+            && is_clock(w, s)
+        {
+            s.end += 1;
+        }
+    }
+    // List numbers of a menu: "1. You Are At", "2. English News".
+    out.retain(|s| {
+        !(s.label == Label::Number
+            && s.end == s.start + 1
+            && toks[s.start].line_start
+            && w.raw(s.end) == "."
+            && toks.get(s.end + 1).is_some_and(|t| t.cap && !t.line_start))
+    });
+    // A time and its date, a weekday and its date: one DATE when only a space or a comma is
+    // between them on one line ("Jun 30, 2023, 9:33 PM", "8 p.m. Tuesday", "Wednesday 11
+    // December"); a preposition between them keeps them apart.
+    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out.drain(..) {
+        if let Some(p) = merged.last_mut()
+            && p.label == Label::Date
+            && s.label == Label::Date
+            && !toks[s.start].line_start
+            && (toks[s.start].cap || toks[s.start].kind == Kind::Number)
+            && (s.start == p.end
+                || (s.start == p.end + 1
+                    && w.raw(p.end) == ","
+                    // "7 a.m. and 5 p.m., Monday to Friday": a list of times, then a range.
+                    && !matches!(w.low(s.end), "to" | "through" | "until" | "-" | "–")))
+            && ((is_clock(w, p) && is_point(w, &s))
+                || (is_point(w, p) && is_clock(w, &s))
+                || (p.end - p.start == 1 && toks[p.start].cap && w.is(p.start, WEEKDAYS) && is_point(w, &s)))
+        {
+            p.end = s.end;
+            continue;
+        }
+        merged.push(s);
+    }
+    *out = merged;
 }
 
 /// Modifier words before a number or duration, as (start, number start).
@@ -517,7 +705,18 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
     if w.toks[i].cap && HOLIDAYS.contains(&w.raw(i)) {
         let two_word = matches!(
             w.raw(i),
-            "Memorial" | "Labor" | "Independence" | "Election" | "Veterans"
+            "Memorial"
+                | "Labor"
+                | "Independence"
+                | "Election"
+                | "Veterans"
+                | "Republic"
+                | "Labour"
+                | "Inauguration"
+                | "Boxing"
+                | "Australia"
+                | "Canada"
+                | "Victoria"
         );
         if two_word {
             return (w.raw(i + 1) == "Day" && w.near(i)).then(|| Span {
