@@ -388,7 +388,7 @@ pub fn variants(name: &str, forms: &[(String, usize)]) -> Vec<String> {
             None => v.push((f.clone(), *n)),
         }
     }
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|x| std::cmp::Reverse(x.1));
     v.into_iter().map(|(f, _)| f).collect()
 }
 

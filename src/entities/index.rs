@@ -181,8 +181,8 @@ pub fn index(articles: &[Article], analyses: &[Analysis]) -> EntityIndex {
     }
     // Lone surnames: the one person entry with a full name ending in it.
     let mut lone: HashMap<&str, usize> = HashMap::new();
-    for n in 0..nodes.len() {
-        let g = &nodes[n].g;
+    for (n, node) in nodes.iter().enumerate() {
+        let g = &node.g;
         if g.label != Label::Person || g.keys.iter().any(|k| full(k)) {
             continue;
         }

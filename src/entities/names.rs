@@ -68,7 +68,9 @@ impl Evidence {
                                     | "If"
                                     | "Jr"
                             ));
-                    if t.kind == Kind::Word && t.cap && long_enough && !raw.ends_with('.') {
+                    // Not a two-letter acronym ("Ontario ER"): that is no one's name part.
+                    let acronym = t.upper && raw.chars().count() <= 2;
+                    if t.kind == Kind::Word && t.cap && long_enough && !raw.ends_with('.') && !acronym {
                         self.partial.insert(titlecase(raw), Label::Person);
                     }
                 }
@@ -545,8 +547,8 @@ impl<'a, 'b> Finder<'a, 'b> {
         let t = &toks[k];
         let r = self.raw(k);
         let letters = r.chars().filter(|c| c.is_alphabetic()).count();
-        let ticker =
-            t.upper && (2..=5).contains(&letters) && r.chars().all(|c| c.is_ascii_uppercase() || c == '.');
+        // (Not a dotted abbreviation: "Judd Gregg (N.H.)" names a state.)
+        let ticker = t.upper && (2..=5).contains(&letters) && r.chars().all(|c| c.is_ascii_uppercase());
         // "MKGAY.PK": the tokeniser keeps the suffix apart.
         let mut e = k + 1;
         if self.raw(e) == "." && toks.get(e + 1).is_some_and(|t| t.upper) {

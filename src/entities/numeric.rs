@@ -384,6 +384,7 @@ pub fn find(w: &Words) -> Vec<Span> {
     let mut i = 0;
     while i < n {
         if let Some(s) = iso_date_at(w, i)
+            .or_else(|| short_month_at(w, i))
             .or_else(|| the_period_at(w, i))
             .or_else(|| date_at(w, i))
             .or_else(|| number_at(w, i))
@@ -427,14 +428,77 @@ fn iso_date_at(w: &Words, i: usize) -> Option<Span> {
     })
 }
 
-/// "the year", "the month", "the week", "the weekend": the current period, as news writes it.
+/// "Jun 30, 2023", "Sept 2": a month shortened without its full stop, before a day.
+fn short_month_at(w: &Words, i: usize) -> Option<Span> {
+    let t = w.toks.get(i)?;
+    let short = matches!(
+        w.raw(i),
+        "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+    );
+    if !short || t.kind != Kind::Word || !w.near(i) || !is_day_number(w, i + 1) {
+        return None;
+    }
+    let mut end = i + 2;
+    if w.raw(end) == "," && end + 1 < w.toks.len() && is_year(w, end + 1) && w.near(end) {
+        end += 2;
+    } else if end < w.toks.len() && is_year(w, end) && w.near(end - 1) {
+        end += 1;
+    }
+    Some(Span {
+        start: i,
+        end,
+        label: Label::Date,
+    })
+}
+
+/// "the year", "the month", "the week", "the weekend": the current period, as news writes it;
+/// "the rest of the week", "the second half of 2019", "the full year 2008".
 fn the_period_at(w: &Words, i: usize) -> Option<Span> {
     let n = w.toks.len();
     if w.low(i) != "the" || i + 1 >= n || w.toks[i + 1].line_start {
         return None;
     }
+    let period = |k: usize| matches!(w.low(k), "year" | "month" | "week" | "weekend" | "day");
+    let same_line = |a: usize, b: usize| b < n && (a + 1..=b).all(|k| !w.toks[k].line_start);
+    if w.low(i + 1) == "rest"
+        && w.low(i + 2) == "of"
+        && w.low(i + 3) == "the"
+        && period(i + 4)
+        && same_line(i, i + 4)
+    {
+        return Some(Span {
+            start: i,
+            end: i + 5,
+            label: Label::Date,
+        });
+    }
+    if matches!(w.low(i + 1), "first" | "second")
+        && w.low(i + 2) == "half"
+        && w.low(i + 3) == "of"
+        && i + 4 < n
+        && is_year(w, i + 4)
+        && same_line(i, i + 4)
+    {
+        return Some(Span {
+            start: i,
+            end: i + 5,
+            label: Label::Date,
+        });
+    }
+    if w.low(i + 1) == "full"
+        && w.low(i + 2) == "year"
+        && i + 3 < n
+        && is_year(w, i + 3)
+        && same_line(i, i + 3)
+    {
+        return Some(Span {
+            start: i,
+            end: i + 4,
+            label: Label::Date,
+        });
+    }
     let next = w.toks.get(i + 2);
-    let free = next.is_none_or(|t| t.kind != Kind::Possessive && !(w.raw(i + 2) == "-" && !t.space_before));
+    let free = next.is_none_or(|t| t.kind != Kind::Possessive && (t.space_before || w.raw(i + 2) != "-"));
     (matches!(w.low(i + 1), "year" | "month" | "week" | "weekend") && !w.toks[i + 1].cap && free).then_some(
         Span {
             start: i,
@@ -465,7 +529,41 @@ fn is_point(w: &Words, s: &Span) -> bool {
 fn adjust(w: &Words, out: &mut Vec<Span>) {
     let n = w.toks.len();
     let toks = w.toks;
+    // "The Sunday Telegraph", "The Sunday Times": a newspaper's name, not a day.
+    out.retain(|s| {
+        !(s.label == Label::Date
+            && s.end == s.start + 1
+            && s.start > 0
+            && w.raw(s.start - 1) == "The"
+            && toks
+                .get(s.end)
+                .is_some_and(|t| t.cap && t.kind == Kind::Word && !t.line_start)
+            && w.is(s.start, WEEKDAYS))
+    });
     for s in out.iter_mut() {
+        // "early on Wednesday", "late Tuesday", "earlier in the week"
+        if s.label == Label::Date && s.start > 0 && !toks[s.start].line_start {
+            let k = s.start - 1;
+            if matches!(w.low(k), "early" | "late") && !toks[k].line_start {
+                s.start = k;
+            } else if matches!(w.low(k), "on" | "in")
+                && k > 0
+                && matches!(w.low(k - 1), "early" | "late" | "earlier" | "later")
+                && !toks[k].line_start
+                && !toks[k - 1].line_start
+            {
+                s.start = k - 1;
+            }
+        }
+        // "US$34.5 billion", "A$2 million"
+        if s.label == Label::Number
+            && w.raw(s.start) == "$"
+            && s.start > 0
+            && !toks[s.start].space_before
+            && matches!(w.raw(s.start - 1), "US" | "A" | "C" | "NZ" | "HK" | "S")
+        {
+            s.start -= 1;
+        }
         // "the past week", "the next few days", "the following decades" (guidelines: words that
         // belong to the expression stay in it).
         if s.label == Label::Date
