@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
 
     let found = copydesk::entities::analyse(&a);
     c.bench_function("arrange one analysis for the reader (20k words)", |b| {
-        b.iter(|| ArticleEntities::new(black_box(&a.text), found.clone(), true))
+        b.iter(|| ArticleEntities::new(black_box(&a.text), &a.boilerplate, found.clone(), true))
     });
 }
 

@@ -62,7 +62,12 @@ fn which_versions_name_bridget_brink() {
     );
     assert_eq!(e["total"], 2);
     let keys: Vec<&String> = e.as_object().expect("object").keys().collect();
-    assert_eq!(keys.len(), 4, "entity, label, articles, total: {keys:?}");
+    assert_eq!(
+        keys.len(),
+        5,
+        "entity, variants, label, articles, total: {keys:?}"
+    );
+    assert_eq!(e["variants"], serde_json::json!(["Brink"]));
 }
 
 #[test]
@@ -169,4 +174,106 @@ fn nothing_loaded_is_exit_1() {
     assert_eq!(code, Some(1));
     assert!(lines.is_empty());
     assert!(err.contains("no articles"), "{err}");
+}
+
+fn variants_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/entities/variants")
+}
+
+#[test]
+fn spellings_of_one_entity_are_one_row_under_its_canonical_name() {
+    let (code, lines, err) = index(&[variants_dir().as_os_str()]);
+    assert_eq!(code, Some(0), "{err}");
+    let names: Vec<&str> = lines
+        .iter()
+        .map(|l| l["entity"].as_str().expect("entity"))
+        .collect();
+    // "U.S.", "US", "America" and "the United States": one row, named United States.
+    let us = entry(&lines, "United States");
+    assert_eq!(us["label"], "PLACE");
+    let variants: Vec<&str> = us["variants"]
+        .as_array()
+        .expect("variants")
+        .iter()
+        .map(|v| v.as_str().expect("variant"))
+        .collect();
+    for v in ["U.S.", "US", "America"] {
+        assert!(variants.contains(&v), "{v} in {variants:?}");
+    }
+    assert_eq!(us["articles"].as_array().expect("articles").len(), 2);
+    assert!(
+        !names.iter().any(|n| ["U.S.", "US", "America"].contains(n)),
+        "{names:?}"
+    );
+    // Viktor Orbán, Victor Orban, Orbán, Orban: one person.
+    let orban: Vec<&Value> = lines
+        .iter()
+        .filter(|l| l["label"] == "PERSON" && l["entity"].as_str().unwrap_or("").contains("Orb"))
+        .collect();
+    assert_eq!(orban.len(), 1, "{names:?}");
+    let o = orban[0];
+    let mut all: Vec<&str> = vec![o["entity"].as_str().expect("entity")];
+    all.extend(
+        o["variants"]
+            .as_array()
+            .expect("variants")
+            .iter()
+            .map(|v| v.as_str().expect("v")),
+    );
+    for v in ["Viktor Orbán", "Victor Orban", "Orbán", "Orban"] {
+        assert!(all.contains(&v), "{v} in {all:?}");
+    }
+    assert_eq!(o["total"], 6);
+    // Every row carries the field, empty when nothing was merged.
+    assert!(lines.iter().all(|l| l["variants"].is_array()));
+}
+
+#[test]
+fn comparing_versions_uses_the_canonical_names() {
+    // a writes "U.S." and "the United States" and "America"; b writes "US" and "the United
+    // States"; a writes "Viktor Orbán", b "Victor Orban": none of them is a name only one has.
+    let a = variants_dir().join("a_meridian.txt");
+    let b = variants_dir().join("b_harbour.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .arg("compare")
+        .args([&a, &b])
+        .output()
+        .expect("run copydesk");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for side in ["names only in a: ", "names only in b: "] {
+        if let Some(l) = text.lines().find(|l| l.starts_with(side)) {
+            for n in ["United States", "U.S.", "US (", "America", "Orb"] {
+                assert!(!l.contains(n), "{n} in {l}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_photo_slug_is_not_a_person() {
+    // "Blinken Todman", a slug over a caption in the CBS copy, is not one person's name.
+    let out = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["entities", "--json"])
+        .arg(seeds().join("002_806fb89b356b963d.txt"))
+        .output()
+        .expect("run copydesk");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let persons: Vec<&str> = v["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter(|e| e["label"] == "PERSON")
+        .map(|e| e["text"].as_str().expect("text"))
+        .collect();
+    assert!(
+        !persons.iter().any(|p| p.contains(' ') && p.contains("Todman")),
+        "{persons:?}"
+    );
+    let (_, lines, _) = index(&[seeds().as_os_str()]);
+    assert!(
+        lines
+            .iter()
+            .all(|l| !l["entity"].as_str().unwrap_or("").contains("Todman"))
+    );
 }

@@ -229,7 +229,7 @@ fn the_entity_panel_lists_entities_by_label_with_counts() {
 #[test]
 fn choosing_an_entity_highlights_its_mentions_and_n_follows_them() {
     let mut app = analysed(false);
-    keys(&mut app, "E");
+    keys(&mut app, "Eg");
     let groups = copydesk::tui::panes::entities::current(&app)
         .unwrap()
         .groups
@@ -307,7 +307,9 @@ fn a_search_after_an_entity_takes_over_n_and_esc_in_the_prompt_gives_it_back() {
 #[test]
 fn a_chosen_entity_is_followed_into_the_next_version() {
     let mut app = analysed(false);
-    keys(&mut app, "E");
+    // The cursor may have followed an entity when the story's analysis replaced the article's:
+    // start from the top.
+    keys(&mut app, "Eg");
     let e = copydesk::tui::panes::entities::current(&app).unwrap();
     let putin = e.groups.iter().position(|g| g.name.contains("Putin")).unwrap();
     for _ in 0..putin {
@@ -317,7 +319,11 @@ fn a_chosen_entity_is_followed_into_the_next_version() {
     let a = app.current_article().unwrap();
     let j = app.jumps.as_ref().unwrap();
     assert!(!j.ranges.is_empty());
-    assert!(j.ranges.iter().all(|r| a.text[r.clone()].contains("Putin")));
+    assert!(
+        j.ranges.iter().all(|r| a.text[r.clone()].contains("Putin")),
+        "{:?}",
+        j.ranges.iter().map(|r| &a.text[r.clone()]).collect::<Vec<_>>()
+    );
     // The full name and the surname are one entity there.
     assert!(j.ranges.iter().any(|r| &a.text[r.clone()] == "Vladimir Putin"));
     assert!(j.ranges.iter().any(|r| &a.text[r.clone()] == "Putin"));
@@ -356,26 +362,40 @@ fn the_status_bar_names_the_speaker_of_the_quote_being_read() {
 }
 
 #[test]
-fn hidden_boilerplate_mentions_are_not_jumped_to() {
+fn the_panel_counts_as_the_index_furniture_left_out() {
     let mut app = analysed(false);
     keys(&mut app, "]]E");
     let e = copydesk::tui::panes::entities::current(&app).unwrap().clone();
     let a = app.current_article().unwrap().clone();
-    let Some(i) = e
-        .groups
-        .iter()
-        .position(|g| g.ranges.iter().any(|r| a.is_boilerplate(r.start)))
-    else {
-        panic!("the CBS version has names in its captions");
-    };
-    for _ in 0..i {
-        keys(&mut app, "j");
+    // The CBS version names people in its captions; the panel does not count those mentions,
+    // as the index does not.
+    let analysis = &e.analysis;
+    assert!(
+        analysis
+            .entities
+            .iter()
+            .any(|x| x.label == Label::Person && a.is_boilerplate(x.range.start)),
+        "the CBS version has names in its captions"
+    );
+    assert!(
+        e.groups
+            .iter()
+            .all(|g| g.ranges.iter().all(|r| !a.is_boilerplate(r.start)))
+    );
+    let ix = copydesk::entities::index::index(std::slice::from_ref(&a), std::slice::from_ref(analysis));
+    for entry in &ix.entries {
+        let g = e
+            .groups
+            .iter()
+            .find(|g| g.label == entry.label && g.name == entry.name)
+            .unwrap_or_else(|| panic!("{} is in the index but not the panel", entry.name));
+        assert_eq!(g.ranges.len(), entry.total, "{}", entry.name);
     }
-    keys(&mut app, "<Enter>");
-    let all = app.jumps.as_ref().unwrap().ranges.len();
-    keys(&mut app, "b");
+    let t = render(&mut app, 120, 40);
+    assert!(common::screen_text(t.backend().buffer()).contains("no furniture"));
+    // Choosing an entity and hiding boilerplate never leaves a jump into hidden furniture.
+    keys(&mut app, "<Enter>b");
     let shown = app.jumps.as_ref().unwrap();
-    assert!(shown.ranges.len() < all);
     assert!(shown.ranges.iter().all(|r| !a.is_boilerplate(r.start)));
 }
 

@@ -100,7 +100,8 @@ pub fn record<'a>(article: &'a Article, analysis: &Analysis) -> Record<'a> {
 /// Analyses the articles; versions of one story share evidence unless `separately`.
 pub fn analyse_all(articles: &[Article], separately: bool) -> Vec<Analysis> {
     if separately {
-        articles.iter().map(entities::analyse).collect()
+        use rayon::prelude::*;
+        articles.par_iter().map(entities::analyse).collect()
     } else {
         let refs: Vec<&Article> = articles.iter().collect();
         entities::analyse_collection(&refs)
@@ -118,9 +119,11 @@ pub fn run(
         return super::nothing_loaded(global, &args.paths, err);
     }
     let analyses = analyse_all(&articles, args.separately);
+    // One record can be megabytes on one line: buffered, not written through stdout's line buffer.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     for (a, an) in articles.iter().zip(&analyses) {
         if args.json {
-            serde_json::to_writer(&mut *out, &record(a, an))?;
+            serde_json::to_writer(&mut out, &record(a, an))?;
             writeln!(out)?;
         } else {
             writeln!(out, "{}", a.path)?;
@@ -144,5 +147,6 @@ pub fn run(
             }
         }
     }
+    out.flush()?;
     Ok(0)
 }

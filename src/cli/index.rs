@@ -13,12 +13,13 @@ use crate::text::CharMap;
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Print JSON, one object a line, most mentioned first: {"entity", "label", "articles":
-    /// [{"path", "source", "count", "first": [start, end]}], "total"}. `source` is the outlet,
-    /// null when nothing names it. `label` is PERSON, ORG, PLACE or
-    /// NORP; `first` is the first mention in character offsets into that article's text; `count`
-    /// and `total` count mentions, a surname or possessive ("Putin's") counting for the full
-    /// name ("Vladimir Putin").
+    /// Print JSON, one object a line, most mentioned first: {"entity", "variants", "label",
+    /// "articles": [{"path", "source", "count", "first": [start, end]}], "total"}. `source` is
+    /// the outlet, null when nothing names it. `entity` is the
+    /// canonical name ("United States"), `variants` the other spellings merged in ("U.S.",
+    /// "America"); `label` is PERSON, ORG, PLACE or NORP; `first` is the first mention in
+    /// character offsets into that article's text; `count` and `total` count mentions outside
+    /// page furniture, a surname or possessive ("Putin's") counting for the full name.
     #[arg(long)]
     pub json: bool,
     /// Files or folders of articles.
@@ -37,6 +38,7 @@ struct ArticleOut<'a> {
 #[derive(Serialize)]
 struct EntryOut<'a> {
     entity: &'a str,
+    variants: &'a [String],
     label: &'static str,
     articles: Vec<ArticleOut<'a>>,
     total: usize,
@@ -55,6 +57,7 @@ pub fn run(global: &Global, args: IndexArgs, out: &mut dyn Write, err: &mut dyn 
         if args.json {
             let o = EntryOut {
                 entity: &e.name,
+                variants: &e.variants,
                 label: e.label.as_str(),
                 articles: e
                     .articles
@@ -76,9 +79,14 @@ pub fn run(global: &Global, args: IndexArgs, out: &mut dyn Write, err: &mut dyn 
                 .iter()
                 .map(|o| format!("{} ({})", articles[o.article].path, o.count()))
                 .collect();
+            let also = if e.variants.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", e.variants.join(", "))
+            };
             writeln!(
                 out,
-                "{:>5}  {:<6} {}: {}",
+                "{:>5}  {:<6} {}{also}: {}",
                 e.total,
                 e.label.as_str(),
                 e.name,

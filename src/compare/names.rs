@@ -36,7 +36,8 @@ fn named<'t>(text: &str, analysis: &'t Analysis, skip: &[Range<usize>]) -> Vec<N
                 .any(|r| r.start <= e.range.start && e.range.start < r.end)
         })
         .filter_map(|e| {
-            let words = name_words(text.get(e.range.clone())?);
+            // Canonical spelling: "U.S." in one version and "United States" in the other match.
+            let words = crate::entities::canon::matching_words(e.label, text.get(e.range.clone())?);
             (!words.is_empty()).then_some(Named { entity: e, words })
         })
         .collect()

@@ -35,13 +35,14 @@ pub fn name_words(s: &str) -> Vec<String> {
 
 /// Whether two written names can be the same person, organisation or place: the same words, or
 /// one a single word that is the other's last (a surname matches the full name: "Putin" and
-/// "Vladimir Putin"), or the same surname with matching first initials ("V. Putin").
+/// "Vladimir Putin"), or the same surname with given names that can be one ("V. Putin",
+/// "Viktor"/"Victor Orban"; see [`super::canon::same_given`]).
 pub fn same_name(x: &[String], y: &[String]) -> bool {
     match (x, y) {
         ([], _) | (_, []) => false,
         _ if x == y => true,
         ([one], [.., last]) | ([.., last], [one]) => one == last,
-        ([fx, .., lx], [fy, .., ly]) => lx == ly && fx.chars().next() == fy.chars().next(),
+        ([fx, .., lx], [fy, .., ly]) => lx == ly && super::canon::same_given(fx, fy),
     }
 }
 
@@ -66,13 +67,23 @@ impl Occurrence {
 /// One entity of the collection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexEntry {
-    /// The name as most articles write it in full ("Vladimir Putin").
+    /// The canonical name ([`super::canon`]): the alias list's ("United States"), or the full
+    /// name as most articles write it ("Vladimir Putin").
     pub name: String,
+    /// The other spellings merged in, most used first ("U.S.", "America"; "Orbán", "Orban").
+    pub variants: Vec<String>,
     pub label: Label,
     /// The articles that name it, in the order of the articles given.
     pub articles: Vec<Occurrence>,
     /// Mentions across all articles.
     pub total: usize,
+}
+
+impl IndexEntry {
+    /// The name and its variants: what a filter searches.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str()).chain(self.variants.iter().map(String::as_str))
+    }
 }
 
 /// Entries sorted by total mentions, most first (ties by name).
@@ -82,175 +93,174 @@ pub struct EntityIndex {
 }
 
 impl EntityIndex {
-    /// The entries whose name matches `name` (same words, or surname and full name).
+    /// The entries named `name` or one of its spellings (same words, an alias, or surname and
+    /// full name).
     pub fn lookup(&self, name: &str) -> Vec<&IndexEntry> {
-        let w = name_words(name);
         self.entries
             .iter()
-            .filter(|e| same_name(&name_words(&e.name), &w))
+            .filter(|e| {
+                let w = super::canon::matching_words(e.label, name);
+                e.names()
+                    .any(|n| same_name(&super::canon::matching_words(e.label, n), &w))
+            })
             .collect()
     }
 }
 
-/// One entity within one article: its fullest written form and its mentions.
-struct Local {
-    label: Label,
-    words: Vec<String>,
-    written: String,
-    mentions: Vec<Range<usize>>,
+/// Whether a mention is counted: names only, page furniture (boilerplate) left out — the
+/// entity panel counts the same way.
+pub fn counted(article: &Article, e: &super::Entity) -> bool {
+    INDEX_LABELS.contains(&e.label) && !article.is_boilerplate(e.range.start)
 }
 
-/// Groups one article's name mentions: exact forms first, then each one-word person mention
-/// joins the one longer person name ending in that word (if exactly one does: "Biden" stays
-/// apart when both Joe and Hunter Biden are named).
-fn locals(a: &Article, an: &Analysis) -> Vec<Local> {
-    let mut out: Vec<Local> = Vec::new();
-    let mut by_form: HashMap<(Label, Vec<String>), usize> = HashMap::new();
-    for e in &an.entities {
-        if !INDEX_LABELS.contains(&e.label) || a.is_boilerplate(e.range.start) {
-            continue;
-        }
-        let Some(written) = a.text.get(e.range.clone()) else {
-            continue;
-        };
-        let words = name_words(written);
-        if words.is_empty() {
-            continue;
-        }
-        let k = *by_form.entry((e.label, words.clone())).or_insert_with(|| {
-            out.push(Local {
-                label: e.label,
-                words,
-                written: written.split_whitespace().collect::<Vec<_>>().join(" "),
-                mentions: Vec::new(),
-            });
-            out.len() - 1
-        });
-        out[k].mentions.push(e.range.clone());
+fn find(p: &mut [usize], mut i: usize) -> usize {
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
     }
-    merge_surnames(&mut out);
-    out
+    i
 }
 
-/// Moves the mentions of each one-word person into the one longer person name it shortens.
-fn merge_surnames(v: &mut Vec<Local>) {
-    let mut i = 0;
-    while i < v.len() {
-        if v[i].label == Label::Person && v[i].words.len() == 1 {
-            let targets: Vec<usize> = (0..v.len())
-                .filter(|&j| {
-                    j != i
-                        && v[j].label == Label::Person
-                        && v[j].words.len() > 1
-                        && same_name(&v[j].words, &v[i].words)
-                })
-                .collect();
-            if let [j] = targets[..] {
-                let m = std::mem::take(&mut v[i].mentions);
-                v[j].mentions.extend(m);
-                v[j].mentions.sort_by_key(|r| r.start);
-                v.remove(i);
-                continue;
-            }
-        }
-        i += 1;
+fn union(p: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(p, a), find(p, b));
+    if ra != rb {
+        p[ra.max(rb)] = ra.min(rb);
     }
 }
 
 /// Builds the index. `analyses` are in the order of `articles` (e.g. from
 /// [`super::analyse_collection`]); a missing analysis counts as no entities.
+///
+/// Each article's mentions are grouped by [`super::canon::group`] (one entity, one group);
+/// across articles, groups of one label are one entry when they share a spelling (a person by
+/// a full name, or by the same surname with a given name that can be the same), and a person
+/// named only by surname joins the one full name of that surname the collection has.
 pub fn index(articles: &[Article], analyses: &[Analysis]) -> EntityIndex {
-    // Per-article entities, then entries by label and words across the collection.
-    let mut entries: Vec<(Vec<String>, HashMap<String, usize>, IndexEntry)> = Vec::new();
-    let mut by_key: HashMap<(Label, Vec<String>), usize> = HashMap::new();
+    struct Node {
+        article: usize,
+        g: super::canon::NameGroup,
+    }
+    let mut nodes: Vec<Node> = Vec::new();
     for (i, (a, an)) in articles.iter().zip(analyses).enumerate() {
-        for l in locals(a, an) {
-            let k = *by_key.entry((l.label, l.words.clone())).or_insert_with(|| {
-                entries.push((
-                    l.words.clone(),
-                    HashMap::new(),
-                    IndexEntry {
-                        name: String::new(),
-                        label: l.label,
-                        articles: Vec::new(),
-                        total: 0,
-                    },
-                ));
-                entries.len() - 1
-            });
-            let (_, forms, e) = &mut entries[k];
-            *forms.entry(l.written).or_default() += 1;
-            e.total += l.mentions.len();
-            e.articles.push(Occurrence {
-                article: i,
-                mentions: l.mentions,
-            });
+        let skip = |e: &super::Entity| !counted(a, e);
+        for g in super::canon::group(&a.text, &an.entities, &skip) {
+            nodes.push(Node { article: i, g });
         }
     }
-    // A person named only by surname in some articles joins the one full name of that surname.
-    // Full person names by surname, so each lone surname looks only at its own.
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, (wj, _, ej)) in entries.iter().enumerate() {
-        if ej.label == Label::Person
-            && wj.len() > 1
-            && let Some(last) = wj.last()
-        {
-            by_surname.entry(last.as_str()).or_default().push(j);
-        }
-    }
-    let mut merged_into: Vec<Option<usize>> = vec![None; entries.len()];
-    for (i, (w, _, e)) in entries.iter().enumerate() {
-        if e.label != Label::Person || w.len() != 1 {
-            continue;
-        }
-        if let Some([j]) = by_surname.get(w[0].as_str()).map(Vec::as_slice) {
-            merged_into[i] = Some(*j);
-        }
-    }
-    for i in 0..entries.len() {
-        if let Some(j) = merged_into[i] {
-            let (_, forms, e) = std::mem::replace(
-                &mut entries[i],
-                (
-                    Vec::new(),
-                    HashMap::new(),
-                    IndexEntry {
-                        name: String::new(),
-                        label: Label::Person,
-                        articles: Vec::new(),
-                        total: 0,
-                    },
-                ),
-            );
-            let (_, tforms, t) = &mut entries[j];
-            t.total += e.total;
-            for f in forms.into_keys() {
-                tforms.entry(f).or_default();
+    let mut parent: Vec<usize> = (0..nodes.len()).collect();
+    let full = |k: &str| k.contains(' ');
+    let mut by_key: HashMap<(Label, &str), usize> = HashMap::new();
+    // Full person names by surname: (node, given name).
+    let mut by_last: HashMap<&str, Vec<(usize, &str)>> = HashMap::new();
+    for (n, node) in nodes.iter().enumerate() {
+        for k in &node.g.keys {
+            if node.g.label == Label::Person && !full(k) {
+                continue;
             }
-            for o in e.articles {
-                match t.articles.iter_mut().find(|x| x.article == o.article) {
-                    Some(x) => {
-                        x.mentions.extend(o.mentions);
-                        x.mentions.sort_by_key(|r| r.start);
-                    }
-                    None => t.articles.push(o),
+            match by_key.get(&(node.g.label, k.as_str())) {
+                Some(&m) => union(&mut parent, n, m),
+                None => {
+                    by_key.insert((node.g.label, k.as_str()), n);
                 }
             }
-            t.articles.sort_by_key(|o| o.article);
+            if node.g.label == Label::Person
+                && let (Some((first, _)), Some((_, last))) = (k.split_once(' '), k.rsplit_once(' '))
+            {
+                by_last.entry(last).or_default().push((n, first));
+            }
         }
     }
-    let mut out: Vec<IndexEntry> = entries
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| merged_into[*i].is_none())
-        .map(|(_, (_, forms, mut e))| {
-            // The form most articles write; ties to the longer, then the first alphabetically.
-            e.name = forms
-                .into_iter()
-                .max_by(|(f1, c1), (f2, c2)| c1.cmp(c2).then(f1.len().cmp(&f2.len())).then(f2.cmp(f1)))
-                .map(|(f, _)| f)
-                .unwrap_or_default();
-            e
+    for list in by_last.values() {
+        for (x, &(i, fi)) in list.iter().enumerate() {
+            for &(j, fj) in &list[x + 1..] {
+                if super::canon::same_given(fi, fj) {
+                    union(&mut parent, i, j);
+                }
+            }
+        }
+    }
+    // Lone surnames: the one person entry with a full name ending in it.
+    let mut lone: HashMap<&str, usize> = HashMap::new();
+    for (n, node) in nodes.iter().enumerate() {
+        let g = &node.g;
+        if g.label != Label::Person || g.keys.iter().any(|k| full(k)) {
+            continue;
+        }
+        let candidates: Vec<usize> = g
+            .keys
+            .iter()
+            .filter_map(|k| by_last.get(k.as_str()))
+            .flatten()
+            .map(|&(m, _)| m)
+            .collect();
+        let mut owners: Vec<usize> = candidates.into_iter().map(|m| find(&mut parent, m)).collect();
+        owners.sort_unstable();
+        owners.dedup();
+        if let [m] = owners[..] {
+            union(&mut parent, n, m);
+        } else {
+            // No one full name to join: the same lone name in several articles is one entry.
+            let k = g.keys[0].as_str();
+            match lone.get(k) {
+                Some(&m) => union(&mut parent, n, m),
+                None => {
+                    lone.insert(k, n);
+                }
+            }
+        }
+    }
+    let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
+    for n in 0..nodes.len() {
+        let r = find(&mut parent, n);
+        members.entry(r).or_default().push(n);
+    }
+    let mut out: Vec<IndexEntry> = members
+        .into_values()
+        .map(|m| {
+            let label = nodes[m[0]].g.label;
+            let mut occurrences: Vec<Occurrence> = Vec::new();
+            let mut forms: Vec<(String, usize)> = Vec::new();
+            let fullest = m.iter().map(|&n| nodes[n].g.words().len()).max().unwrap_or(0);
+            let mut names: Vec<(String, usize)> = Vec::new();
+            for &n in &m {
+                let node = &nodes[n];
+                match occurrences.iter_mut().find(|o| o.article == node.article) {
+                    Some(o) => {
+                        o.mentions.extend(node.g.ranges.iter().cloned());
+                        o.mentions.sort_by_key(|r| r.start);
+                    }
+                    None => occurrences.push(Occurrence {
+                        article: node.article,
+                        mentions: node.g.ranges.clone(),
+                    }),
+                }
+                for (f, c) in &node.g.forms {
+                    match forms.iter_mut().find(|(x, _)| x == f) {
+                        Some((_, k)) => *k += c,
+                        None => forms.push((f.clone(), *c)),
+                    }
+                }
+                // The name most articles give it, among the fullest.
+                if node.g.words().len() == fullest {
+                    match names.iter_mut().find(|(x, _)| *x == node.g.name) {
+                        Some((_, k)) => *k += 1,
+                        None => names.push((node.g.name.clone(), 1)),
+                    }
+                }
+            }
+            occurrences.sort_by_key(|o| o.article);
+            // Ties between names go the same way whatever order the articles came in.
+            names.sort();
+            forms.sort();
+            let name = super::canon::canonical_name(label, &names);
+            let variants = super::canon::variants(&name, &forms);
+            IndexEntry {
+                total: occurrences.iter().map(Occurrence::count).sum(),
+                name,
+                variants,
+                label,
+                articles: occurrences,
+            }
         })
         .collect();
     out.sort_by(|x, y| y.total.cmp(&x.total).then_with(|| x.name.cmp(&y.name)));

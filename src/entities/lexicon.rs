@@ -43,6 +43,7 @@ pub static TITLE_HEADS: WordSet = WordSet::new(&[
     "Secretary",
     "Secretary-General",
     "Senator",
+    "Senators",
     "Sen.",
     "Sens.",
     "Rep.",
@@ -869,6 +870,7 @@ pub static ORG_PREFIXES: WordSet = WordSet::new(&["TV", "Radio", "Air", "Banco",
 /// Everest", "Lake Geneva").
 pub static PLACE_PREFIXES: WordSet = WordSet::new(&[
     "Mount", "Mt.", "Lake", "Gulf", "Bay", "Sea", "Strait", "Isle", "Cape", "Port", "Fort", "Ft.", "Lake",
+    "Estadio", "Stade", "Stadio", "Camp",
 ]);
 
 /// Compass words that form a place with a known place: "Eastern Europe", "South Korea".
@@ -940,6 +942,17 @@ pub static PLACE_NOUNS: WordSet = WordSet::new(&[
     "prefecture",
     "township",
     "airport",
+    "counties",
+    "provinces",
+    "districts",
+    "regions",
+    "states",
+    "foothills",
+    "desert",
+    "mountains",
+    "countryside",
+    "borough",
+    "parish",
 ]);
 
 /// Lowercase words before a name that make a place likely: "in Kyiv", "near Kharkiv".

@@ -27,6 +27,7 @@ use std::ops::Range;
 
 use crate::article::Article;
 
+pub mod canon;
 pub mod eval;
 mod gazetteer;
 pub mod index;
@@ -177,12 +178,6 @@ pub struct Mentions<'t> {
     pub ranges: Vec<Range<usize>>,
 }
 
-/// Evidence about names shared between texts; see [`analyse_story`].
-struct Prepared<'t> {
-    text: &'t str,
-    toks: Vec<token::Token>,
-}
-
 /// Analyses one article.
 pub fn analyse(article: &Article) -> Analysis {
     analyse_text(&article.text)
@@ -206,6 +201,9 @@ pub fn analyse_story(articles: &[&Article]) -> Vec<Analysis> {
 /// the order of `articles`. This is what the command line uses.
 pub fn analyse_collection(articles: &[&Article]) -> Vec<Analysis> {
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
+    if texts.len() <= 1 {
+        return analyse_texts(&texts);
+    }
     let groups = story_groups(&texts);
     let mut out: Vec<Analysis> = vec![Analysis::default(); texts.len()];
     for g in groups {
@@ -284,22 +282,69 @@ fn taken_by(w: &numeric::Words, spans: &[numeric::Span]) -> Vec<bool> {
     t
 }
 
+/// Texts longer than this are analysed in pieces (cut at paragraph breaks) that share evidence
+/// as versions of a story do, so that one huge file uses every core.
+const PIECE: usize = 256 * 1024;
+
+/// Cuts a text at blank lines into pieces of about [`PIECE`] bytes: (byte offset, piece). A
+/// text without a blank line near the cut is cut at a line break, and failing that kept whole.
+fn pieces(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while text.len() - at > PIECE + PIECE / 2 {
+        // Byte search: '\n' never occurs inside a multi-byte character, so every cut is a
+        // character boundary.
+        let window = &text.as_bytes()[at + PIECE..];
+        let window = &window[..window.len().min(PIECE / 2)];
+        let cut = window
+            .windows(2)
+            .position(|w| w == b"\n\n")
+            .map(|k| k + 2)
+            .or_else(|| window.iter().position(|&c| c == b'\n').map(|k| k + 1));
+        let Some(k) = cut else { break };
+        let end = at + PIECE + k;
+        out.push((at, &text[at..end]));
+        at = end;
+    }
+    out.push((at, &text[at..]));
+    out
+}
+
 /// Analyses texts that share evidence about names (one story's versions, or a single text).
-///
-/// Each text's own steps run in parallel (rayon): two long versions of a story take little more
-/// than one. Only the evidence shared between the two passes is gathered in order.
+/// The work on each text (and each piece of a long text) runs in parallel; the result does
+/// not depend on the number of threads.
 pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
+    let mut owner: Vec<(usize, usize)> = Vec::new();
+    let mut parts: Vec<&str> = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        for (off, p) in pieces(t) {
+            owner.push((i, off));
+            parts.push(p);
+        }
+    }
+    let mut out: Vec<Analysis> = vec![Analysis::default(); texts.len()];
+    for ((i, off), a) in owner.into_iter().zip(analyse_parts(&parts)) {
+        let o = &mut out[i];
+        o.entities.extend(a.entities.into_iter().map(|mut e| {
+            e.range = e.range.start + off..e.range.end + off;
+            e
+        }));
+        o.quotes.extend(a.quotes.into_iter().map(|mut q| {
+            q.range = q.range.start + off..q.range.end + off;
+            q.speaker = q.speaker.map(|r| r.start + off..r.end + off);
+            q
+        }));
+    }
+    out
+}
+
+fn analyse_parts(texts: &[&str]) -> Vec<Analysis> {
     use rayon::prelude::*;
-    let prepared: Vec<Prepared> = texts
+    let toks: Vec<Vec<token::Token>> = texts.par_iter().map(|t| token::tokenize(t)).collect();
+    let words: Vec<numeric::Words> = texts
         .par_iter()
-        .map(|t| Prepared {
-            text: t,
-            toks: token::tokenize(t),
-        })
-        .collect();
-    let words: Vec<numeric::Words> = prepared
-        .par_iter()
-        .map(|p| numeric::Words::new(p.text, &p.toks))
+        .zip(&toks)
+        .map(|(t, tk)| numeric::Words::new(t, tk))
         .collect();
     let numerics: Vec<Vec<numeric::Span>> = words.par_iter().map(numeric::find).collect();
     let taken: Vec<Vec<bool>> = words
@@ -307,7 +352,8 @@ pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
         .zip(&numerics)
         .map(|(w, spans)| taken_by(w, spans))
         .collect();
-    // Pass 1: names from local evidence; the story's evidence is what they establish.
+    // Pass 1: names from local evidence; the story's evidence is what they establish (added in
+    // text order, so the evidence is the same however the work was spread).
     let local: Vec<Vec<names::NameSpan>> = words
         .par_iter()
         .zip(&taken)
@@ -317,6 +363,7 @@ pub fn analyse_texts(texts: &[&str]) -> Vec<Analysis> {
     for (w, found) in words.iter().zip(&local) {
         ev.add(w, found);
     }
+    drop(local);
     // Pass 2: with the evidence; then one label per string across the story.
     let mut found: Vec<Vec<names::NameSpan>> = words
         .par_iter()
@@ -580,6 +627,41 @@ mod tests {
         let b = "Putin and Orban spoke in Moscow about Hungary and Ukraine on Tuesday.";
         let c = "Walsh scored twice for Leeds United in a win over Everton.";
         assert_eq!(story_groups(&[a, c, b]), vec![vec![0, 2], vec![1]]);
+    }
+
+    #[test]
+    fn long_texts_are_cut_at_paragraphs_and_keep_their_offsets() {
+        let para = "Russian President Vladimir Putin met Viktor Orban in Moscow on Tuesday. \
+                    \"We agree,\" Orban said.\n\n";
+        let text = para.repeat(2 * PIECE / para.len() + 3);
+        let cut = pieces(&text);
+        assert!(cut.len() >= 2, "{}", cut.len());
+        let mut at = 0;
+        for (off, p) in &cut {
+            assert_eq!(*off, at);
+            assert!(p.ends_with("\n\n") || *off + p.len() == text.len());
+            at += p.len();
+        }
+        assert_eq!(at, text.len());
+        let whole = analyse_text(&text);
+        let one = analyse_text(para);
+        // Every paragraph gets what a paragraph alone gets, at its own offset.
+        assert_eq!(
+            whole.entities.len(),
+            one.entities.len() * (text.len() / para.len())
+        );
+        let last = text.len() - para.len();
+        let tail: Vec<(usize, Label)> = whole
+            .entities
+            .iter()
+            .filter(|e| e.range.start >= last)
+            .map(|e| (e.range.start - last, e.label))
+            .collect();
+        let expect: Vec<(usize, Label)> = one.entities.iter().map(|e| (e.range.start, e.label)).collect();
+        assert_eq!(tail, expect);
+        assert_eq!(whole.quotes.len(), text.len() / para.len());
+        let q = whole.quotes.last().unwrap();
+        assert_eq!(&text[q.speaker.clone().unwrap()], "Orban");
     }
 
     #[test]

@@ -68,7 +68,9 @@ impl Evidence {
                                     | "If"
                                     | "Jr"
                             ));
-                    if t.kind == Kind::Word && t.cap && long_enough && !raw.ends_with('.') {
+                    // Not a two-letter acronym ("Ontario ER"): that is no one's name part.
+                    let acronym = t.upper && raw.chars().count() <= 2;
+                    if t.kind == Kind::Word && t.cap && long_enough && !raw.ends_with('.') && !acronym {
                         self.partial.insert(titlecase(raw), Label::Person);
                     }
                 }
@@ -206,6 +208,16 @@ fn lookup(w: &Words, a: usize, b: usize) -> Option<Known> {
     }
     if (a..b).any(|i| w.toks[i].upper && w.raw(i).len() > 3) {
         return GAZ.phrase(&titlecase(&k));
+    }
+    // "Englishmen", "Frenchman": a nationality's man or men.
+    for suffix in ["men", "man"] {
+        if let Some(stem) = k.strip_suffix(suffix)
+            && stem.len() >= 4
+            && let Some(found) = GAZ.phrase(stem)
+            && found.label == Label::Norp
+        {
+            return Some(found);
+        }
     }
     // "Americans", "Kenyans": a nationality in the plural.
     if let Some(stem) = k.strip_suffix('s')
@@ -361,13 +373,46 @@ impl<'a, 'b> Finder<'a, 'b> {
                 continue;
             }
             let end = self.chunk_end(i);
-            // "Hurricane Milton", "Operation Desert Storm": events, none of the six labels.
-            if !EVENT_PREFIXES.contains(self.raw(i)) {
+            if self.photo_slug(i, end) {
+                // A photo slug ("Blinken Todman" over a caption) is a list of keywords, not one
+                // name: each word is read on its own.
+                for k in i..end {
+                    self.classify(k, k + 1, false, &mut out);
+                }
+            } else if !EVENT_PREFIXES.contains(self.raw(i)) {
+                // "Hurricane Milton", "Operation Desert Storm": events, none of the six labels.
                 self.segment(i, end, &mut out);
             }
             i = end;
         }
         out
+    }
+
+    /// A line that is only two to four capitalised words, over a photo caption (a line with a
+    /// credit: "Susan Walsh / AP", "via Getty Images", "AP Photo"): the slug of a picture, as
+    /// pages scraped with their images carry it.
+    fn photo_slug(&self, a: usize, b: usize) -> bool {
+        let toks = self.w.toks;
+        if !toks[a].line_start
+            || !(2..=4).contains(&(b - a))
+            || b >= toks.len()
+            || !toks[b].line_start
+            || !(a..b).all(|k| toks[k].kind == Kind::Word && toks[k].cap && !toks[k].upper)
+        {
+            return false;
+        }
+        let rest = &self.w.text[toks[b].range.start..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        // The last 60 characters (cut at a character boundary).
+        let cut = line.char_indices().rev().take(60).last().map_or(0, |(k, _)| k);
+        let tail = line[cut..].trim_end();
+        let credit_slash = tail
+            .rfind(" / ")
+            .is_some_and(|k| tail[k + 3..].chars().next().is_some_and(char::is_uppercase));
+        credit_slash
+            || ["Getty Images", "AP Photo", "Photo:", "(Photo", "Credit:"]
+                .iter()
+                .any(|c| line.contains(c))
     }
 
     /// End of the capitalised sequence starting at `i`, with the connectors names may contain.
@@ -487,6 +532,31 @@ impl<'a, 'b> Finder<'a, 'b> {
     }
 
     /// An appositive naming the kind of organisation: "Buckeye Forward, a group that ...".
+    /// "Merck (MKGAY.PK)", "Versum Materials, Inc. (VSM)", "(NYSE: XOM)": a stock ticker in
+    /// brackets right after a name marks a company.
+    fn ticker_follows(&self, b: usize) -> bool {
+        let toks = self.w.toks;
+        if self.raw(b) != "(" || b + 2 >= toks.len() {
+            return false;
+        }
+        let mut k = b + 1;
+        // An exchange prefix: "NYSE:", "Nasdaq:".
+        if self.raw(k + 1) == ":" && matches!(self.low(k), "nyse" | "nasdaq" | "lse" | "tsx" | "asx") {
+            k += 2;
+        }
+        let t = &toks[k];
+        let r = self.raw(k);
+        let letters = r.chars().filter(|c| c.is_alphabetic()).count();
+        // (Not a dotted abbreviation: "Judd Gregg (N.H.)" names a state.)
+        let ticker = t.upper && (2..=5).contains(&letters) && r.chars().all(|c| c.is_ascii_uppercase());
+        // "MKGAY.PK": the tokeniser keeps the suffix apart.
+        let mut e = k + 1;
+        if self.raw(e) == "." && toks.get(e + 1).is_some_and(|t| t.upper) {
+            e += 2;
+        }
+        ticker && self.raw(e) == ")"
+    }
+
     fn org_appositive(&self, b: usize) -> bool {
         if self.raw(b) != "," || !matches!(self.low(b + 1), "a" | "an" | "the") {
             return false;
@@ -538,7 +608,25 @@ impl<'a, 'b> Finder<'a, 'b> {
                     pending.push((s, end, titled));
                 }
             };
+        // "Liberal Democratic Party", "Constitutional Democratic Party of Japan": an
+        // organisation's name that holds a known shorter one stays whole.
+        let org_chunk = b - a >= 3
+            && !GAZ.is_company_suffix(self.raw(a))
+            && (ORG_HEADS.contains(self.raw(b - 1))
+                || (a..b - 1).any(|i| ORG_HEADS.contains(self.raw(i)) && self.low(i + 1) == "of"))
+            && (a..b).all(|k| !TITLE_HEADS.contains(self.raw(k)))
+            && (a..b).all(|k| {
+                self.w.toks[k].kind != Kind::Word || self.w.toks[k].cap || is_connector_word(self.raw(k))
+            });
+        let p0 = p;
+        // Only when a known name of two or more words sits inside ("Democratic Party"): a lead
+        // nationality before an unknown one stays apart ("Russian Foreign Ministry").
+        let org_chunk = org_chunk && (p0 + 1..b).any(|k| self.phrase[k].is_some_and(|(len, _)| len >= 2));
         while p < b {
+            if org_chunk && p == p0 && self.phrase[p].is_none_or(|(len, _)| len < b - a) {
+                rest = Some((p, after_title));
+                break;
+            }
             // "New York Rangers", "United States Army": a known place inside a longer name.
             let longer_name = b > p + 1 && {
                 let last = self.raw(b - 1);
@@ -631,7 +719,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return true;
             }
             // Photo credits: "Susan Walsh / AP", "NAME/AFP via Getty Images".
-            if next == "/" && self.w.toks.get(b + 1).is_some_and(|t| t.cap) {
+            if next == "/"
+                && self.w.toks.get(b + 1).is_some_and(|t| t.cap)
+                && !(b - a == 1 && GAZ.is_common(self.low(a)))
+            {
                 return true;
             }
             // ", who": a person unless the lists know the name ("Liverpool, who beat ...").
@@ -640,6 +731,17 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
         }
         false
+    }
+
+    /// The only person cue is a speech verb after the name ("X said", "X announced").
+    fn speech_cue_only(&self, a: usize, b: usize) -> bool {
+        let toks = self.w.toks;
+        let before = a.checked_sub(1).map(|k| self.low(k)).unwrap_or("");
+        let role_before =
+            a > 0 && toks[a - 1].kind == Kind::Word && !toks[a - 1].cap && ROLE_WORDS.contains(before);
+        let inverted = a >= 2 && SPEECH_VERBS.contains(before);
+        let slash = self.raw(b) == "/";
+        !role_before && !inverted && !slash && b < toks.len() && SPEECH_VERBS.contains(self.low(b))
     }
 
     fn place_cue(&self, a: usize, b: usize) -> bool {
@@ -653,6 +755,14 @@ impl<'a, 'b> Finder<'a, 'b> {
         }
         if b < toks.len() && !toks[b].line_start {
             if PLACE_NOUNS.contains(self.low(b)) {
+                return true;
+            }
+            // "Lassen and Tehama counties": the first of two places named with one head.
+            if self.low(b) == "and"
+                && toks.get(b + 1).is_some_and(|t| t.cap)
+                && toks.get(b + 2).is_some_and(|t| !t.line_start)
+                && PLACE_NOUNS.contains(self.low(b + 2))
+            {
                 return true;
             }
             if self.raw(b) == "-" && self.low(b + 1) == "based" {
@@ -728,8 +838,18 @@ impl<'a, 'b> Finder<'a, 'b> {
         {
             return;
         }
+        if self.ticker_follows(b) {
+            return self.push(out, a, b, Label::Org, true);
+        }
         if b - a >= 2 {
             if ORG_HEADS.contains(last) || GAZ.is_company_suffix(last) {
+                return self.push(out, a, b, Label::Org, true);
+            }
+            // "Trinity College Dublin", "Imperial College London": a head inside the name.
+            if (a + 1..b - 1)
+                .any(|i| matches!(self.raw(i), "College" | "University" | "Hospital" | "Institute"))
+                && lookup(self.w, b - 1, b).is_some_and(|k| k.label == Label::Place)
+            {
                 return self.push(out, a, b, Label::Org, true);
             }
             // "Ministry of Defense", and with a lead word "U.S. Chamber of Commerce".
@@ -816,6 +936,18 @@ impl<'a, 'b> Finder<'a, 'b> {
             if the_before && !first_name && !person_cue {
                 return self.push(out, a, b, Label::Org, false);
             }
+            // "APOEL Nikosia", "LDP-Komeito": an acronym beside a word is an organisation's name,
+            // not a person's (bylines in capitals are all capitals).
+            // (Initials are not acronyms: "R.E. Glenn", "AQ Khan".)
+            let acronym = |i: usize| {
+                let r = self.raw(i);
+                self.w.toks[i].upper && !is_roman(r) && !r.contains('.') && r.chars().count() >= 3
+            };
+            let some_caps = words.iter().any(|&i| acronym(i));
+            let all_caps = words.iter().all(|&i| self.w.toks[i].upper);
+            if some_caps && !all_caps && !titled {
+                return self.push(out, a, b, Label::Org, false);
+            }
             if !has_connector && words.len() <= 4 && (first_name || person_cue || uncommon >= 1) {
                 let strong = first_name || person_cue || uncommon == words.len();
                 return self.push(out, a, b, Label::Person, strong);
@@ -839,7 +971,42 @@ impl<'a, 'b> Finder<'a, 'b> {
         if matches!(first, "West" | "East") && a > 0 && self.low(a - 1) == "the" {
             return self.push(out, a, b, Label::Place, true);
         }
+        // "(R-Maine)", "(D-Mass.)": the party of a member of Congress.
+        if matches!(first, "R" | "D")
+            && a > 0
+            && self.raw(a - 1) == "("
+            && self.raw(b) == "-"
+            && !self.w.toks[b].space_before
+        {
+            return self.push(out, a, b, Label::Norp, true);
+        }
+        // "Liberal Democratic Party (LDP)": an acronym in brackets after a name is that name.
+        if a >= 2
+            && self.raw(a - 1) == "("
+            && self.raw(b) == ")"
+            && let Some(prev) = out.last()
+            && prev.end == a - 1
+            && matches!(prev.label, Label::Org | Label::Place)
+            && super::canon::is_acronym_of(first, &key(self.w, prev.start, prev.end))
+        {
+            let label = prev.label;
+            return self.push(out, a, b, label, true);
+        }
+        // "The Government said": people do not take an article, and a capitalised ordinary
+        // word after one is house style, not a name.
+        if a > 0 && self.low(a - 1) == "the" && common && !t.upper {
+            return;
+        }
         if person_cue && !t.upper {
+            // A lone unknown word that speaks ("Eskom announced", "Versum has") is as often an
+            // organisation as a person; a person is named in full first, or has a known name.
+            let known_name = GAZ.is_surname(&titlecase(first))
+                || GAZ.is_frequent_surname(first)
+                || GAZ.is_first_name(first)
+                || titled;
+            if !known_name && self.speech_cue_only(a, b) {
+                return self.push(out, a, b, Label::Org, false);
+            }
             return self.push(out, a, b, Label::Person, true);
         }
         if NOT_ORG_ACRONYMS.contains(first) || self.suppressed.contains(first) {
@@ -888,7 +1055,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         if self.place_cue(a, b) && !is_first_name(first) {
             return self.push(out, a, b, Label::Place, false);
         }
-        if GAZ.is_surname(&titlecase(first)) && !t.headline {
+        if GAZ.is_surname(&titlecase(first)) && !t.headline && !t.upper {
             return self.push(out, a, b, Label::Person, false);
         }
         // An unknown name as the subject of a verb people do ("Nebenzia met", "Kiprono has

@@ -110,6 +110,13 @@ const HOLIDAYS: &[&str] = &[
     "Independence",
     "Election",
     "Veterans",
+    "Republic",
+    "Labour",
+    "Inauguration",
+    "Boxing",
+    "Australia",
+    "Canada",
+    "Victoria",
 ];
 const DAY_PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
 const STANDALONE_DATES: &[&str] = &["yesterday", "today", "tomorrow", "tonight"];
@@ -243,29 +250,51 @@ const NUM_MODS: &[&[&str]] = &[
     &["over"],
     &["under"],
     &["an", "estimated"],
+    &["close", "to"],
+    &["in", "excess", "of"],
+    &["several"],
 ];
 
 /// Lowercased text of each token, computed once.
 pub struct Words<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
-    pub lower: Vec<String>,
+    /// Every token lowercased, end to end: one allocation for the text rather than one a token.
+    lower: String,
+    /// End of each token's lowercase form in `lower` (its start is the previous end).
+    lower_end: Vec<usize>,
 }
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, toks: &'a [Token]) -> Self {
-        let lower = toks
-            .iter()
-            .map(|t| text[t.range.clone()].to_lowercase())
-            .collect();
-        Words { text, toks, lower }
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_end = Vec::with_capacity(toks.len());
+        for t in toks {
+            let s = &text[t.range.clone()];
+            if s.is_ascii() {
+                lower.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                lower.extend(s.chars().flat_map(char::to_lowercase));
+            }
+            lower_end.push(lower.len());
+        }
+        Words {
+            text,
+            toks,
+            lower,
+            lower_end,
+        }
     }
     /// The token's text; "" past the end, so look-ahead never needs its own bounds check.
     pub fn raw(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &self.text[t.range.clone()])
     }
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        let Some(&end) = self.lower_end.get(i) else {
+            return "";
+        };
+        let start = i.checked_sub(1).map_or(0, |k| self.lower_end[k]);
+        &self.lower[start..end]
     }
     fn is(&self, i: usize, set: &[&str]) -> bool {
         i < self.toks.len() && set.contains(&self.low(i))
@@ -354,14 +383,290 @@ pub fn find(w: &Words) -> Vec<Span> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if let Some(s) = date_at(w, i).or_else(|| number_at(w, i)) {
+        if let Some(s) = iso_date_at(w, i)
+            .or_else(|| short_month_at(w, i))
+            .or_else(|| the_period_at(w, i))
+            .or_else(|| date_at(w, i))
+            .or_else(|| number_at(w, i))
+        {
             i = s.end.max(i + 1);
             out.push(s);
         } else {
             i += 1;
         }
     }
+    adjust(w, &mut out);
     out
+}
+
+/// Time zones written after a clock time ("9:13 PM EDT", "23:03 IST").
+const TIME_ZONES: &[&str] = &[
+    "GMT", "UTC", "BST", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "IST",
+    "AEST", "AEDT", "JST", "HKT", "SAST", "EAT", "WAT",
+];
+
+/// Units written against the number ("4.7ins", "120mm", "16ft", "6.2°C").
+const GLUED_UNITS: &[&str] = &[
+    "mm", "cm", "km", "m", "ft", "in", "ins", "kg", "g", "lb", "lbs", "mph", "kph", "kmh", "mb", "ml", "gb",
+    "mb", "tb", "mw", "gw", "kw", "kwh", "bn", "k",
+];
+
+/// "2020-05-30": an ISO date, one DATE.
+fn iso_date_at(w: &Words, i: usize) -> Option<Span> {
+    let t = &w.toks;
+    let digits = |k: usize, len: usize| {
+        t.get(k)
+            .is_some_and(|x| x.kind == Kind::Number && !x.space_before)
+            && w.raw(k).len() == len
+            && w.raw(k).bytes().all(|b| b.is_ascii_digit())
+    };
+    let glued = |k: usize| t.get(k).is_some_and(|x| !x.space_before) && w.raw(k) == "-";
+    (is_year(w, i) && glued(i + 1) && digits(i + 2, 2) && glued(i + 3) && digits(i + 4, 2)).then_some(Span {
+        start: i,
+        end: i + 5,
+        label: Label::Date,
+    })
+}
+
+/// "Jun 30, 2023", "Sept 2": a month shortened without its full stop, before a day.
+fn short_month_at(w: &Words, i: usize) -> Option<Span> {
+    let t = w.toks.get(i)?;
+    let short = matches!(
+        w.raw(i),
+        "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec"
+    );
+    if !short || t.kind != Kind::Word || !w.near(i) || !is_day_number(w, i + 1) {
+        return None;
+    }
+    let mut end = i + 2;
+    if w.raw(end) == "," && end + 1 < w.toks.len() && is_year(w, end + 1) && w.near(end) {
+        end += 2;
+    } else if end < w.toks.len() && is_year(w, end) && w.near(end - 1) {
+        end += 1;
+    }
+    Some(Span {
+        start: i,
+        end,
+        label: Label::Date,
+    })
+}
+
+/// "the year", "the month", "the week", "the weekend": the current period, as news writes it;
+/// "the rest of the week", "the second half of 2019", "the full year 2008".
+fn the_period_at(w: &Words, i: usize) -> Option<Span> {
+    let n = w.toks.len();
+    if w.low(i) != "the" || i + 1 >= n || w.toks[i + 1].line_start {
+        return None;
+    }
+    let period = |k: usize| matches!(w.low(k), "year" | "month" | "week" | "weekend" | "day");
+    let same_line = |a: usize, b: usize| b < n && (a + 1..=b).all(|k| !w.toks[k].line_start);
+    if w.low(i + 1) == "rest"
+        && w.low(i + 2) == "of"
+        && w.low(i + 3) == "the"
+        && period(i + 4)
+        && same_line(i, i + 4)
+    {
+        return Some(Span {
+            start: i,
+            end: i + 5,
+            label: Label::Date,
+        });
+    }
+    if matches!(w.low(i + 1), "first" | "second")
+        && w.low(i + 2) == "half"
+        && w.low(i + 3) == "of"
+        && i + 4 < n
+        && is_year(w, i + 4)
+        && same_line(i, i + 4)
+    {
+        return Some(Span {
+            start: i,
+            end: i + 5,
+            label: Label::Date,
+        });
+    }
+    if w.low(i + 1) == "full"
+        && w.low(i + 2) == "year"
+        && i + 3 < n
+        && is_year(w, i + 3)
+        && same_line(i, i + 3)
+    {
+        return Some(Span {
+            start: i,
+            end: i + 4,
+            label: Label::Date,
+        });
+    }
+    let next = w.toks.get(i + 2);
+    let free = next.is_none_or(|t| t.kind != Kind::Possessive && (t.space_before || w.raw(i + 2) != "-"));
+    (matches!(w.low(i + 1), "year" | "month" | "week" | "weekend") && !w.toks[i + 1].cap && free).then_some(
+        Span {
+            start: i,
+            end: i + 2,
+            label: Label::Date,
+        },
+    )
+}
+
+fn is_clock(w: &Words, s: &Span) -> bool {
+    (s.start..s.end).any(|k| {
+        let r = w.raw(k);
+        r.contains(':')
+            || matches!(w.low(k), "a.m." | "p.m." | "am" | "pm" | "midnight" | "noon")
+            || (w.toks[k].kind == Kind::Number
+                && w.toks.get(k + 1).is_some_and(|t| !t.space_before)
+                && matches!(w.low(k + 1), "am" | "pm"))
+    })
+}
+
+fn is_point(w: &Words, s: &Span) -> bool {
+    (s.start..s.end).any(|k| is_year(w, k) || is_month(w, k) || (w.toks[k].cap && w.is(k, WEEKDAYS)))
+}
+
+/// Span rules applied after the grammar: a leading "the" of relative dates, "N years old",
+/// units and "am"/"pm" written against the number, a time zone after a time, a time and its
+/// date (or a weekday and its date) run together as one DATE, list numbers ("1. Home") dropped.
+fn adjust(w: &Words, out: &mut Vec<Span>) {
+    let n = w.toks.len();
+    let toks = w.toks;
+    // "The Sunday Telegraph", "The Sunday Times": a newspaper's name, not a day.
+    out.retain(|s| {
+        !(s.label == Label::Date
+            && s.end == s.start + 1
+            && s.start > 0
+            && w.raw(s.start - 1) == "The"
+            && toks
+                .get(s.end)
+                .is_some_and(|t| t.cap && t.kind == Kind::Word && !t.line_start)
+            && w.is(s.start, WEEKDAYS))
+    });
+    for s in out.iter_mut() {
+        // "early on Wednesday", "late Tuesday", "earlier in the week"
+        if s.label == Label::Date && s.start > 0 && !toks[s.start].line_start {
+            let k = s.start - 1;
+            if matches!(w.low(k), "early" | "late") && !toks[k].line_start {
+                s.start = k;
+            } else if matches!(w.low(k), "on" | "in")
+                && k > 0
+                && matches!(w.low(k - 1), "early" | "late" | "earlier" | "later")
+                && !toks[k].line_start
+                && !toks[k - 1].line_start
+            {
+                s.start = k - 1;
+            }
+        }
+        // "US$34.5 billion", "A$2 million"
+        if s.label == Label::Number
+            && w.raw(s.start) == "$"
+            && s.start > 0
+            && !toks[s.start].space_before
+            && matches!(w.raw(s.start - 1), "US" | "A" | "C" | "NZ" | "HK" | "S")
+        {
+            s.start -= 1;
+        }
+        // "the past week", "the next few days", "the following decades" (guidelines: words that
+        // belong to the expression stay in it).
+        if s.label == Label::Date
+            && s.start > 0
+            && w.low(s.start - 1) == "the"
+            && !toks[s.start].line_start
+            && matches!(
+                w.low(s.start),
+                "past" | "last" | "next" | "coming" | "previous" | "following" | "current" | "first" | "rest"
+            )
+        {
+            s.start -= 1;
+        }
+        // "five years old", "two million years old"
+        if s.label == Label::Date
+            && s.end < n
+            && w.low(s.end) == "old"
+            && matches!(
+                w.low(s.end - 1),
+                "years" | "year" | "months" | "month" | "weeks" | "days"
+            )
+        {
+            s.end += 1;
+        }
+        // "4.7ins", "120mm", "7.30am"
+        if s.end < n
+            && !toks[s.end].space_before
+            && toks[s.end].kind == Kind::Word
+            && toks[s.end - 1].kind == Kind::Number
+        {
+            let u = w.low(s.end);
+            if matches!(u, "am" | "pm") {
+                s.end += 1;
+                s.label = Label::Date;
+            } else if s.label == Label::Number && GLUED_UNITS.contains(&u) {
+                s.end += 1;
+            }
+        }
+        // "two-thirds"
+        if s.label == Label::Number
+            && s.end + 1 < n
+            && w.raw(s.end) == "-"
+            && !toks[s.end].space_before
+            && !toks[s.end + 1].space_before
+            && matches!(
+                w.low(s.end + 1),
+                "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "half"
+            )
+        {
+            s.end += 2;
+        }
+        // "tomorrow afternoon", "yesterday morning"
+        if s.label == Label::Date
+            && s.end < n
+            && !toks[s.end].line_start
+            && STANDALONE_DATES.contains(&w.low(s.end - 1))
+            && DAY_PARTS.contains(&w.low(s.end))
+        {
+            s.end += 1;
+        }
+        // "9:13 PM EDT"
+        if s.label == Label::Date
+            && s.end < n
+            && !toks[s.end].line_start
+            && TIME_ZONES.contains(&w.raw(s.end))
+            && is_clock(w, s)
+        {
+            s.end += 1;
+        }
+    }
+    // List numbers of a menu: "1. You Are At", "2. English News".
+    out.retain(|s| {
+        !(s.label == Label::Number
+            && s.end == s.start + 1
+            && toks[s.start].line_start
+            && w.raw(s.end) == "."
+            && toks.get(s.end + 1).is_some_and(|t| t.cap && !t.line_start))
+    });
+    // A time and its date, a weekday and its date: one DATE when only a space or a comma is
+    // between them on one line ("Jun 30, 2023, 9:33 PM", "8 p.m. Tuesday", "Wednesday 11
+    // December"); a preposition between them keeps them apart.
+    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out.drain(..) {
+        if let Some(p) = merged.last_mut()
+            && p.label == Label::Date
+            && s.label == Label::Date
+            && !toks[s.start].line_start
+            && (toks[s.start].cap || toks[s.start].kind == Kind::Number)
+            && (s.start == p.end
+                || (s.start == p.end + 1
+                    && w.raw(p.end) == ","
+                    // "7 a.m. and 5 p.m., Monday to Friday": a list of times, then a range.
+                    && !matches!(w.low(s.end), "to" | "through" | "until" | "-" | "–")))
+            && ((is_clock(w, p) && is_point(w, &s))
+                || (is_point(w, p) && is_clock(w, &s))
+                || (p.end - p.start == 1 && toks[p.start].cap && w.is(p.start, WEEKDAYS) && is_point(w, &s)))
+        {
+            p.end = s.end;
+            continue;
+        }
+        merged.push(s);
+    }
+    *out = merged;
 }
 
 /// Modifier words before a number or duration, as (start, number start).
@@ -498,7 +803,18 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
     if w.toks[i].cap && HOLIDAYS.contains(&w.raw(i)) {
         let two_word = matches!(
             w.raw(i),
-            "Memorial" | "Labor" | "Independence" | "Election" | "Veterans"
+            "Memorial"
+                | "Labor"
+                | "Independence"
+                | "Election"
+                | "Veterans"
+                | "Republic"
+                | "Labour"
+                | "Inauguration"
+                | "Boxing"
+                | "Australia"
+                | "Canada"
+                | "Victoria"
         );
         if two_word {
             return (w.raw(i + 1) == "Day" && w.near(i)).then(|| Span {

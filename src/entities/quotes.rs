@@ -27,8 +27,8 @@ pub fn find_quotes(text: &str) -> Vec<Range<usize>> {
     // Lines with their byte ranges, blank lines skipped.
     let mut lines: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' {
+    for (i, c) in text.bytes().enumerate() {
+        if c == b'\n' {
             lines.push(start..i);
             start = i + 1;
         }
@@ -42,19 +42,25 @@ pub fn find_quotes(text: &str) -> Vec<Range<usize>> {
     for (li, line) in lines.iter().enumerate() {
         let s = &text[line.clone()];
         let first_visible = s.len() - s.trim_start().len();
-        let mut prev: Option<char> = None;
-        let mut it = s.char_indices().peekable();
-        while let Some((k, c)) = it.next() {
-            let next = it.peek().map(|&(_, d)| d);
+        // Only the bytes that can start a quotation mark are looked at (a byte scan: the text
+        // is long and marks are few): '"', '\'', and the lead bytes of “ ” „ ‘ ’ (E2) and « » (C2).
+        let marks = s
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | 0xE2 | 0xC2))
+            .map(|(k, _)| k);
+        for k in marks {
+            let Some(c) = s[k..].chars().next() else { continue };
+            if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '‘' | '’' | '\'') {
+                continue;
+            }
+            let prev = s[..k].chars().next_back();
+            let next = s[k + c.len_utf8()..].chars().next();
             let pos = line.start + k;
             let at_line_start = k == first_visible;
             let before_space = prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p));
             let after_space = next.is_none_or(char::is_whitespace);
             let single = matches!(c, '‘' | '’' | '\'');
-            prev = Some(c);
-            if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '‘' | '’' | '\'') {
-                continue;
-            }
             // Marks of the other kind inside an open quote are nested quotes.
             if open.is_some_and(|(_, sq, _)| sq != single) {
                 continue;

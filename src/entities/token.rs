@@ -47,7 +47,7 @@ const ABBREVS: &[&str] = &[
     "prof", "rev", "hon", "pres", "supt", "atty", "gens", "reps", "sens", "govs", "calif", "fla", "ariz",
     "colo", "conn", "ga", "kan", "ky", "md", "mich", "minn", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
     "tenn", "tex", "va", "vt", "wis", "wyo", "ave", "blvd", "dept", "univ", "ala", "ark", "del", "ill",
-    "ind", "la", "mass", "miss", "wash",
+    "ind", "la", "mass", "miss", "wash", "ont", "que", "alta", "sask", "nfld",
 ];
 
 /// Capitalised abbreviations only: lowercase "co." or "pa." ending a sentence is rarer than the

@@ -76,8 +76,10 @@ pub struct Group {
     pub key: String,
     /// Every key folded into the group ("vladimir putin", "putin").
     pub keys: Vec<String>,
-    /// What the panel shows: the fullest or most frequent form.
+    /// What the panel shows: the canonical name (the alias list's, or the fullest form used most).
     pub name: String,
+    /// The other spellings merged in ("U.S.", "America"; "Orban").
+    pub variants: Vec<String>,
     /// Byte ranges of every mention, sorted.
     pub ranges: Vec<Range<usize>>,
 }
@@ -97,14 +99,15 @@ pub struct ArticleEntities {
 }
 
 impl ArticleEntities {
-    pub fn new(text: &str, analysis: Analysis, story: bool) -> ArticleEntities {
+    /// `boilerplate`: the article's furniture ranges, whose mentions the panel does not count.
+    pub fn new(text: &str, boilerplate: &[Range<usize>], analysis: Analysis, story: bool) -> ArticleEntities {
         let mut by_label: [Vec<Range<usize>>; 6] = Default::default();
         for e in &analysis.entities {
             by_label[e.label.index()].push(e.range.clone());
         }
         let quotes =
             crate::tui::panes::notes::merge_ranges(analysis.quotes.iter().map(|q| q.range.clone()).collect());
-        let groups = group_mentions(text, &analysis);
+        let groups = group_mentions(text, boilerplate, &analysis);
         ArticleEntities {
             analysis,
             by_label,
@@ -196,18 +199,15 @@ impl Analyses {
     /// the other way round. Returns the paths of articles that failed, if any.
     pub fn apply(&mut self, done: Analysed, articles: &[Article]) -> Vec<String> {
         // A collection's results are many: index the texts once. A single one: just find it.
-        let index: HashMap<&str, &str> = if done.results.len() > 8 {
-            articles
-                .iter()
-                .map(|a| (a.id.as_str(), a.text.as_str()))
-                .collect()
+        let index: HashMap<&str, &Article> = if done.results.len() > 8 {
+            articles.iter().map(|a| (a.id.as_str(), a)).collect()
         } else {
             HashMap::new()
         };
-        let text_of = |id: &str| {
+        let article_of = |id: &str| {
             index.get(id).copied().or_else(|| {
                 (index.is_empty())
-                    .then(|| articles.iter().find(|a| a.id == id).map(|a| a.text.as_str()))
+                    .then(|| articles.iter().find(|a| a.id == id))
                     .flatten()
             })
         };
@@ -219,10 +219,15 @@ impl Analyses {
         for (id, analysis) in done.results {
             pending.remove(&id);
             let keep_old = self.cache.get(&id).is_some_and(|old| old.story && !done.story);
-            if !keep_old && let Some(text) = text_of(&id) {
+            if !keep_old && let Some(a) = article_of(&id) {
                 self.cache.insert(
                     id.clone(),
-                    Arc::new(ArticleEntities::new(text, analysis, done.story)),
+                    Arc::new(ArticleEntities::new(
+                        &a.text,
+                        &a.boilerplate,
+                        analysis,
+                        done.story,
+                    )),
                 );
             }
         }
@@ -293,121 +298,33 @@ pub fn run_now(app: &mut App) {
     }
 }
 
-/// The key mentions are grouped by: case, spacing, curly apostrophes, a possessive ending and
-/// the dots of abbreviations ("U.S." and "US") do not matter.
-pub fn mention_key(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        for c in w.chars() {
-            match c {
-                '.' => {}
-                '’' | '‘' | 'ʼ' => out.push('\''),
-                c => out.extend(c.to_lowercase()),
-            }
-        }
-    }
-    for suffix in ["'s", "'"] {
-        if out.len() > suffix.len() + 1 && out.ends_with(suffix) {
-            out.truncate(out.len() - suffix.len());
-            break;
-        }
-    }
-    out
+/// The key mentions are grouped and jumped to by ([`entities::canon::key`]): case, spacing,
+/// accents, a possessive ending, the dots of abbreviations and the alias list's spellings ("U.S.",
+/// "America" as places) do not matter.
+pub fn mention_key(label: Label, s: &str) -> String {
+    entities::canon::key(label, s)
 }
 
-/// Groups an article's mentions for the entity panel.
-///
-/// Written here rather than taken from `Analysis::mentions`, which groups by exact text: a
-/// reader wants "Putin", "PUTIN" and "Putin's" on one row, and a surname on the row of the one
-/// full name it belongs to ("Putin" with "Vladimir Putin"), which the recogniser links but does
-/// not report. A surname shared by two full names in the article stays on a row of its own.
-pub fn group_mentions(text: &str, analysis: &Analysis) -> Vec<Group> {
-    struct Raw {
-        label: Label,
-        key: String,
-        forms: Vec<(String, usize)>,
-        ranges: Vec<Range<usize>>,
-    }
-    let mut raws: Vec<Raw> = Vec::new();
-    let mut index: HashMap<(Label, String), usize> = HashMap::new();
-    for e in &analysis.entities {
-        let Some(s) = text.get(e.range.clone()) else {
-            continue;
-        };
-        let key = mention_key(s);
-        if key.is_empty() {
-            continue;
-        }
-        let k = *index.entry((e.label, key.clone())).or_insert_with(|| {
-            raws.push(Raw {
-                label: e.label,
-                key,
-                forms: Vec::new(),
-                ranges: Vec::new(),
-            });
-            raws.len() - 1
-        });
-        let form = s.split_whitespace().collect::<Vec<_>>().join(" ");
-        let raw = &mut raws[k];
-        match raw.forms.iter_mut().find(|(f, _)| *f == form) {
-            Some((_, n)) => *n += 1,
-            None => raw.forms.push((form, 1)),
-        }
-        raw.ranges.push(e.range.clone());
-    }
-    // A one-word PERSON key joins the one multi-word PERSON whose last word it is.
-    let mut target: Vec<usize> = (0..raws.len()).collect();
-    for (i, r) in raws.iter().enumerate() {
-        if r.label != Label::Person || r.key.contains(' ') {
-            continue;
-        }
-        let full: Vec<usize> = raws
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.label == Label::Person && f.key.rsplit(' ').next() == Some(&r.key))
-            .filter(|(_, f)| f.key.contains(' '))
-            .map(|(j, _)| j)
+/// Groups an article's mentions for the entity panel: [`entities::canon::group`], the grouping
+/// the index uses (one entity, one row, under its canonical name, variants listed), with the
+/// mentions in page furniture (`boilerplate`, sorted ranges) left out as the index leaves them.
+pub fn group_mentions(text: &str, boilerplate: &[Range<usize>], analysis: &Analysis) -> Vec<Group> {
+    let in_furniture = |pos: usize| {
+        let k = boilerplate.partition_point(|r| r.end <= pos);
+        boilerplate.get(k).is_some_and(|r| r.start <= pos)
+    };
+    let mut groups: Vec<Group> =
+        entities::canon::group(text, &analysis.entities, &|e| in_furniture(e.range.start))
+            .into_iter()
+            .map(|g| Group {
+                label: g.label,
+                key: g.keys[0].clone(),
+                keys: g.keys,
+                name: g.name,
+                variants: g.variants,
+                ranges: g.ranges,
+            })
             .collect();
-        if let [j] = full[..] {
-            target[i] = j;
-        }
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    let mut at: HashMap<usize, usize> = HashMap::new();
-    let mut forms: Vec<Vec<(String, usize)>> = Vec::new();
-    for (i, r) in raws.iter().enumerate() {
-        let t = target[i];
-        let g = *at.entry(t).or_insert_with(|| {
-            groups.push(Group {
-                label: raws[t].label,
-                key: raws[t].key.clone(),
-                keys: Vec::new(),
-                name: String::new(),
-                ranges: Vec::new(),
-            });
-            forms.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].keys.push(r.key.clone());
-        groups[g].ranges.extend(r.ranges.iter().cloned());
-        if t == i {
-            forms[g].extend(r.forms.iter().cloned());
-        }
-    }
-    for (g, forms) in groups.iter_mut().zip(forms) {
-        g.ranges.sort_by_key(|r| r.start);
-        // The most used form, preferring one not in capitals (headlines, credits), then the first.
-        let caps = |f: &str| f.chars().any(char::is_lowercase);
-        g.name = forms
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, (f, n))| (caps(f), *n, std::cmp::Reverse(*i)))
-            .map(|(_, (f, _))| f.clone())
-            .unwrap_or_default();
-    }
     groups.sort_by_key(|g| {
         (
             g.label,
@@ -442,12 +359,15 @@ mod tests {
 
     #[test]
     fn keys_ignore_case_possessives_dots_and_spacing() {
-        assert_eq!(mention_key("Putin’s"), "putin");
-        assert_eq!(mention_key("PUTIN"), "putin");
-        assert_eq!(mention_key("U.S."), mention_key("US"));
-        assert_eq!(mention_key("Vladimir\n  Putin"), "vladimir putin");
-        assert_eq!(mention_key("Jones'"), "jones");
-        assert_eq!(mention_key("'s"), "'s");
+        use Label::*;
+        assert_eq!(mention_key(Person, "Putin’s"), "putin");
+        assert_eq!(mention_key(Person, "PUTIN"), "putin");
+        assert_eq!(mention_key(Place, "U.S."), mention_key(Place, "US"));
+        assert_eq!(mention_key(Place, "America"), "united states");
+        assert_eq!(mention_key(Person, "Orbán"), "orban");
+        assert_eq!(mention_key(Person, "Vladimir\n  Putin"), "vladimir putin");
+        assert_eq!(mention_key(Person, "Jones'"), "jones");
+        assert_eq!(mention_key(Number, "3.5"), "3.5");
     }
 
     #[test]
@@ -466,7 +386,7 @@ mod tests {
                 ("Moscow", Place),
             ],
         );
-        let g = group_mentions(t, &a);
+        let g = group_mentions(t, &[], &a);
         let rows: Vec<(&str, Label, usize)> = g
             .iter()
             .map(|g| (g.name.as_str(), g.label, g.ranges.len()))
@@ -491,7 +411,7 @@ mod tests {
             t,
             &[("Joe Biden", Person), ("Jill Biden", Person), ("Biden", Person)],
         );
-        let g = group_mentions(t, &a);
+        let g = group_mentions(t, &[], &a);
         assert_eq!(g.len(), 3);
         assert!(g.iter().any(|g| g.name == "Biden" && g.ranges.len() == 1));
     }
@@ -500,7 +420,7 @@ mod tests {
     fn same_text_with_two_labels_is_two_rows() {
         let t = "in the Kremlin; the Kremlin said";
         let a = analysis_of(t, &[("Kremlin", Label::Place), ("Kremlin", Label::Org)]);
-        let g = group_mentions(t, &a);
+        let g = group_mentions(t, &[], &a);
         assert_eq!(
             g.iter().map(|g| g.label).collect::<Vec<_>>(),
             vec![Label::Org, Label::Place]

@@ -450,7 +450,20 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let styles = EntityStyles::new(theme);
     let ents = current(app);
     let title = match ents {
-        Some(e) => format!("Entities ({})", e.groups.len()),
+        // Counted as the index counts: page furniture (boilerplate) left out, and the title
+        // says so in the words that fit.
+        Some(e) => {
+            let n = e.groups.len();
+            let room = (area.width as usize).saturating_sub(6);
+            [
+                format!("Entities ({n}) · furniture not counted"),
+                format!("Entities ({n}) · no furniture"),
+                format!("Entities ({n})"),
+            ]
+            .into_iter()
+            .find(|t| str_width(t) <= room)
+            .unwrap_or_else(|| format!("Entities ({n})"))
+        }
         None => "Entities".to_string(),
     };
     let block = pane_block(&title, focused, theme);
@@ -514,7 +527,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                 );
                 let room = w.saturating_sub(str_width(&mark) + count.len() + 1);
                 let name = truncate(&clean(&g.name), room);
-                let pad = w.saturating_sub(str_width(&mark) + str_width(&name) + count.len());
+                // The other spellings merged in, dim, where there is room.
+                let left = room.saturating_sub(str_width(&name));
+                let also = if g.variants.is_empty() || left < 6 {
+                    String::new()
+                } else {
+                    truncate(&format!(" ({})", clean(&g.variants.join(", "))), left)
+                };
+                let pad =
+                    w.saturating_sub(str_width(&mark) + str_width(&name) + str_width(&also) + count.len());
                 let row_style = match (selected, focused) {
                     (true, true) => theme.selected,
                     (true, false) => theme.selected_unfocused,
@@ -531,6 +552,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                 let line = Line::from(vec![
                     Span::raw(mark),
                     Span::styled(name, name_style),
+                    Span::styled(also, if selected { row_style } else { theme.dim }),
                     Span::raw(" ".repeat(pad)),
                     Span::styled(count, if selected { row_style } else { theme.dim }),
                 ]);

@@ -131,7 +131,7 @@ pub fn rows(app: &App) -> Vec<Row> {
     let mut out = Vec::with_capacity(b.index.entries.len());
     for (i, e) in b.index.entries.iter().enumerate() {
         if let Some(q) = &query
-            && q.find_in(&e.name).is_empty()
+            && e.names().all(|n| q.find_in(n).is_empty())
         {
             continue;
         }
@@ -210,7 +210,7 @@ pub fn handle(app: &mut App, action: Action) -> bool {
     true
 }
 
-/// The filter as typed: the list shrinks to the entities whose name has it.
+/// The filter as typed: the list shrinks to the entities whose name (or a variant) has it.
 pub fn set_filter(app: &mut App, filter: String) {
     app.index.filter = filter;
     app.index.cursor = 0;
@@ -268,7 +268,7 @@ fn open(app: &mut App) {
             let mut keys: Vec<String> = Vec::new();
             for r in &occ.mentions {
                 if let Some(s) = text.get(r.clone()) {
-                    let k = mention_key(s);
+                    let k = mention_key(e.label, s);
                     if !k.is_empty() && !keys.contains(&k) {
                         keys.push(k);
                     }
@@ -463,10 +463,18 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                 let open = app.index.expanded.contains(&(e.label, e.name.clone()));
                 let fold = if open { "▾" } else { "▸" };
                 let name = truncate(&clean(&e.name), name_w.saturating_sub(1));
-                let pad = name_w.saturating_sub(str_width(&name));
+                // The other spellings merged in, dim, in the room the name leaves.
+                let room = name_w.saturating_sub(str_width(&name) + 1);
+                let also = if e.variants.is_empty() || room < 6 {
+                    String::new()
+                } else {
+                    truncate(&format!(" ({})", clean(&e.variants.join(", "))), room)
+                };
+                let pad = name_w.saturating_sub(str_width(&name) + str_width(&also));
                 Line::from(vec![
                     Span::raw(format!("{mark}{fold} ")),
                     Span::styled(name, theme.entity.label(e.label)),
+                    Span::styled(also, theme.dim),
                     Span::raw(" ".repeat(pad)),
                     Span::styled(format!("{:<label_w$}", e.label.as_str()), theme.dim),
                     Span::raw(format!("{:>10}{:>12}", e.articles.len(), e.total)),
