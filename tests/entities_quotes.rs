@@ -77,3 +77,13 @@ fn quote_spanning_paragraphs_and_unattributed_ones() {
     // sentence inside the quote, so the next sentence's speaker is not this quote's.
     assert_eq!(speaker_of(&qs, "\"a limited mandate"), None);
 }
+
+#[test]
+fn institutions_speak_after_the_quote() {
+    // `," Eskom said`: an organisation named only where it speaks is the quote's speaker too.
+    let text = "Power cuts will last into the weekend, the utility warned. \
+                \"We are bringing units back as fast as we can,\" Eskom said on Friday.";
+    let a = analyse_text(text);
+    let q = a.quotes.first().expect("one quote");
+    assert_eq!(q.speaker.clone().map(|s| &text[s]), Some("Eskom"));
+}

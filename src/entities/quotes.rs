@@ -214,9 +214,10 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
         if !stop(i) && !closed_sentence {
             if is_verb(i) && !stop(i + 1) {
                 speaker = subject(i + 1).or_else(|| noun_phrase(i + 1));
-            } else if let Some(e) = person_at(i) {
+            } else if let Some(e) = person_at(i).or_else(|| org_at(i)) {
+                // `," Putin said`, `," the Kremlin said`: a person or an institution speaking.
                 let mut k = i;
-                while person_at(k).is_some_and(|f| f.range == e.range) {
+                while person_at(k).or_else(|| org_at(k)).is_some_and(|f| f.range == e.range) {
                     k += 1;
                 }
                 if is_verb(k) {
