@@ -54,7 +54,8 @@ fn fixture_texts() -> Vec<(String, String)> {
             .map(|(_, e)| e.to_ascii_lowercase())
             .unwrap_or_default();
         let doc = p.ends_with("README.md") || p.ends_with("corpus.json");
-        !doc && (matches!(ext.as_str(), "txt" | "md" | "html" | "htm" | "json" | "jsonl") || p.contains(".jsonl#"))
+        !doc && (matches!(ext.as_str(), "txt" | "md" | "html" | "htm" | "json" | "jsonl")
+            || p.contains(".jsonl#"))
     };
     arts.into_iter()
         .filter(|a| a.words >= 20 && article_file(&a.path) && seen.insert(a.id.clone()))

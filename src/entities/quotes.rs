@@ -217,7 +217,10 @@ pub fn attribute(w: &Words, quotes: &[Range<usize>], entities: &[Entity]) -> Vec
             } else if let Some(e) = person_at(i).or_else(|| org_at(i)) {
                 // `," Putin said`, `," the Kremlin said`: a person or an institution speaking.
                 let mut k = i;
-                while person_at(k).or_else(|| org_at(k)).is_some_and(|f| f.range == e.range) {
+                while person_at(k)
+                    .or_else(|| org_at(k))
+                    .is_some_and(|f| f.range == e.range)
+                {
                     k += 1;
                 }
                 if is_verb(k) {
