@@ -114,7 +114,7 @@ fn score(dir: &Path) -> Scored {
         held_base: Vec::new(),
     };
     let mut dump = String::from(
-        "a\tb\tgold\trelation\tgot\tbase\tshared_a\tshared_b\tcontainment\tpassages\tsame\tedited\tmoved\tadded\tremoved\tonly_a\tonly_b\tfigures\tkept\theld\n",
+        "a\tb\tgold\trelation\tgot\tbase\tshared_a\tshared_b\tcontainment\tpassages\tsame\tedited\tmoved\tadded\tremoved\tonly_a\tonly_b\tfigures\tkept\tcu\tua\tub\tkept_a\tsent_a\tkept_b\tsent_b\theld\n",
     );
     let none = Analysis::default();
     for p in pairs {
@@ -138,7 +138,7 @@ fn score(dir: &Path) -> Scored {
         }
         let x = &c.summary;
         dump.push_str(&format!(
-            "{ra}\t{rb}\t{gold:?}\t{}\t{got:?}\t{base:?}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{h}\n",
+            "{ra}\t{rb}\t{gold:?}\t{}\t{got:?}\t{base:?}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{:.3}\t{:.3}\t{:.3}\t{}\t{}\t{}\t{}\t{h}\n",
             p["relation"].as_str().unwrap_or(""),
             x.shared_a,
             x.shared_b,
@@ -153,6 +153,13 @@ fn score(dir: &Path) -> Scored {
             x.only_b,
             x.shared_figures,
             x.figures_kept,
+            x.containment_unquoted,
+            x.unquoted_a,
+            x.unquoted_b,
+            x.kept_a,
+            x.sentences_a,
+            x.kept_b,
+            x.sentences_b,
         ));
     }
     if let Some(f) = std::env::var_os("RELATIONS_DUMP") {
