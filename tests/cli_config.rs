@@ -188,3 +188,43 @@ fn the_reader_without_a_terminal_says_so_and_reports_config_problems() {
     assert!(err.contains("needs a terminal"), "{err}");
     assert!(err.contains("line 1: theme: expected"), "{err}");
 }
+
+#[test]
+fn config_init_writes_the_defaults_on_a_fresh_machine_and_never_overwrites() {
+    let home = tempfile::tempdir().unwrap();
+    let want = home.path().join("config/copydesk/config.toml");
+    assert!(
+        !want.parent().unwrap().exists(),
+        "a fresh machine has no config folder"
+    );
+    let o = run(&["config", "--init"], home.path());
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        stdout(&o),
+        format!("{}\n", want.display()),
+        "prints where it wrote"
+    );
+    assert_eq!(std::fs::read_to_string(&want).unwrap(), config::default_file());
+    let o = run(&["config", "--check"], home.path());
+    assert_eq!(stdout(&o), format!("{}: no problems\n", want.display()));
+
+    // A second time, and over a file of the user's own: refused, the file left as it was.
+    std::fs::write(&want, "theme = \"light\"\n").unwrap();
+    let o = run(&["config", "--init"], home.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&want.display().to_string()), "names the path: {err}");
+    assert!(err.contains("exists already"), "{err}");
+    assert_eq!(std::fs::read_to_string(&want).unwrap(), "theme = \"light\"\n");
+
+    // --config names the file to write, folders and all.
+    let other = home.path().join("elsewhere/deep/my.toml");
+    let o = run(
+        &["config", "--init", "--config", other.to_str().unwrap()],
+        home.path(),
+    );
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&o), format!("{}\n", other.display()));
+    assert_eq!(std::fs::read_to_string(&other).unwrap(), config::default_file());
+}

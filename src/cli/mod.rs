@@ -89,7 +89,7 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Find text in every article (case and accents ignored); --json for one object a hit.
     Find(find::FindArgs),
-    /// Print the default config file, check a config file, or say where it is.
+    /// Print or write the default config file, check a config file, or say where it is.
     #[command(long_about = config::LONG_ABOUT)]
     Config(config::ConfigArgs),
     /// Index the people, organisations, places and groups named across articles.
