@@ -125,7 +125,7 @@ fn a_quote_that_is_gone_is_detached_not_dropped() {
     assert_eq!(got[0].1.status, Status::Detached);
     assert_eq!(got[0].1.range, None);
     assert_eq!(got[0].0.quote, QUOTE, "the note keeps its quote");
-    let placed = s.resolve(&[]);
+    let placed = s.resolve::<copydesk::article::Article>(&[]);
     assert_eq!(placed[0].1.placement.status, Status::Detached);
     assert_eq!(s.all().len(), 1);
 }

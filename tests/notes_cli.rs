@@ -551,3 +551,137 @@ fn list_without_json_is_one_line_a_note_and_bad_paths_fail() {
     assert!(o.stderr.contains("nowhere.txt"), "{}", o.stderr);
     assert_eq!(o.stdout, "");
 }
+
+/// `notes ARGS` run in `cwd` with the data directory given by absolute path (through
+/// `COPYDESK_DATA_DIR`), so that runs from different folders share one store.
+fn notes_in(cwd: &Path, data: &Path, args: &[&str]) -> Out {
+    let mut all = vec!["notes"];
+    all.extend_from_slice(args);
+    copydesk_env(cwd, &all, Some(data))
+}
+
+#[test]
+fn notes_are_found_from_any_folder_by_their_absolute_path() {
+    let d = tempfile::tempdir().unwrap();
+    let data = d.path().join("data");
+    let home = d.path().join("desk");
+    fs::create_dir_all(home.join("mine")).unwrap();
+    fs::write(home.join("mine/a.txt"), seed("000")).unwrap();
+    let o = notes_in(
+        &home,
+        &data,
+        &[
+            "add",
+            "--file",
+            "mine/a.txt",
+            "--quote",
+            QUOTE,
+            "--text",
+            "passage",
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(o.lines()[0]["path"], "mine/a.txt", "printed as given");
+    assert_eq!(
+        notes_in(&home, &data, &["add", "--file", "mine/a.txt", "--text", "whole"]).code,
+        0
+    );
+    let stored: Value = serde_json::from_str(&fs::read_to_string(data.join("notes.json")).unwrap()).unwrap();
+    let abs = fs::canonicalize(home.join("mine/a.txt")).unwrap();
+    let abs = abs.to_str().unwrap();
+    for n in stored["notes"].as_array().unwrap() {
+        assert_eq!(n["path"], "mine/a.txt");
+        assert_eq!(n["abs_path"], abs);
+    }
+
+    // From the folder it was written in, as before.
+    let got = notes_in(&home, &data, &["list", "--json"]).lines();
+    assert_eq!(got.len(), 2);
+    assert!(
+        got.iter()
+            .all(|v| v["status"] == "attached" && v["path"] == "mine/a.txt"),
+        "{got:?}"
+    );
+
+    // From another folder, with no paths: found at its absolute path, attached.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let o = notes_in(elsewhere.path(), &data, &["list", "--json"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let got = o.lines();
+    assert_eq!(got.len(), 2);
+    for v in &got {
+        check_fields(v);
+        assert_eq!(v["status"], "attached", "{v}");
+        assert_eq!(v["path"], abs);
+    }
+    // With the folder given by its absolute path: the same file, so attached, not moved.
+    let folder = home.join("mine");
+    let got = notes_in(
+        elsewhere.path(),
+        &data,
+        &["list", "--json", folder.to_str().unwrap()],
+    )
+    .lines();
+    assert_eq!(got.len(), 2);
+    assert!(got.iter().all(|v| v["status"] == "attached"), "{got:?}");
+
+    // Another file with the same relative name in another folder is not the note's file.
+    fs::create_dir(elsewhere.path().join("mine")).unwrap();
+    fs::write(elsewhere.path().join("mine/a.txt"), seed("003")).unwrap();
+    let got = notes_in(elsewhere.path(), &data, &["list", "--json"]).lines();
+    assert!(
+        got.iter().all(|v| v["status"] == "attached" && v["path"] == abs),
+        "{got:?}"
+    );
+    assert_eq!(
+        notes_in(elsewhere.path(), &data, &["list", "--json", "mine/a.txt"]).stdout,
+        ""
+    );
+}
+
+#[test]
+fn notes_written_before_absolute_paths_are_migrated_on_read() {
+    let d = tempfile::tempdir().unwrap();
+    let data = d.path().join("data");
+    let home = d.path().join("desk");
+    fs::create_dir_all(home.join("mine")).unwrap();
+    fs::write(home.join("mine/a.txt"), seed("000")).unwrap();
+    let added = notes_in(
+        &home,
+        &data,
+        &["add", "--file", "mine/a.txt", "--quote", QUOTE, "--text", "old"],
+    );
+    let id = added.lines()[0]["id"].as_str().unwrap().to_string();
+    // As an earlier copydesk wrote it: no `abs_path`.
+    let file = data.join("notes.json");
+    let mut v: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    v["notes"][0].as_object_mut().unwrap().remove("abs_path");
+    fs::write(&file, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
+
+    // From another folder the old note cannot be placed yet (its folder is not known)...
+    let elsewhere = tempfile::tempdir().unwrap();
+    let got = notes_in(elsewhere.path(), &data, &["list", "--json"]).lines();
+    assert_eq!(got[0]["status"], "detached");
+    assert!(
+        !fs::read_to_string(&file).unwrap().contains("abs_path"),
+        "listing writes nothing"
+    );
+    // ...read from its own folder, it is resolved, and the next save keeps the absolute path.
+    let o = notes_in(&home, &data, &["list", "--json"]);
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert_eq!(o.stderr, "", "not taken for damaged");
+    assert_eq!(o.lines()[0]["status"], "attached");
+    assert_eq!(notes_in(&home, &data, &["edit", &id, "--text", "new"]).code, 0);
+    let v: Value = serde_json::from_str(&fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(
+        v["version"], 1,
+        "the same format version: an older copydesk still reads it"
+    );
+    let abs = fs::canonicalize(home.join("mine/a.txt")).unwrap();
+    assert_eq!(v["notes"][0]["abs_path"], abs.to_str().unwrap());
+    let got = notes_in(elsewhere.path(), &data, &["list", "--json"]).lines();
+    assert_eq!(
+        (got[0]["status"].as_str(), got[0]["text"].as_str()),
+        (Some("attached"), Some("new"))
+    );
+}

@@ -389,15 +389,25 @@ fn time() -> impl Strategy<Value = DateTime<Utc>> {
 
 fn note() -> impl Strategy<Value = Note> {
     (
-        (any::<String>(), any::<String>(), any::<String>()),
+        (
+            any::<String>(),
+            any::<String>(),
+            any::<String>(),
+            proptest::option::of(any::<String>()),
+        ),
         (any::<String>(), any::<String>(), any::<String>()),
         (any::<usize>(), any::<String>(), time(), time()),
     )
         .prop_map(
-            |((id, article_id, path), (quote, prefix, suffix), (position, text, created, updated))| Note {
+            |(
+                (id, article_id, path, abs_path),
+                (quote, prefix, suffix),
+                (position, text, created, updated),
+            )| Note {
                 id,
                 article_id,
                 path,
+                abs_path,
                 quote,
                 prefix,
                 suffix,

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::{EXIT_FAILURE, Global};
 use crate::article::{self, Article};
+use crate::notes::model::canonical_path;
 use crate::notes::{Home, Note, NoteStore, Status, data_dir, export, resolve};
 
 #[derive(Debug, Args)]
@@ -271,23 +272,29 @@ fn placed(
     Ok(Some((notes, articles)))
 }
 
-/// The articles the notes were written on, loaded from the paths they were written at (the
-/// bundled demo for `demo/` paths); files that are gone or unreadable leave their notes to be
-/// found by quote elsewhere, or detached.
+/// The articles the notes were written on, loaded from the files they were written on (the
+/// bundled demo for `demo/` paths): at the path as it was given when that still names the same
+/// file from here (so paths print as they were given), else at the file's absolute path (a note
+/// written in another folder). Files that are gone or unreadable leave their notes to be found
+/// by quote elsewhere, or detached.
 fn own_articles(global: &Global, notes: &[&Note]) -> Vec<Article> {
     let mut articles = if global.demo || notes.iter().any(|n| n.path.starts_with("demo/")) {
         article::demo::articles()
     } else {
         Vec::new()
     };
+    let file_of = |path: &str| {
+        let p = PathBuf::from(path);
+        match path.rsplit_once('#') {
+            Some((base, _)) if !p.exists() => PathBuf::from(base),
+            _ => p,
+        }
+    };
     let files: BTreeSet<PathBuf> = notes
         .iter()
-        .map(|n| {
-            let p = PathBuf::from(&n.path);
-            match n.path.rsplit_once('#') {
-                Some((base, _)) if !p.exists() => PathBuf::from(base),
-                _ => p,
-            }
+        .map(|n| match n.abs_path.as_deref() {
+            Some(abs) if canonical_path(&n.path).as_deref() != Some(abs) => file_of(abs),
+            _ => file_of(&n.path),
         })
         .filter(|p| p.is_file())
         .collect();

@@ -3,6 +3,7 @@
 //! context and position hint; then fuzzy with a score) — and carrying notes over to other
 //! versions of the same story. A note that cannot be placed is detached, never dropped.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -420,11 +421,11 @@ fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// Places a note in what is taken to be its own article (matched by id or path, or chosen by
-/// quote): `attached` when the path is the same and the quote is exactly at its recorded
+/// quote): `attached` when it is the same file (see [`Note::is_at`]) and the quote is exactly at its recorded
 /// position, `moved` when found elsewhere, `detached` when the quote is not found.
 pub fn place_in(note: &Note, article: &Article, map: &CharMap) -> Placement {
     if note.is_whole_article() {
-        let status = if article.path == note.path {
+        let status = if note.is_at(&article.path) {
             Status::Attached
         } else {
             Status::Moved
@@ -439,7 +440,7 @@ pub fn place_in(note: &Note, article: &Article, map: &CharMap) -> Placement {
     match find_quote(note, &article.text, map) {
         None => Placement::detached(),
         Some(f) => {
-            let here = f.exact && article.path == note.path && map.char_of(f.range.start) == note.position;
+            let here = f.exact && map.char_of(f.range.start) == note.position && note.is_at(&article.path);
             Placement {
                 status: if here { Status::Attached } else { Status::Moved },
                 range: Some(f.range),
@@ -486,16 +487,18 @@ pub struct Home {
 /// note's article id (preferring the same path), else the one at the note's path, else — for a
 /// passage note — the article where the quote matches best. Returns one [`Home`] per note, in
 /// order; a note with no home is detached.
-pub fn resolve(notes: &[Note], articles: &[Article]) -> Vec<Home> {
-    let maps: Vec<CharMap> = articles.iter().map(Article::char_map).collect();
+/// Takes articles or shared ones (`Arc<Article>`, as the reader holds them).
+pub fn resolve<A: Borrow<Article>>(notes: &[Note], articles: &[A]) -> Vec<Home> {
+    let articles: Vec<&Article> = articles.iter().map(Borrow::borrow).collect();
+    let maps: Vec<CharMap> = articles.iter().map(|a| a.char_map()).collect();
     notes
         .iter()
         .map(|note| {
             let by_id = articles
                 .iter()
-                .position(|a| a.id == note.article_id && a.path == note.path)
+                .position(|a| a.id == note.article_id && note.is_at(&a.path))
                 .or_else(|| articles.iter().position(|a| a.id == note.article_id));
-            let by_path = || articles.iter().position(|a| a.path == note.path);
+            let by_path = || articles.iter().position(|a| note.is_at(&a.path));
             if let Some(i) = by_id.or_else(by_path) {
                 return Home {
                     article: Some(i),

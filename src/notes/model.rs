@@ -2,6 +2,7 @@
 //! times, and the versioned JSON file that holds notes and the ids of deleted ones.
 
 use std::ops::Range;
+use std::path::Path;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -21,8 +22,15 @@ pub struct Note {
     pub id: String,
     /// Hex SHA-256 of the article text the note was written on.
     pub article_id: String,
-    /// The article's path when the note was written.
+    /// The article's path when the note was written, as it was given (relative to the folder
+    /// copydesk ran in, or absolute).
     pub path: String,
+    /// The same file's canonical absolute path (with `#LINE` for a line of a JSON-lines file), so
+    /// the note is found from any folder; `None` for a bundled demo article, a file that could
+    /// not be resolved, or a note written before copydesk kept it (see
+    /// [`super::store::NoteStore::open`], which fills it in when it can).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abs_path: Option<String>,
     /// The passage the note is about, exactly as it was in the article; empty for the whole article.
     #[serde(default)]
     pub quote: String,
@@ -75,6 +83,7 @@ impl Note {
             id: new_id(),
             article_id: article.id.clone(),
             path: article.path.clone(),
+            abs_path: canonical_path(&article.path),
             quote: String::new(),
             prefix: String::new(),
             suffix: String::new(),
@@ -102,6 +111,24 @@ impl Note {
         note
     }
 
+    /// True when the note was written on the file at `path` (an article's path, as given):
+    /// the same string, or the same file reached another way (another current folder, an
+    /// absolute path, a symlinked folder), told by the canonical path.
+    pub fn is_at(&self, path: &str) -> bool {
+        let Some(abs) = self.abs_path.as_deref() else {
+            return self.path == path;
+        };
+        if self.path == path {
+            // The same relative path from another folder may be another file.
+            return Path::new(path).is_absolute() || canonical_path(path).is_none_or(|c| c == abs);
+        }
+        // Only a file of the same name can be the same file: the file system is asked only then.
+        fn name(p: &str) -> &str {
+            p.rsplit(['/', '\\']).next().unwrap_or(p)
+        }
+        abs == path || (name(abs) == name(path) && canonical_path(path).as_deref() == Some(abs))
+    }
+
     /// True when the note is about the whole article rather than a passage.
     pub fn is_whole_article(&self) -> bool {
         self.quote.is_empty()
@@ -112,6 +139,26 @@ impl Note {
         self.text = text.to_string();
         self.updated = later_than(self.updated);
     }
+}
+
+/// The canonical absolute form of an article path: the file's (symlinks and `..` resolved),
+/// with a `#LINE` suffix kept for a line of a JSON-lines file. `None` when there is no such file
+/// (a bundled demo article, a file gone, a folder) or its path is not UTF-8.
+pub fn canonical_path(path: &str) -> Option<String> {
+    let (file, line) = match path.rsplit_once('#') {
+        Some((base, line))
+            if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) && !Path::new(path).exists() =>
+        {
+            (base, Some(line))
+        }
+        _ => (path, None),
+    };
+    let canon = std::fs::canonicalize(file).ok().filter(|p| p.is_file())?;
+    let canon = canon.to_str()?;
+    Some(match line {
+        Some(l) => format!("{canon}#{l}"),
+        None => canon.to_string(),
+    })
 }
 
 /// Now, or just after `t` if the clock says otherwise (clock steps, or two changes in the same

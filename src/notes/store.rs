@@ -2,6 +2,7 @@
 //! under a lock so that two copydesk processes lose nothing, a damaged file moved aside (never
 //! overwritten), and a failed save kept in memory and retried.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -168,6 +169,41 @@ pub fn data_dir_from(global: Option<&Path>, env: Option<std::ffi::OsString>) -> 
         .ok_or(StoreError::NoDataDir)
 }
 
+/// Migration of notes written before `abs_path` was kept (the file format is the same version:
+/// the field is optional, and an older copydesk reading the file ignores it). A note whose
+/// `path` is absolute gets its canonical form. A relative path meant the folder copydesk ran in
+/// then, which is not known; it is resolved from the current folder only when the file there
+/// still holds the note's article (the same article id), so a note is never tied to another file
+/// that happens to have the same relative name.
+pub fn fill_abs_paths(notes: &mut [Note]) {
+    use std::collections::HashMap;
+    let mut loaded: HashMap<PathBuf, Vec<Article>> = HashMap::new();
+    for note in notes.iter_mut().filter(|n| n.abs_path.is_none()) {
+        let Some(abs) = super::model::canonical_path(&note.path) else {
+            continue;
+        };
+        if Path::new(&note.path).is_absolute() {
+            note.abs_path = Some(abs);
+            continue;
+        }
+        let file = PathBuf::from(
+            abs.rsplit_once('#')
+                .filter(|_| !Path::new(&abs).exists())
+                .map_or(abs.as_str(), |(f, _)| f),
+        );
+        let articles = loaded
+            .entry(file)
+            .or_insert_with_key(|f| crate::article::load_paths(std::slice::from_ref(f)).0);
+        let line = note.path.rsplit_once('#').map(|(_, l)| l);
+        let same = articles.iter().any(|a| {
+            a.id == note.article_id && (line.is_none() || a.path.rsplit_once('#').map(|(_, l)| l) == line)
+        });
+        if same {
+            note.abs_path = Some(abs);
+        }
+    }
+}
+
 /// The user's notes, in memory, with the file they are kept in.
 pub struct NoteStore {
     dir: PathBuf,
@@ -199,6 +235,9 @@ enum Read {
 impl NoteStore {
     /// Opens the notes in `dir`. Never fails: a damaged or unreadable file is moved aside and
     /// reported in the returned messages (for the user), and the store starts empty.
+    ///
+    /// Notes written before copydesk kept each note's absolute path get it here when it can be
+    /// known (see [`fill_abs_paths`]); it is written with the next save.
     pub fn open(dir: &Path) -> (NoteStore, Vec<String>) {
         NoteStore::open_with(dir, Arc::new(RealDisk))
     }
@@ -214,7 +253,8 @@ impl NoteStore {
             messages: Vec::new(),
         };
         match store.read_or_move_aside(false) {
-            Ok(Some(file)) => {
+            Ok(Some(mut file)) => {
+                fill_abs_paths(&mut file.notes);
                 store.merge(file);
             }
             Ok(None) => {}
@@ -314,7 +354,7 @@ impl NoteStore {
         let mut own = Vec::new();
         let mut carried = Vec::new();
         for note in self.all() {
-            if note.article_id == article.id || note.path == article.path {
+            if note.article_id == article.id || note.is_at(&article.path) {
                 own.push((note.clone(), anchor::place_in(note, article, &map)));
             } else if let Some(p) = anchor::carry_over_with(note, article, &map) {
                 carried.push((note.clone(), p));
@@ -325,7 +365,7 @@ impl NoteStore {
     }
 
     /// Every note with its home among `articles` (see [`anchor::resolve`]), oldest first.
-    pub fn resolve(&self, articles: &[Article]) -> Vec<(Note, Home)> {
+    pub fn resolve<A: Borrow<Article>>(&self, articles: &[A]) -> Vec<(Note, Home)> {
         let notes: Vec<Note> = self.all().into_iter().cloned().collect();
         let homes = anchor::resolve(&notes, articles);
         notes.into_iter().zip(homes).collect()
