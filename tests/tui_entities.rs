@@ -214,7 +214,7 @@ fn the_entity_panel_lists_entities_by_label_with_counts() {
     insta::assert_snapshot!("entity_panel", t.backend());
     let e = copydesk::tui::panes::entities::current(&app).unwrap();
     // Grouped by label in order, most mentioned first within a label.
-    for w in e.groups.windows(2) {
+    for w in e.groups().windows(2) {
         assert!(
             w[0].label < w[1].label || (w[0].label == w[1].label && w[0].ranges.len() >= w[1].ranges.len())
         );
@@ -232,8 +232,8 @@ fn choosing_an_entity_highlights_its_mentions_and_n_follows_them() {
     keys(&mut app, "Eg");
     let groups = copydesk::tui::panes::entities::current(&app)
         .unwrap()
-        .groups
-        .clone();
+        .groups()
+        .to_vec();
     // The second person in the list.
     keys(&mut app, "j");
     let g = &groups[1];
@@ -311,7 +311,7 @@ fn a_chosen_entity_is_followed_into_the_next_version() {
     // start from the top.
     keys(&mut app, "Eg");
     let e = copydesk::tui::panes::entities::current(&app).unwrap();
-    let putin = e.groups.iter().position(|g| g.name.contains("Putin")).unwrap();
+    let putin = e.groups().iter().position(|g| g.name.contains("Putin")).unwrap();
     for _ in 0..putin {
         keys(&mut app, "j");
     }
@@ -365,7 +365,7 @@ fn the_status_bar_names_the_speaker_of_the_quote_being_read() {
 fn the_panel_counts_as_the_index_furniture_left_out() {
     let mut app = analysed(false);
     keys(&mut app, "]]E");
-    let e = copydesk::tui::panes::entities::current(&app).unwrap().clone();
+    let e = copydesk::tui::panes::entities::current(&app).unwrap();
     let a = app.current_article().unwrap().clone();
     // The CBS version names people in its captions; the panel does not count those mentions,
     // as the index does not.
@@ -378,14 +378,14 @@ fn the_panel_counts_as_the_index_furniture_left_out() {
         "the CBS version has names in its captions"
     );
     assert!(
-        e.groups
+        e.groups()
             .iter()
             .all(|g| g.ranges.iter().all(|r| !a.is_boilerplate(r.start)))
     );
     let ix = copydesk::entities::index::index(std::slice::from_ref(&a), std::slice::from_ref(analysis));
     for entry in &ix.entries {
         let g = e
-            .groups
+            .groups()
             .iter()
             .find(|g| g.label == entry.label && g.name == entry.name)
             .unwrap_or_else(|| panic!("{} is in the index but not the panel", entry.name));
@@ -473,7 +473,7 @@ mod props {
             analysis::run_now(&mut app);
             render(&mut app, w, h);
             if let Some(e) = copydesk::tui::panes::entities::current(&app) {
-                prop_assert!(e.groups.is_empty() || app.entities.cursor < e.groups.len());
+                prop_assert!(e.groups().is_empty() || app.entities.cursor < e.groups().len());
             }
             if let (Some(j), Some(a)) = (&app.jumps, app.current_article()) {
                 prop_assert!(j.ranges.iter().all(|r| r.end <= a.text.len()));
@@ -516,8 +516,8 @@ fn the_panel_cursor_stays_in_view_when_the_terminal_shrinks() {
     let mut app = analysed(false);
     keys(&mut app, "EG");
     let e = copydesk::tui::panes::entities::current(&app).unwrap();
-    let last = e.groups.last().unwrap().name.clone();
-    assert_eq!(app.entities.cursor, e.groups.len() - 1);
+    let last = e.groups().last().unwrap().name.clone();
+    assert_eq!(app.entities.cursor, e.groups().len() - 1);
     let t = render(&mut app, 120, 40);
     assert!(screen_text(t.backend().buffer()).contains(&format!("▶  {last}")));
     let t = render(&mut app, 60, 16);

@@ -2,6 +2,8 @@
 //! what order (title, source, date, length, story). Keys are folded once per article, so a new
 //! filter or order over ten thousand articles is a scan and a sort of short strings.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use super::search::fold;
@@ -113,16 +115,18 @@ pub struct Listing {
 impl Listing {
     /// Brings the keys in line with `articles`: keys for articles appended since are made; a
     /// list that changed otherwise (reordered, reloaded) must be passed to [`Listing::reset`].
-    pub fn extend(&mut self, articles: &[Article]) {
+    /// Takes articles or shared ones (`Arc<Article>`, as the reader holds them).
+    pub fn extend<A: Borrow<Article>>(&mut self, articles: &[A]) {
         if self.keys.len() > articles.len() {
             self.keys.clear();
         }
         let from = self.keys.len();
-        self.keys.extend(articles[from..].iter().map(ListKey::of));
+        self.keys
+            .extend(articles[from..].iter().map(|a| ListKey::of(a.borrow())));
     }
 
     /// Makes every key again.
-    pub fn reset(&mut self, articles: &[Article]) {
+    pub fn reset<A: Borrow<Article>>(&mut self, articles: &[A]) {
         self.keys.clear();
         self.extend(articles);
     }

@@ -6,6 +6,7 @@
 //! to a byte range of the untouched text; most articles fold to themselves but for ASCII case,
 //! and those are searched in place with an ASCII-case-insensitive automaton, with no copy.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -180,11 +181,11 @@ pub fn hits_in(article: &Article, index: usize, query: &Query) -> Vec<Hit> {
 }
 
 /// Every hit in `articles`, in article order, searched in parallel.
-pub fn search_all(articles: &[Article], query: &Query) -> Vec<Hit> {
+pub fn search_all<A: Borrow<Article> + Sync>(articles: &[A], query: &Query) -> Vec<Hit> {
     articles
         .par_iter()
         .enumerate()
-        .flat_map_iter(|(i, a)| hits_in(a, i, query))
+        .flat_map_iter(|(i, a)| hits_in(a.borrow(), i, query))
         .collect()
 }
 
@@ -215,13 +216,14 @@ impl SearchJob {
 
     /// Searches the next chunk; returns how many hits it added. Articles appended to the slice
     /// later (a load still running) are searched by later steps.
-    pub fn step(&mut self, articles: &[Article]) -> usize {
+    /// Takes articles or shared ones (`Arc<Article>`, as the reader holds them).
+    pub fn step<A: Borrow<Article> + Sync>(&mut self, articles: &[A]) -> usize {
         let end = (self.next + self.chunk).min(articles.len());
         let from = self.next;
         let found: Vec<Hit> = articles[from..end]
             .par_iter()
             .enumerate()
-            .flat_map_iter(|(i, a)| hits_in(a, from + i, &self.query))
+            .flat_map_iter(|(i, a)| hits_in(a.borrow(), from + i, &self.query))
             .collect();
         self.next = end;
         self.chunk = (self.chunk * 2).min(Self::MAX_CHUNK);
@@ -231,7 +233,7 @@ impl SearchJob {
     }
 
     /// True when every article of the slice has been searched.
-    pub fn done(&self, articles: &[Article]) -> bool {
+    pub fn done<A>(&self, articles: &[A]) -> bool {
         self.next >= articles.len()
     }
 }

@@ -3,6 +3,7 @@
 //! and from shared rare names; each candidate is then scored on wording, names, quotes and dates.
 //! Stories are the connected groups of linked pairs.
 
+use std::borrow::Borrow;
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -73,8 +74,9 @@ struct Features {
 }
 
 /// Groups articles into stories with the names the entity recogniser finds in them: the one
-/// entry point for the command line and the reader. See [`group_stories_with`].
-pub fn group_stories(articles: &[Article]) -> Stories {
+/// entry point for the command line and the reader. See [`group_stories_with`]. Takes articles
+/// or shared ones (`Arc<Article>`, as the reader holds them, so its background job copies none).
+pub fn group_stories<A: Borrow<Article> + Sync>(articles: &[A]) -> Stories {
     group_stories_with(articles, None)
 }
 
@@ -87,9 +89,12 @@ pub fn group_stories(articles: &[Article]) -> Stories {
 /// wording and capitalised words, which hold every recognised name. `analyses`, in the order of
 /// `articles`, are used instead of running the recogniser when the caller has them (a reader
 /// that keeps them per article).
-pub fn group_stories_with(articles: &[Article], analyses: Option<&[Analysis]>) -> Stories {
+pub fn group_stories_with<A: Borrow<Article> + Sync>(
+    articles: &[A],
+    analyses: Option<&[Analysis]>,
+) -> Stories {
     let recognise = |i: usize| {
-        let a = &articles[i];
+        let a: &Article = articles[i].borrow();
         let mut skip = a.boilerplate.clone();
         skip.sort_by_key(|r| r.start);
         match analyses.and_then(|v| v.get(i)) {
@@ -127,7 +132,12 @@ fn name_keys(list: &[String]) -> Vec<u64> {
     v
 }
 
-fn group(articles: &[Article], names: Option<&Names>, recognise: Option<Recognise>) -> Stories {
+fn group<A: Borrow<Article> + Sync>(
+    articles: &[A],
+    names: Option<&Names>,
+    recognise: Option<Recognise>,
+) -> Stories {
+    let articles: Vec<&Article> = articles.iter().map(Borrow::borrow).collect();
     let n = articles.len();
     let mut feats: Vec<Features> = articles
         .par_iter()
@@ -251,7 +261,7 @@ fn group(articles: &[Article], names: Option<&Names>, recognise: Option<Recognis
         .iter()
         .filter(|s| s.3)
         .map(|&(i, j, _, _)| (i as usize, j as usize));
-    for (i, j) in links.chain(same_url_pairs(articles)) {
+    for (i, j) in links.chain(same_url_pairs(&articles)) {
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
         if ri != rj {
             parent[ri.max(rj)] = ri.min(rj);
@@ -299,11 +309,11 @@ fn group(articles: &[Article], names: Option<&Names>, recognise: Option<Recognis
 /// Versions of one page: articles with the same `url` (a page fetched again after a
 /// write-through keeps its address) are one story whatever their wording, dates or names say.
 /// Each article after the first of an address is paired with that first one.
-fn same_url_pairs(articles: &[Article]) -> Vec<(usize, usize)> {
+fn same_url_pairs<A: Borrow<Article>>(articles: &[A]) -> Vec<(usize, usize)> {
     let mut first: KeyMap<String, usize> = KeyMap::default();
     let mut pairs = Vec::new();
     for (i, a) in articles.iter().enumerate() {
-        let Some(key) = a.url.as_deref().and_then(page_key) else {
+        let Some(key) = a.borrow().url.as_deref().and_then(page_key) else {
             continue;
         };
         match first.get(&key) {

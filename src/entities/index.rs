@@ -8,6 +8,7 @@
 //! Name matching (normalised words, surname linking) is this project's own idea of "the same
 //! name", shared with the comparison's "names only in one version".
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -135,13 +136,15 @@ fn union(p: &mut [usize], a: usize, b: usize) {
 /// across articles, groups of one label are one entry when they share a spelling (a person by
 /// a full name, or by the same surname with a given name that can be the same), and a person
 /// named only by surname joins the one full name of that surname the collection has.
-pub fn index(articles: &[Article], analyses: &[Analysis]) -> EntityIndex {
+/// Takes articles and analyses or shared ones (the reader holds `Arc`s of both).
+pub fn index<A: Borrow<Article>, N: Borrow<Analysis>>(articles: &[A], analyses: &[N]) -> EntityIndex {
     struct Node {
         article: usize,
         g: super::canon::NameGroup,
     }
     let mut nodes: Vec<Node> = Vec::new();
     for (i, (a, an)) in articles.iter().zip(analyses).enumerate() {
+        let (a, an): (&Article, &Analysis) = (a.borrow(), an.borrow());
         let skip = |e: &super::Entity| !counted(a, e);
         for g in super::canon::group(&a.text, &an.entities, &skip) {
             nodes.push(Node { article: i, g });

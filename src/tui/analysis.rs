@@ -12,17 +12,18 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::mpsc::{Receiver, Sender};
-use std::sync::{Arc, mpsc};
+use std::sync::{Arc, OnceLock, mpsc};
 
 use crate::article::Article;
 use crate::entities::{self, Analysis, Label};
 use crate::tui::app::{App, Msg};
 
 /// Work for the background: one article alone, or a collection that may share story evidence.
+/// The articles are shared with the app, not copied.
 #[derive(Debug)]
 pub enum Job {
-    Single(Box<Article>),
-    Collection(Vec<Article>),
+    Single(Arc<Article>),
+    Collection(Vec<Arc<Article>>),
 }
 
 impl Job {
@@ -39,14 +40,21 @@ impl Job {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match &self {
             Job::Single(a) => vec![entities::analyse(a)],
             Job::Collection(v) => {
-                let refs: Vec<&Article> = v.iter().collect();
+                let refs: Vec<&Article> = v.iter().map(|a| &**a).collect();
                 entities::analyse_collection(&refs)
             }
         }));
         match result {
-            Ok(found) => Analysed {
+            Ok(mut found) => Analysed {
                 story,
-                results: ids.into_iter().zip(found).collect(),
+                results: {
+                    // Kept as long as the article is: no spare capacity (done here, off the UI thread).
+                    for a in &mut found {
+                        a.entities.shrink_to_fit();
+                        a.quotes.shrink_to_fit();
+                    }
+                    ids.into_iter().zip(found).collect()
+                },
                 failed: None,
             },
             Err(_) => Analysed {
@@ -84,42 +92,69 @@ pub struct Group {
     pub ranges: Vec<Range<usize>>,
 }
 
-/// An article's analysis, arranged for the reader.
-#[derive(Debug, Clone)]
-pub struct ArticleEntities {
-    pub analysis: Analysis,
+/// The reader's layers of an analysis: entity ranges per label and merged quote ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Layers {
     /// Entity ranges per label, in `Label::ALL` order: one reader layer each.
     pub by_label: [Vec<Range<usize>>; 6],
     /// Quote ranges, merged so that a layer can take them.
     pub quotes: Vec<Range<usize>>,
-    /// Grouped mentions in panel order: label, then most mentioned, then first mentioned.
-    pub groups: Vec<Group>,
+}
+
+/// An article's analysis, arranged for the reader. What the reader draws from it (layers, the
+/// panel's groups) is made the first time it is asked for, not when the analysis arrives: a
+/// folder of twenty thousand articles is analysed as a whole, and arranging all of them on the
+/// UI thread took seconds and held hundreds of bytes a mention for articles never opened.
+#[derive(Debug)]
+pub struct ArticleEntities {
+    pub analysis: Analysis,
+    /// The article analysed (shared with the app), for its text and furniture.
+    article: Arc<Article>,
+    layers: OnceLock<Layers>,
+    groups: OnceLock<Vec<Group>>,
     /// Whether the analysis shared evidence with other versions of the story.
     pub story: bool,
 }
 
 impl ArticleEntities {
-    /// `boilerplate`: the article's furniture ranges, whose mentions the panel does not count.
-    pub fn new(text: &str, boilerplate: &[Range<usize>], analysis: Analysis, story: bool) -> ArticleEntities {
-        let mut by_label: [Vec<Range<usize>>; 6] = Default::default();
-        for e in &analysis.entities {
-            by_label[e.label.index()].push(e.range.clone());
-        }
-        let quotes =
-            crate::tui::panes::notes::merge_ranges(analysis.quotes.iter().map(|q| q.range.clone()).collect());
-        let groups = group_mentions(text, boilerplate, &analysis);
+    /// The mentions in the article's furniture (boilerplate) are not counted in the panel.
+    pub fn new(article: Arc<Article>, analysis: Analysis, story: bool) -> ArticleEntities {
         ArticleEntities {
             analysis,
-            by_label,
-            quotes,
-            groups,
+            article,
+            layers: OnceLock::new(),
+            groups: OnceLock::new(),
             story,
         }
     }
 
+    /// Entity ranges per label and quote ranges, for the reader's layers.
+    pub fn layers(&self) -> &Layers {
+        self.layers.get_or_init(|| {
+            let mut by_label: [Vec<Range<usize>>; 6] = Default::default();
+            for e in &self.analysis.entities {
+                by_label[e.label.index()].push(e.range.clone());
+            }
+            let quotes = crate::tui::panes::notes::merge_ranges(
+                self.analysis.quotes.iter().map(|q| q.range.clone()).collect(),
+            );
+            Layers { by_label, quotes }
+        })
+    }
+
+    /// Grouped mentions in panel order: label, then most mentioned, then first mentioned.
+    pub fn groups(&self) -> &[Group] {
+        self.groups.get_or_init(|| {
+            let a = &self.article;
+            let mut g = group_mentions(&a.text, &a.boilerplate, &self.analysis);
+            g.shrink_to_fit();
+            g
+        })
+    }
+
     /// The group an entity jump was made from (matched by any shared key), in this article.
     pub fn find(&self, label: Label, keys: &[String]) -> Option<&Group> {
-        self.groups
+        self.groups()
             .iter()
             .filter(|g| g.label == label)
             .find(|g| g.keys.iter().any(|k| keys.contains(k)))
@@ -163,7 +198,7 @@ impl Analyses {
     ///
     /// The open article is named by id (not by index: the sidebar may list articles in another
     /// order than `articles`), and looked up only when it has nothing yet.
-    pub fn want(&mut self, articles: &[Article], current: Option<&str>, loading: bool) {
+    pub fn want(&mut self, articles: &[Arc<Article>], current: Option<&str>, loading: bool) {
         if let Some(id) = current
             && !self.cache.contains_key(id)
             && !self.pending_single.contains(id)
@@ -171,14 +206,14 @@ impl Analyses {
             && let Some(a) = articles.iter().find(|a| a.id == id)
         {
             self.pending_single.insert(a.id.clone());
-            self.jobs.push(Job::Single(Box::new(a.clone())));
+            self.jobs.push(Job::Single(Arc::clone(a)));
         }
         if loading || self.seen == Some(articles.len()) {
             return;
         }
         self.seen = Some(articles.len());
         let mut ids = HashSet::new();
-        let fresh: Vec<Article> = articles
+        let fresh: Vec<Arc<Article>> = articles
             .iter()
             .filter(|a| !self.in_collection.contains(&a.id) && !self.failed.contains(&a.id))
             // The same text twice (one id) is analysed once.
@@ -197,9 +232,9 @@ impl Analyses {
 
     /// Keeps a finished job's results. A story-level result replaces an article-alone one, never
     /// the other way round. Returns the paths of articles that failed, if any.
-    pub fn apply(&mut self, done: Analysed, articles: &[Article]) -> Vec<String> {
+    pub fn apply(&mut self, done: Analysed, articles: &[Arc<Article>]) -> Vec<String> {
         // A collection's results are many: index the texts once. A single one: just find it.
-        let index: HashMap<&str, &Article> = if done.results.len() > 8 {
+        let index: HashMap<&str, &Arc<Article>> = if done.results.len() > 8 {
             articles.iter().map(|a| (a.id.as_str(), a)).collect()
         } else {
             HashMap::new()
@@ -222,12 +257,7 @@ impl Analyses {
             if !keep_old && let Some(a) = article_of(&id) {
                 self.cache.insert(
                     id.clone(),
-                    Arc::new(ArticleEntities::new(
-                        &a.text,
-                        &a.boilerplate,
-                        analysis,
-                        done.story,
-                    )),
+                    Arc::new(ArticleEntities::new(Arc::clone(a), analysis, done.story)),
                 );
             }
         }
@@ -449,6 +479,7 @@ mod tests {
                 "Brink currently serves in Kyiv, Ukraine, near Zelenskyy.",
             ),
         ];
+        let arts: Vec<Arc<Article>> = arts.into_iter().map(Arc::new).collect();
         let mut an = Analyses::default();
         an.want(&arts, Some(&arts[1].id), true);
         let jobs = an.take_jobs();
@@ -462,11 +493,11 @@ mod tests {
         let single = an.get(&arts[1].id).unwrap().clone();
         assert!(!single.story);
         let brink = |e: &ArticleEntities| {
-            e.groups
+            e.groups()
                 .iter()
                 .any(|g| g.name == "Brink" && g.label == Label::Person)
         };
-        assert!(!brink(&single), "{:?}", single.groups);
+        assert!(!brink(&single), "{:?}", single.groups());
         an.want(&arts, Some(&arts[1].id), false);
         let jobs = an.take_jobs();
         assert!(matches!(&jobs[..], [Job::Collection(v)] if v.len() == 2));
@@ -476,7 +507,7 @@ mod tests {
         let story = an.get(&arts[1].id).unwrap();
         assert!(story.story);
         // Story evidence: "Brink" is a person because the other version named her in full.
-        assert!(brink(story), "{:?}", story.groups);
+        assert!(brink(story), "{:?}", story.groups());
         assert!(!an.is_pending(&arts[0].id) && !an.is_pending(&arts[1].id));
         an.want(&arts, Some(&arts[0].id), false);
         assert!(an.take_jobs().is_empty(), "nothing left to do");
@@ -485,8 +516,8 @@ mod tests {
     #[test]
     fn the_open_article_does_not_wait_for_a_long_collection() {
         let arts = vec![
-            article("a.txt", "Putin spoke in Moscow."),
-            article("b.txt", "Orban spoke in Budapest."),
+            Arc::new(article("a.txt", "Putin spoke in Moscow.")),
+            Arc::new(article("b.txt", "Orban spoke in Budapest.")),
         ];
         let mut an = Analyses::default();
         an.want(&arts, None, false);
@@ -510,10 +541,10 @@ mod tests {
 
     #[test]
     fn a_late_single_result_does_not_replace_a_story_one() {
-        let arts = vec![article("a.txt", "Putin spoke in Moscow.")];
+        let arts = vec![Arc::new(article("a.txt", "Putin spoke in Moscow."))];
         let mut an = Analyses::default();
         an.apply(Job::Collection(arts.clone()).run(), &arts);
-        an.apply(Job::Single(Box::new(arts[0].clone())).run(), &arts);
+        an.apply(Job::Single(Arc::clone(&arts[0])).run(), &arts);
         assert!(an.get(&arts[0].id).unwrap().story);
     }
 }

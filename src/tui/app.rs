@@ -2,6 +2,7 @@
 //! resizes and loading events all arrive as [`Msg`]s, so tests drive the app without a terminal.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -222,7 +223,9 @@ pub struct Geometry {
 
 #[derive(Debug)]
 pub struct App {
-    pub articles: Vec<Article>,
+    /// The loaded articles, each held once: background jobs (story grouping, entity analysis,
+    /// the entity index) take `Arc`s of them rather than copies.
+    pub articles: Vec<Arc<Article>>,
     pub keymap: Keymap,
     pub theme: Theme,
     /// The reader's longest line, in columns.
@@ -269,6 +272,7 @@ impl App {
             show_boilerplate,
             sidebar_width,
         } = options;
+        let articles: Vec<Arc<Article>> = articles.into_iter().map(Arc::new).collect();
         let collection = CollectionState::new(&articles);
         let mut app = App {
             collection,
@@ -394,7 +398,9 @@ impl App {
     }
 
     pub fn current_article(&self) -> Option<&Article> {
-        self.current_index().and_then(|i| self.articles.get(i))
+        self.current_index()
+            .and_then(|i| self.articles.get(i))
+            .map(|a| &**a)
     }
 
     /// Index in `articles` of the article open in the reader: the sidebar's selection, through

@@ -7,6 +7,7 @@
 //! sidebar can skip the rows of a folded story in `Listing::order`.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::action::Action;
 use super::app::{App, JumpKind, Jumps, Mode, PaneId};
@@ -90,7 +91,7 @@ pub struct CollectionState {
 }
 
 impl CollectionState {
-    pub fn new(articles: &[Article]) -> CollectionState {
+    pub fn new(articles: &[Arc<Article>]) -> CollectionState {
         let mut s = CollectionState::default();
         s.listing.extend(articles);
         s.listing.refresh("", SortMode::default());
@@ -190,7 +191,7 @@ impl App {
         if !seen.is_empty() {
             batch.retain(|a| !seen.iter().any(|p| WatchEvent::covers(p, &a.path)));
         }
-        self.articles.append(&mut batch);
+        self.articles.extend(batch.into_iter().map(Arc::new));
         self.articles_appended();
     }
 
@@ -731,7 +732,7 @@ impl App {
         match ev {
             WatchEvent::Loaded {
                 path,
-                mut articles,
+                articles,
                 problems,
             } => {
                 // A file this reader wrote itself (a fetched page), already in the list as read.
@@ -752,7 +753,7 @@ impl App {
                 self.articles.retain(|a| !WatchEvent::covers(&path, &a.path));
                 let existed = self.articles.len() < before;
                 let n = articles.len();
-                self.articles.append(&mut articles);
+                self.articles.extend(articles.into_iter().map(Arc::new));
                 if !self.loading.active {
                     self.articles.sort_by(|a, b| a.path.cmp(&b.path));
                 }

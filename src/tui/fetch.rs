@@ -6,6 +6,7 @@
 //! version is set as the diff pane's other version so `D` opens on the write-through (`R`).
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::app::{App, Msg, PaneId};
 use super::collection::{Prompt, PromptKind};
@@ -218,11 +219,11 @@ fn arrived(app: &mut App, done: Fetched) {
         match app.articles.iter_mut().find(|x| x.path == a.path) {
             Some(x) if x.id == a.id => {}
             Some(x) => {
-                *x = a;
+                *x = Arc::new(a);
                 changed = true;
             }
             None => {
-                app.articles.push(a);
+                app.articles.push(Arc::new(a));
                 changed = true;
             }
         }

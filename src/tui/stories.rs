@@ -2,6 +2,9 @@
 //! as a [`Work`] whose answer comes back as `Msg::Stories`), listed together in the sidebar with
 //! the original marked, and the versions the diff pane cycles through.
 
+use std::borrow::Borrow;
+use std::sync::Arc;
+
 use crate::article::Article;
 use crate::compare::{self, Stories, Story};
 
@@ -32,15 +35,15 @@ pub struct Grouped {
     pub stories: Stories,
 }
 
-/// Groups a copy of the articles off the UI thread.
-pub fn job(articles: &[Article]) -> Work {
+/// Groups the articles off the UI thread (sharing them: the copy is of `Arc`s, not of texts).
+pub fn job(articles: &[Arc<Article>]) -> Work {
     let copy = articles.to_vec();
     Work::new("story grouping", move || Msg::Stories(group(&copy)))
 }
 
-pub fn group(articles: &[Article]) -> Grouped {
+pub fn group<A: Borrow<Article> + Sync>(articles: &[A]) -> Grouped {
     Grouped {
-        paths: articles.iter().map(|a| a.path.clone()).collect(),
+        paths: articles.iter().map(|a| a.borrow().path.clone()).collect(),
         stories: compare::group_stories(articles),
     }
 }
@@ -49,9 +52,14 @@ impl StoryGroups {
     /// Applies a grouping: reorders `articles` so each story's versions are together (stories in
     /// the order of their first member, unrelated articles after). Returns false, changing
     /// nothing, when the grouping was made for another list.
-    pub fn apply(&mut self, articles: &mut Vec<Article>, grouped: Grouped) -> bool {
+    pub fn apply<A: Borrow<Article>>(&mut self, articles: &mut Vec<A>, grouped: Grouped) -> bool {
         let n = articles.len();
-        if grouped.paths.len() != n || articles.iter().zip(&grouped.paths).any(|(a, p)| a.path != *p) {
+        if grouped.paths.len() != n
+            || articles
+                .iter()
+                .zip(&grouped.paths)
+                .any(|(a, p)| a.borrow().path != *p)
+        {
             return false;
         }
         let mut stories = grouped.stories.stories;
@@ -72,7 +80,7 @@ impl StoryGroups {
         for (pos, &i) in order.iter().enumerate() {
             new_pos[i] = pos;
         }
-        let mut slots: Vec<Option<Article>> = std::mem::take(articles).into_iter().map(Some).collect();
+        let mut slots: Vec<Option<A>> = std::mem::take(articles).into_iter().map(Some).collect();
         *articles = order.iter().filter_map(|&i| slots[i].take()).collect();
         self.story_of = vec![None; n];
         self.stories = stories

@@ -72,7 +72,7 @@ pub fn sync(app: &mut App, base: usize, inner_width: u16) {
         return;
     }
     let cov = reuse.unwrap_or_else(|| {
-        let refs: Vec<&crate::article::Article> = others.iter().map(|&j| &app.articles[j]).collect();
+        let refs: Vec<&crate::article::Article> = others.iter().map(|&j| &*app.articles[j]).collect();
         let opts = Options {
             include_boilerplate: d.include_boilerplate,
             ..Options::default()

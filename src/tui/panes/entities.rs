@@ -145,13 +145,13 @@ pub fn layers(app: &App) -> Vec<Layer<'_>> {
     };
     let styles = EntityStyles::new(&app.theme);
     let mut out = vec![Layer {
-        ranges: &e.quotes,
+        ranges: &e.layers().quotes,
         style: styles.quote,
     }];
     for l in Label::ALL {
         if app.entities.on[l.index()] {
             out.push(Layer {
-                ranges: &e.by_label[l.index()],
+                ranges: &e.layers().by_label[l.index()],
                 style: app.theme.entity.label(l),
             });
         }
@@ -206,7 +206,7 @@ pub fn action(app: &mut App, action: Action) {
 
 /// Up/down in the panel.
 pub fn list_action(app: &mut App, action: Action) {
-    let n = current(app).map_or(0, |e| e.groups.len());
+    let n = current(app).map_or(0, |e| e.groups().len());
     let visible = panel_rows(app);
     let e = &mut app.entities;
     let page = visible.saturating_sub(1).max(1);
@@ -267,7 +267,7 @@ fn panel_rows(app: &App) -> usize {
 fn scroll_to_cursor(app: &mut App) {
     let visible = panel_rows(app).max(1);
     let Some(ents) = current(app) else { return };
-    let rows = rows(&ents.groups);
+    let rows = rows(&ents.groups());
     let e = &app.entities;
     let mut at = rows.iter().position(|r| *r == Row::Entity(e.cursor)).unwrap_or(0);
     // Keep a label's heading in view with its first entity.
@@ -312,7 +312,7 @@ pub fn jumps_for(app: &App, label: Label, keys: &[String], name: &str) -> Jumps 
 
 fn choose(app: &mut App) {
     let Some(g) = current(app)
-        .and_then(|e| e.groups.get(app.entities.cursor))
+        .and_then(|e| e.groups().get(app.entities.cursor))
         .cloned()
     else {
         return say(app, "No entity to choose", true);
@@ -352,7 +352,7 @@ pub fn refresh(app: &mut App) {
         app.entities.cursor = 0;
         app.entities.offset = 0;
     }
-    let n = current(app).map_or(0, |e| e.groups.len());
+    let n = current(app).map_or(0, |e| e.groups().len());
     app.entities.cursor = app.entities.cursor.min(n.saturating_sub(1));
 }
 
@@ -364,13 +364,13 @@ pub fn apply(app: &mut App, done: Analysed) {
         .is_some_and(|a| done.results.iter().any(|(id, _)| *id == a.id));
     // A story-level result may order the panel differently: the cursor stays on its entity.
     let under_cursor = current(app)
-        .and_then(|e| e.groups.get(app.entities.cursor))
+        .and_then(|e| e.groups().get(app.entities.cursor))
         .map(|g| (g.label, g.keys.clone()));
     let failed = app.analyses.apply(done, &app.articles);
     if touches_current
         && let Some((label, keys)) = under_cursor
         && let Some(i) = current(app).and_then(|e| {
-            e.groups
+            e.groups()
                 .iter()
                 .position(|g| g.label == label && g.keys.iter().any(|k| keys.contains(k)))
         })
@@ -432,7 +432,7 @@ pub fn click(app: &mut App, area: Rect, y: u16) {
     if y <= area.y || y + 1 >= area.bottom() {
         return;
     }
-    let rows = rows(&e.groups);
+    let rows = rows(&e.groups());
     let i = shown_offset(app, &rows, area.height.saturating_sub(2) as usize) + (y - area.y - 1) as usize;
     match rows.get(i) {
         Some(Row::Entity(g)) => app.entities.cursor = *g,
@@ -453,7 +453,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         // Counted as the index counts: page furniture (boilerplate) left out, and the title
         // says so in the words that fit.
         Some(e) => {
-            let n = e.groups.len();
+            let n = e.groups().len();
             let room = (area.width as usize).saturating_sub(6);
             [
                 format!("Entities ({n}) · furniture not counted"),
@@ -482,7 +482,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         empty_paragraph(buf, inner, msg, theme);
         return;
     };
-    if e.groups.is_empty() {
+    if e.groups().is_empty() {
         empty_message(buf, inner, "No entities found", theme);
         return;
     }
@@ -493,7 +493,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         }) => e.find(*label, keys).map(|g| g.key.clone()).map(|k| (*label, k)),
         _ => None,
     };
-    let rows = rows(&e.groups);
+    let rows = rows(&e.groups());
     let visible = inner.height as usize;
     let offset = shown_offset(app, &rows, visible);
     for (dy, row) in rows.iter().skip(offset).take(visible).enumerate() {
@@ -516,7 +516,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                 buf.set_line(inner.x, y, &line, inner.width);
             }
             Row::Entity(i) => {
-                let g = &e.groups[i];
+                let g = &e.groups()[i];
                 let selected = i == app.entities.cursor;
                 let is_chosen = chosen.as_ref().is_some_and(|(l, k)| *l == g.label && *k == g.key);
                 let count = g.ranges.len().to_string();
@@ -614,8 +614,8 @@ pub fn draw_gutter(buf: &mut Buffer, body: Rect, app: &App, wrapped: &Wrapped, s
             break;
         }
         let hit = wrapped.runs(i).iter().any(|run| {
-            let k = e.quotes.partition_point(|r| r.end <= run.start);
-            e.quotes.get(k).is_some_and(|r| r.start < run.end)
+            let k = e.layers().quotes.partition_point(|r| r.end <= run.start);
+            e.layers().quotes.get(k).is_some_and(|r| r.start < run.end)
         });
         if hit {
             buf.set_string(body.x - gutter, body.y + row as u16, SIGN_QUOTE, style);

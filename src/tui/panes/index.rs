@@ -100,23 +100,24 @@ pub fn signature(app: &App) -> Option<u64> {
     Some(sum)
 }
 
-/// The build as a background job: the articles are copied (as story grouping does) and the
-/// analyses shared; an article whose analysis failed counts as naming nothing.
+/// The build as a background job: the articles and analyses are shared with the app (as story
+/// grouping shares them), not copied; an article whose analysis failed counts as naming nothing.
 pub fn job(app: &App, sig: u64) -> Work {
-    let articles: Vec<Article> = app.articles.clone();
+    let articles: Vec<Arc<Article>> = app.articles.clone();
     let cached: Vec<Option<Arc<ArticleEntities>>> = articles
         .iter()
         .map(|a| app.analyses.get(&a.id).cloned())
         .collect();
     Work::new("entity index", move || {
-        let analyses: Vec<Analysis> = cached
+        let none = Analysis::default();
+        let analyses: Vec<&Analysis> = cached
             .iter()
-            .map(|c| c.as_ref().map(|e| e.analysis.clone()).unwrap_or_default())
+            .map(|c| c.as_ref().map_or(&none, |e| &e.analysis))
             .collect();
         let index = index(&articles, &analyses);
         Msg::Indexed(Box::new(Built {
             sig,
-            ids: articles.into_iter().map(|a| a.id).collect(),
+            ids: articles.iter().map(|a| a.id.clone()).collect(),
             index,
         }))
     })
@@ -486,6 +487,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
                     .ids
                     .get(occ.article)
                     .and_then(|id| app.articles.iter().find(|a| a.id == *id))
+                    .map(|a| &**a)
                     .map_or_else(|| "(changed since)".to_string(), article_line);
                 let count = format!("{:>12}", occ.count());
                 let room = w.saturating_sub(5 + count.len());

@@ -636,6 +636,7 @@ fn note_label(app: &App, note: &Note) -> String {
         .iter()
         .find(|a| a.id == note.article_id)
         .or_else(|| app.articles.iter().find(|a| a.path == note.path))
+        .map(|a| &**a)
         .map_or_else(|| note.path.clone(), article_label)
 }
 
