@@ -502,7 +502,7 @@ pub fn resolve<A: Borrow<Article>>(notes: &[Note], articles: &[A]) -> Vec<Home> 
             if let Some(i) = by_id.or_else(by_path) {
                 return Home {
                     article: Some(i),
-                    placement: place_in(note, &articles[i], &maps[i]),
+                    placement: place_in(note, articles[i], &maps[i]),
                 };
             }
             let mut best: Option<(usize, Found)> = None;

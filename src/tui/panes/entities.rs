@@ -267,7 +267,7 @@ fn panel_rows(app: &App) -> usize {
 fn scroll_to_cursor(app: &mut App) {
     let visible = panel_rows(app).max(1);
     let Some(ents) = current(app) else { return };
-    let rows = rows(&ents.groups());
+    let rows = rows(ents.groups());
     let e = &app.entities;
     let mut at = rows.iter().position(|r| *r == Row::Entity(e.cursor)).unwrap_or(0);
     // Keep a label's heading in view with its first entity.
@@ -432,7 +432,7 @@ pub fn click(app: &mut App, area: Rect, y: u16) {
     if y <= area.y || y + 1 >= area.bottom() {
         return;
     }
-    let rows = rows(&e.groups());
+    let rows = rows(e.groups());
     let i = shown_offset(app, &rows, area.height.saturating_sub(2) as usize) + (y - area.y - 1) as usize;
     match rows.get(i) {
         Some(Row::Entity(g)) => app.entities.cursor = *g,
@@ -493,7 +493,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         }) => e.find(*label, keys).map(|g| g.key.clone()).map(|k| (*label, k)),
         _ => None,
     };
-    let rows = rows(&e.groups());
+    let rows = rows(e.groups());
     let visible = inner.height as usize;
     let offset = shown_offset(app, &rows, visible);
     for (dy, row) in rows.iter().skip(offset).take(visible).enumerate() {
