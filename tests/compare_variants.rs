@@ -196,7 +196,8 @@ fn variants_compare_as_what_they_are() {
             record(&mut t, "fragments", name, ok, blame);
         }
 
-        let paras = variants::paragraphs(text);
+        // Paragraphs as the loader reads them: on a page of fragments, a paragraph spans blocks.
+        let paras = orig.paragraphs.clone();
         let mut rng = variants::Rng::new(seed);
         // Paragraphs of the body that are not furniture, with words in them.
         let body: Vec<usize> = (0..paras.len())
@@ -205,7 +206,7 @@ fn variants_compare_as_what_they_are() {
             .collect();
         for _ in 0..2.min(body.len()) {
             let k = body[rng.below(body.len())];
-            let Some((cut, r)) = variants::cut_paragraph(text, k) else {
+            let Some((cut, r)) = variants::cut_paragraph_of(text, &paras, k) else {
                 continue;
             };
             let var = art("cut.txt", &cut);
@@ -237,9 +238,19 @@ fn variants_compare_as_what_they_are() {
                 furniture(&var) != furn,
             );
         }
-        for _ in 0..2.min(body.len()) {
-            let k = body[rng.below(body.len())];
-            let to = body[rng.below(body.len())];
+        // Paragraphs of the story to move: they end as sentences do. A headline moved into the
+        // body of a page of fragments stands open above a paragraph, as a fragment of it would.
+        let story: Vec<usize> = body
+            .iter()
+            .copied()
+            .filter(|&k| {
+                let s = text[paras[k].clone()].trim_end_matches(['"', '\u{201d}', '\'', '\u{2019}', ')']);
+                s.ends_with(['.', '!', '?', '\u{2026}'])
+            })
+            .collect();
+        for _ in 0..2.min(story.len()) {
+            let k = story[rng.below(story.len())];
+            let to = story[rng.below(story.len())];
             // Never before the lead paragraph (a dateline is furniture only at the top), and over
             // at least one paragraph that is compared (a jump over furniture is no move).
             let to = if to > k { to + 1 } else { to }.max(2);
@@ -247,7 +258,7 @@ fn variants_compare_as_what_they_are() {
             if !body.iter().any(|b| over.contains(b)) {
                 continue;
             }
-            let Some((moved, _)) = variants::move_paragraph(text, k, to.min(paras.len())) else {
+            let Some((moved, _)) = variants::move_paragraph_of(text, &paras, k, to.min(paras.len())) else {
                 continue;
             };
             let var = art("moved.txt", &moved);

@@ -636,3 +636,18 @@ fn an_article_without_an_outlet_is_shown_by_its_file_name() {
         "{screen}"
     );
 }
+
+/// A page that breaks its paragraphs mid-sentence into blank-line-separated blocks is drawn as
+/// whole paragraphs: "voted on" and "Tuesday" meet on one line, with no blank line between.
+#[test]
+fn fragmented_paragraph_is_drawn_as_one() {
+    let (articles, problems) =
+        article::load_paths(&["tests/fixtures/fragments/harbour_fragments.txt".into()]);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = App::new(articles, Options::default());
+    let t = render(&mut app, 120, 30);
+    insta::assert_snapshot!(t.backend());
+    let screen = screen_text(t.backend().buffer());
+    assert!(screen.contains("voted on Tuesday to approve"), "{screen}");
+    assert!(screen.contains("who had opposed the plan"), "{screen}");
+}

@@ -93,8 +93,7 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
         if block.is_empty() {
             return;
         }
-        let long = block.iter().filter(|r| r.len() > LONG_LINE).count();
-        if block.len() > 1 && long * 2 > block.len() {
+        if one_paragraph_a_line(block) {
             for r in block.drain(..) {
                 let r = trim(text, r);
                 out.push(Paragraph {
@@ -122,6 +121,31 @@ pub fn paragraphs(text: &str, lines: &[Line]) -> Vec<Paragraph> {
         }
     }
     flush(&mut block, &mut out);
+    join_fragments(text, out)
+}
+
+/// Lines that are mostly long: a file written one paragraph a line.
+fn one_paragraph_a_line(lines: &[Range<usize>]) -> bool {
+    let long = lines.iter().filter(|r| r.len() > LONG_LINE).count();
+    lines.len() > 1 && long * 2 > lines.len()
+}
+
+/// Joined paragraphs whose lines, now that a fragment's pieces are one line, are mostly long:
+/// one paragraph a line, as [`paragraphs`] reads such a block ("…to use force" / "to reclaim
+/// the east, he said." / "Speaking after talks…" is two paragraphs, not one).
+fn split_lines_again(paras: Vec<Paragraph>) -> Vec<Paragraph> {
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        if one_paragraph_a_line(&p.lines) {
+            out.extend(p.lines.into_iter().map(|r| Paragraph {
+                range: r.clone(),
+                lines: vec![r],
+                breaks_are_ends: true,
+            }));
+        } else {
+            out.push(p);
+        }
+    }
     out
 }
 
@@ -151,6 +175,531 @@ fn hard_wrapped(text: &str, lines: &[Range<usize>]) -> bool {
         .sum::<usize>()
         / body.len();
     widest <= LONG_LINE && average >= 50 && open * 3 >= body.len() * 2
+}
+
+/// Scraped pages that break a paragraph mid-sentence into blank-line-separated blocks ("…the
+/// council voted on" / "Tuesday to approve…"): a block that ends without terminal punctuation,
+/// followed by one that continues its sentence, is one paragraph with the next. The text is
+/// untouched; the joined paragraph's range spans the blank lines, and its last line and the next
+/// block's first line become one line (so neither sentences nor furniture see a break there).
+///
+/// Our own rules, as the sentence rules are: headlines, captions, credits, bylines, list items,
+/// subheads, dateline-only lines, time stamps and blocks ending in ':' stay paragraphs of their
+/// own. A join needs evidence: the next block starts in lower case or with continuing
+/// punctuation, or this one ends with a comma, a dash or a word that never ends a sentence ("on",
+/// "the"). Without such evidence (a block ending "…said Mayor Jane" before "Doe on Tuesday."),
+/// blocks join only on a page that shows fragments elsewhere, and never the page's first block
+/// of text (its headline) with the next.
+fn join_fragments(text: &str, paras: Vec<Paragraph>) -> Vec<Paragraph> {
+    if paras.len() < 2 {
+        return paras;
+    }
+    // Judged on whole blocks (so hard wrapping inside them changes nothing), the first as
+    // joined so far (so its true start counts).
+    // Furniture is looked for in the lines that meet at the break (a caption's credit is the
+    // last line of its block) where the lines are units, in the whole block where they are
+    // hard-wrapped prose.
+    let verdict = |a: &Paragraph, b: &Paragraph, first: bool| {
+        let edge = |p: &Paragraph, l: Option<&Range<usize>>| {
+            let r = if p.breaks_are_ends {
+                l.unwrap_or(&p.range)
+            } else {
+                &p.range
+            };
+            &text[r.clone()]
+        };
+        if blank_line_between(&text[a.range.end..b.range.start]) {
+            let blocks = (&text[a.range.clone()], &text[b.range.clone()]);
+            let edges = (edge(a, a.lines.last()), edge(b, b.lines.first()));
+            join_verdict(blocks, edges, first)
+        } else {
+            Join::Never
+        }
+    };
+    // First only the breaks that are surely fragments; they are the page's evidence for the
+    // others, which join on a second pass when there is one.
+    let (out, sure, open) = join_pass(text, &paras, &verdict, false);
+    let out = if sure >= 1 && open > 0 {
+        join_pass(text, &paras, &verdict, true).0
+    } else {
+        out
+    };
+    split_lines_again(out)
+}
+
+/// One pass of [`join_fragments`]: the paragraphs, the count of sure joins and of open breaks
+/// left apart.
+fn join_pass(
+    text: &str,
+    paras: &[Paragraph],
+    verdict: &impl Fn(&Paragraph, &Paragraph, bool) -> Join,
+    join_open: bool,
+) -> (Vec<Paragraph>, usize, usize) {
+    let (mut sure, mut open) = (0, 0);
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paras.len());
+    // Whether a block other than furniture (the headline, say) came before the last one in
+    // `out`: the page's first such block is its headline, which no fragment joins.
+    let mut text_seen = false;
+    for p in paras {
+        let join = out
+            .last()
+            .is_some_and(|prev| match verdict(prev, p, out.len() == 1) {
+                Join::Yes => {
+                    sure += 1;
+                    true
+                }
+                Join::Maybe if text_seen => {
+                    open += 1;
+                    join_open
+                }
+                Join::Maybe | Join::Never => false,
+            });
+        match out.last_mut() {
+            Some(prev) if join => {
+                let first = p.lines.first().cloned().unwrap_or(p.range.clone());
+                if let Some(last) = prev.lines.last_mut() {
+                    last.end = first.end;
+                }
+                prev.lines.extend(p.lines.iter().skip(1).cloned());
+                prev.range.end = p.range.end;
+                prev.breaks_are_ends &= p.breaks_are_ends;
+            }
+            _ => {
+                if let Some(prev) = out.last() {
+                    text_seen |= !furniture_line(text[prev.range.clone()].trim());
+                }
+                out.push(p.clone());
+            }
+        }
+    }
+    (out, sure, open)
+}
+
+/// Whether the white space between two blocks holds a blank line.
+fn blank_line_between(gap: &str) -> bool {
+    // Line ends as `lines` counts them: `\r\n` is one.
+    let ends = gap
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') && !(c == '\n' && gap[..i].ends_with('\r'))
+        })
+        .count();
+    ends >= 2
+}
+
+/// What the break between two blocks is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// A sentence that goes on: one paragraph.
+    Yes,
+    /// Open, but nothing shows the next block continues it.
+    Maybe,
+    /// A paragraph end, or furniture on either side.
+    Never,
+}
+
+/// Words that never end a sentence or a headline: articles, prepositions, conjunctions,
+/// auxiliaries and possessives. A block ending with one stops mid-sentence.
+const NEVER_LAST: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "into",
+    "onto",
+    "about",
+    "after",
+    "before",
+    "over",
+    "under",
+    "between",
+    "among",
+    "against",
+    "during",
+    "through",
+    "than",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "as",
+    "if",
+    "because",
+    "while",
+    "when",
+    "where",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "your",
+    "my",
+    "these",
+    "those",
+    "not",
+    "very",
+    "such",
+    "per",
+    "including",
+    "near",
+    "across",
+    "toward",
+    "towards",
+    "upon",
+    "via",
+    "amid",
+    "despite",
+    "until",
+    "neither",
+    "every",
+    "de",
+    "la",
+    "le",
+    "von",
+    "van",
+];
+
+/// Of those, the ones a headline may end with as an adverb ("Talks drag on", "Storm moves in").
+const PARTICLES: &[&str] = &[
+    "in", "on", "over", "by", "about", "after", "before", "through", "near",
+];
+
+/// Links and prompts ("Continue Reading", "Read more", "Sign up"): the end of a teaser or a
+/// story, never the rest of a sentence.
+fn prompt_line(s: &str) -> bool {
+    const PROMPTS: &[&str] = &[
+        "continue reading",
+        "read more",
+        "read the full",
+        "see also",
+        "related",
+        "share",
+        "sign up",
+        "subscribe",
+        "click ",
+        "watch",
+        "listen",
+        "advertisement",
+        "log in",
+        "sign in",
+        "forgot your",
+        "already have an account",
+        "create an account",
+        "create a free account",
+        "download the",
+        "get the app",
+    ];
+    let lower = s.to_lowercase();
+    s.split_whitespace().count() <= 14 && PROMPTS.iter().any(|p| lower.starts_with(p))
+}
+
+/// Lines that are page furniture: bylines, staff lines, credits, time stamps, site lines.
+/// Checked on short blocks only.
+fn furniture_line(s: &str) -> bool {
+    let words = s.split_whitespace().count();
+    if words > 14 {
+        return false;
+    }
+    if prompt_line(s) {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    const LEADS: &[&str] = &[
+        "photo",
+        "credit",
+        "image",
+        "file -",
+        "\u{a9}",
+        "copyright",
+        "posted",
+        "published",
+        "updated",
+        "last updated",
+    ];
+    if (lower.starts_with("by ") && words <= 10) || LEADS.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    const CREDITS: &[&str] = &[
+        "ap photo",
+        "via ap",
+        "/ap",
+        "/ ap",
+        "getty images",
+        "afp via",
+        "/afp",
+        "/reuters",
+        "/ reuters",
+        "associated press writer",
+        "associated press reporter",
+        "ap science writer",
+        "ap writer",
+        "staff writer",
+        "correspondent",
+        "contributed to this",
+    ];
+    if CREDITS.iter().any(|c| lower.contains(c)) {
+        return true;
+    }
+    if ends_with_video_length(s) {
+        return true;
+    }
+    // Site lines of parts set apart by a middle dot or a bar ("LabNotes · June 18, 2025").
+    if s.contains('\u{b7}') || s.contains(" | ") {
+        return true;
+    }
+    // Staff lines ("Associated Press", "AP Business Writer") and time stamps ("12:52 pm EDT",
+    // "1 hr 34 mins ago").
+    let last = lower.rsplit(' ').next().unwrap_or("");
+    if words <= 6 && matches!(last, "press" | "writer" | "reporter" | "editor" | "staff") {
+        return true;
+    }
+    let clock = lower
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit());
+    let digit = lower.bytes().any(|b| b.is_ascii_digit());
+    words <= 10
+        && ((clock
+            && [
+                " am", " pm", "a.m.", "p.m.", " est", " edt", " gmt", " utc", " bst",
+            ]
+            .iter()
+            .any(|z| lower.contains(z)))
+            || (digit && last == "ago"))
+}
+
+/// A video's title with its length at the end ("Storm hits the coast 01:58", "(2:14)"): a
+/// player's line, never the middle of a sentence.
+fn ends_with_video_length(s: &str) -> bool {
+    let last = s
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_matches(['(', ')']);
+    let (m, sec) = last.split_once(':').unwrap_or(("", ""));
+    (1..=2).contains(&m.len()) && sec.len() == 2 && m.bytes().chain(sec.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// An opening bracket or quotation mark that `s` does not close: what follows is inside it.
+fn unclosed(s: &str) -> bool {
+    let count = |c: char| s.matches(c).count();
+    count('(') > count(')') || count('\u{201c}') > count('\u{201d}') || count('"') % 2 == 1
+}
+
+/// A list item: a bullet, a dash or a number with a full stop or bracket.
+fn list_item(s: &str) -> bool {
+    if s.starts_with([
+        '-', '*', '\u{2022}', '\u{25aa}', '\u{25cf}', '\u{2013}', '\u{2014}', '>',
+    ]) {
+        return s.chars().nth(1).is_some_and(char::is_whitespace);
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 3 && s[digits..].starts_with([')', '.']) && s[digits + 1..].starts_with(' ')
+}
+
+/// A dateline, alone or opening a paragraph: "WASHINGTON (AP) —", "ST. JOHNSBURY, Vt. --",
+/// "LONDON, March 3 (Reuters) -". An upper-case place (three letters or more) then a comma, an
+/// agency in brackets or a dash; "NATO said" is no dateline.
+fn dateline_start(s: &str) -> bool {
+    let mut letters = 0;
+    let mut tokens = s.split(' ');
+    let mut after = None;
+    for t in tokens.by_ref() {
+        if t.chars().any(char::is_lowercase) || !t.chars().any(char::is_alphabetic) {
+            after = Some(t);
+            break;
+        }
+        letters += t.chars().filter(|c| c.is_alphabetic()).count();
+        if t.ends_with(',') {
+            let head: String = s.chars().take(70).collect();
+            return letters >= 3
+                && ["\u{2014}", "\u{2013}", "--", " - ", "(AP)", "(Reuters)", "(AFP)"]
+                    .iter()
+                    .any(|d| head.contains(d));
+        }
+    }
+    letters >= 3
+        && after.is_some_and(|t| {
+            t.strip_prefix('(')
+                .is_some_and(|r| r.starts_with(char::is_uppercase))
+                || matches!(t, "\u{2014}" | "\u{2013}" | "--" | "-" | "\u{2014}\u{2014}")
+        })
+}
+
+/// Only a dateline: "WASHINGTON (AP) —", ending with its dash.
+fn dateline_only(s: &str) -> bool {
+    dateline_start(s) && s.ends_with(['\u{2014}', '\u{2013}', '-']) && s.split_whitespace().count() <= 8
+}
+
+/// Every letter upper case: a kicker or subhead ("RELATED COVERAGE"), never a fragment.
+fn all_caps(s: &str) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !s.chars().any(char::is_lowercase)
+}
+
+/// Headline style: most words of three letters or more capitalised ("Teen Who Cut Off Corpse's
+/// Head"), which prose, even a fragment full of names, rarely is.
+fn title_case(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(char::is_uppercase)
+        })
+        .count();
+    words.len() >= 3 && caps * 5 >= words.len() * 4
+}
+
+/// The block's text without closing quotes and brackets at its end.
+fn bare_end(s: &str) -> &str {
+    s.trim_end()
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', ']', '*', '_'])
+}
+
+/// Ends as a sentence does (terminal punctuation, maybe inside closing quotes or a bracket).
+fn ends_sentence_block(s: &str) -> bool {
+    bare_end(s)
+        .trim_end_matches(')')
+        .ends_with(['.', '!', '?', '\u{2026}'])
+}
+
+/// Byte positions of the spaces after a full stop, question or exclamation mark in `s`: rough
+/// sentence ends, enough to find the credit glued after a caption.
+fn sentence_gaps(s: &str) -> Vec<usize> {
+    let b = s.as_bytes();
+    (1..b.len())
+        .filter(|&i| b[i] == b' ' && matches!(b[i - 1], b'.' | b'?' | b'!'))
+        .collect()
+}
+
+/// The break between block `a` and block `b` after it; `edges` are the last line of `a` and
+/// the first of `b` where furniture is looked for; `first` says `a` is the page's first block,
+/// where a headline stands.
+fn join_verdict((a, b): (&str, &str), (a_edge, b_edge): (&str, &str), first: bool) -> Join {
+    let a = a.trim();
+    let b = b.trim();
+    // The last sentence of the one and the first of the other: a credit glued after a
+    // caption's full stop ("…in Moscow. Alexei Nikolsky / AP") is furniture of its own.
+    let a_edge = &a_edge.trim()[sentence_gaps(a_edge.trim()).last().map_or(0, |&g| g + 1)..];
+    let b_edge = &b_edge.trim()[..sentence_gaps(b_edge.trim())
+        .first()
+        .copied()
+        .unwrap_or(b_edge.trim().len())];
+    let end = bare_end(a);
+    // A sentence or the lead-in of a list ends; list items; a dateline opens the next block;
+    // a kicker or subhead in capitals.
+    if a.is_empty()
+        || b.is_empty()
+        || ends_sentence_block(a)
+        || end.ends_with(':')
+        || list_item(a_edge)
+        || list_item(b_edge)
+        || dateline_start(b_edge)
+        || all_caps(a_edge)
+        || all_caps(b_edge)
+    {
+        return Join::Never;
+    }
+    // The next block goes on with the sentence: lower case ("and JUSTIN SPIKE", "Tuesday to…"
+    // never is), or punctuation that cannot open one.
+    let lead = b.chars().next().unwrap_or(' ');
+    let b_goes_on = lead.is_lowercase()
+        || matches!(
+            lead,
+            ',' | ';' | ')' | '\u{2014}' | '\u{2013}' | '%' | '\u{2019}' | '&' | '\u{b7}' | '|'
+        );
+    // A figure that is not a year: news style spells out a number that opens a sentence
+    // ("Six people…"), so "6% in after-hours trading" goes on with the one before.
+    let first_token = b.split_whitespace().next().unwrap_or("");
+    let year = first_token.len() == 4 && first_token.bytes().all(|c| c.is_ascii_digit());
+    if b_goes_on || (lead.is_ascii_digit() && !year) {
+        return Join::Yes;
+    }
+    // A dateline alone ("WASHINGTON (AP) —"), a prompt, a video's title with its length.
+    if dateline_only(a_edge) || prompt_line(b_edge) || ends_with_video_length(end) {
+        return Join::Never;
+    }
+    // This block stops on punctuation that cannot end one, or inside a bracket or quote.
+    let punct_open = end.ends_with([
+        ',', ';', '\u{2014}', '\u{2013}', '(', '-', '&', '/', '\u{b7}', '|',
+    ]) || unclosed(a);
+    if punct_open {
+        return Join::Yes;
+    }
+    let last_word = end
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // A headline may end on a particle ("Talks drag on") when the next block is the story's
+    // prose, a sentence that ends as one; before a block that does not end a sentence, the
+    // headline itself goes on ("Guard shot in" / "Northgate Centre van robbery").
+    let headline_ends = first && PARTICLES.contains(&last_word.as_str()) && ends_sentence_block(b);
+    let word_open = NEVER_LAST.contains(&last_word.as_str()) && !headline_ends;
+    if furniture_line(b_edge) {
+        return Join::Never;
+    }
+    if word_open {
+        return Join::Yes;
+    }
+    // Nothing shows the sentence goes on. Furniture or a headline-like next block stays apart;
+    // a block opening in lower case is a sentence's middle.
+    if furniture_line(a_edge) {
+        return Join::Never;
+    }
+    let a_words = a.split_whitespace().count();
+    let b_headline = title_case(b) && !ends_sentence_block(b);
+    if a.chars().next().is_some_and(char::is_lowercase) && !b_headline {
+        return Join::Yes;
+    }
+    // A word that opens sentences ("The", "He", "In") is capitalised because one starts there.
+    let b_word = b.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    // Title case is no sign of a headline here: on a page of fragments, after its first
+    // sentence, a block cut inside a name reads "…Prime Minister Boris".
+    // A short title-case block after prose that stops open is a name cut in two ("…talks with
+    // Hungarian" / "Prime Minister Victor" / "Orban, who…") as often as a subhead: open too.
+    if a_words >= 2 && (!b_headline || !title_case(a)) && !STARTERS.contains(&b_word) {
+        Join::Maybe
+    } else {
+        Join::Never
+    }
 }
 
 /// Sentences of all paragraphs, in order.
@@ -517,6 +1066,101 @@ mod tests {
         let ls = lines(t);
         let p: Vec<_> = paragraphs(t, &ls).into_iter().map(|p| &t[p.range]).collect();
         assert_eq!(p, ["Title", "First para line one\r\nline two.", "Second."]);
+    }
+
+    fn paras_of(t: &str) -> Vec<&str> {
+        paragraphs(t, &lines(t))
+            .into_iter()
+            .map(|p| &t[p.range])
+            .collect()
+    }
+
+    fn sents_of(t: &str) -> Vec<&str> {
+        let ps = paragraphs(t, &lines(t));
+        sentences(t, &ps).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn fragments_of_a_sentence_are_one_paragraph() {
+        let t = "Harbour budget passes\n\nWESTHAVEN (AP) \u{2014} The council voted on\n\nTuesday to approve the budget. It took\n\nsix hours.\n\nThe mayor, who had\n\nopposed it, said little.";
+        assert_eq!(
+            paras_of(t),
+            [
+                "Harbour budget passes",
+                "WESTHAVEN (AP) \u{2014} The council voted on\n\nTuesday to approve the budget. It took\n\nsix hours.",
+                "The mayor, who had\n\nopposed it, said little."
+            ]
+        );
+        assert_eq!(
+            sents_of(t),
+            [
+                "Harbour budget passes",
+                "WESTHAVEN (AP) \u{2014} The council voted on\n\nTuesday to approve the budget.",
+                "It took\n\nsix hours.",
+                "The mayor, who had\n\nopposed it, said little."
+            ]
+        );
+        // The joined paragraph's line spans the blank line, as furniture reads it.
+        let ps = paragraphs(t, &lines(t));
+        assert_eq!(ps[2].lines, [ps[2].range.clone()]);
+    }
+
+    #[test]
+    fn crlf_fragments_join_too() {
+        let t = "Budget passes\r\n\r\nThe council voted on\r\n\r\nTuesday to approve the budget.";
+        assert_eq!(paras_of(t), ["Budget passes", &t[17..]]);
+        // A single line break is not a blank line: hard-wrapped prose stays as it was.
+        let t = "Officials said the plan, which the council approved after a long debate on\nTuesday, would cost more than expected.\n\nNext.";
+        assert_eq!(paras_of(t).len(), 2);
+    }
+
+    #[test]
+    fn furniture_and_headings_are_not_fragments() {
+        let cases = [
+            // Headline, then the lead.
+            "Council votes to approve harbour budget\n\nThe council voted on Tuesday.",
+            // A headline ending with an adverb is still the headline.
+            "Harbour strike talks drag on\n\nThe talks went into a fourth week.",
+            // Byline, staff line, dateline-only line.
+            "By Mara Quill\n\nThe council voted on Tuesday.",
+            "Mara Quill, Associated Press\n\nThe council voted on Tuesday.",
+            "WESTHAVEN, Calder (AP) \u{2014}\n\nThe council voted on Tuesday.",
+            // Caption with its credit, and a credit line under a caption.
+            "The mayor speaks in Westhaven on Tuesday (AP Photo/Jon Reyes)\n\nThe council voted on Tuesday.",
+            "The mayor speaks in Westhaven on Tuesday\n\nJon Reyes / Calder Times via AP",
+            // A block ending in a colon, list items, a subhead in capitals.
+            "The plan includes the following:\n\nThe council voted on Tuesday.",
+            "What the plan includes:\n\n- a new pier for the\n\n- two cranes",
+            "RELATED COVERAGE\n\nthe council voted on Tuesday.",
+            // Time stamps and promo links.
+            "Posted 12:52 pm EDT June 29\n\nThe council voted on Tuesday.",
+            "Officials said the damage was caused by the\n\nContinue Reading",
+            // A title-case standfirst.
+            "Harbour Strike Ends After Three Weeks Of Talks\n\nDockworkers returned on Tuesday.",
+        ];
+        for t in cases {
+            assert!(paras_of(t).len() >= 2, "{t:?} joined");
+        }
+    }
+
+    #[test]
+    fn open_blocks_join_only_on_a_page_with_fragments() {
+        // Ends with a name before a capitalised word: joined where fragments are shown elsewhere.
+        let frag = "Lead paragraph of the story ends here.\n\nThe agreement was signed by Mayor Jane\n\nDoe and two aldermen.\n\nShe said the council voted on\n\nTuesday, after the\n\nhearing ended.";
+        assert_eq!(paras_of(frag).len(), 3, "{:?}", paras_of(frag));
+        // On a page with no other fragment, the same break is a subhead over its paragraph.
+        let page = "Lead paragraph of the story ends here.\n\nWhat the agreement means for Westhaven\n\nDoe and two aldermen signed it.";
+        assert_eq!(paras_of(page).len(), 3);
+    }
+
+    #[test]
+    fn datelines_are_read_with_care() {
+        assert!(dateline_start("WASHINGTON (AP) \u{2014} The"));
+        assert!(dateline_start("ST. JOHNSBURY, Vt. -- A Vermont"));
+        assert!(dateline_start("LONDON (Reuters) - Britain"));
+        assert!(!dateline_start("NATO said on Tuesday \u{2014} again"));
+        assert!(!dateline_start("U.S. officials said"));
+        assert!(!dateline_start("NATO (the alliance) said"));
     }
 
     #[test]

@@ -183,6 +183,10 @@ impl Builder<'_> {
     fn piece(&mut self, piece: Range<usize>) {
         let text = self.text;
         let mut word_start: Option<usize> = None;
+        // Line breaks in the white space before the next word: one is kept as a break; a blank
+        // line inside a paragraph is where the loader joined a sentence's fragments, so it reads
+        // as a space.
+        let mut breaks = 0;
         for (i, c) in text[piece.clone()].char_indices() {
             let i = piece.start + i;
             if is_break_space(c) {
@@ -190,14 +194,21 @@ impl Builder<'_> {
                     self.word(s, i);
                 }
                 if is_hard_break(c) {
-                    self.flush();
+                    breaks += 1;
                 }
             } else if word_start.is_none() {
+                if breaks == 1 {
+                    self.flush();
+                }
+                breaks = 0;
                 word_start = Some(i);
             }
         }
         if let Some(s) = word_start {
             self.word(s, piece.end);
+        }
+        if breaks == 1 {
+            self.flush();
         }
     }
 
@@ -313,6 +324,14 @@ mod tests {
         assert_eq!(w.line(4).unwrap().paragraph, Some(1));
         // A wrapped line of single-spaced words is one run, not one per word.
         assert_eq!(w.runs(1).len(), 1);
+    }
+
+    #[test]
+    fn a_blank_line_inside_a_paragraph_reads_as_a_space() {
+        // The loader joins a sentence's blank-line-separated fragments into one paragraph.
+        let text = "the council voted on\r\n\r\nTuesday to approve\nit";
+        let w = wrap(text, &[0..text.len()], &[], 40);
+        assert_eq!(show(text, &w), ["the council voted on Tuesday to approve", "it"]);
     }
 
     #[test]

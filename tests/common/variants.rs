@@ -339,7 +339,12 @@ pub fn fragments(text: &str, seed: u64) -> String {
 
 /// One paragraph cut: the new text and the paragraph's range in the old one.
 pub fn cut_paragraph(text: &str, k: usize) -> Option<(String, Range<usize>)> {
-    let p = paragraphs(text);
+    cut_paragraph_of(text, &paragraphs(text), k)
+}
+
+/// One of the paragraphs `p` (byte ranges of `text`, in order; the loader's, say, where a
+/// paragraph may span blank-line-separated fragments) cut, as [`cut_paragraph`] does.
+pub fn cut_paragraph_of(text: &str, p: &[Range<usize>], k: usize) -> Option<(String, Range<usize>)> {
     let r = p.get(k)?.clone();
     let t = match p.get(k + 1) {
         Some(next) => format!("{}{}", &text[..r.start], &text[next.start..]),
@@ -354,7 +359,16 @@ pub fn cut_paragraph(text: &str, k: usize) -> Option<(String, Range<usize>)> {
 /// Paragraph `k` moved to stand before paragraph `to` (indices of the original), or after the
 /// last when `to` is the number of paragraphs. The new text and the paragraph's old range.
 pub fn move_paragraph(text: &str, k: usize, to: usize) -> Option<(String, Range<usize>)> {
-    let p = paragraphs(text);
+    move_paragraph_of(text, &paragraphs(text), k, to)
+}
+
+/// [`move_paragraph`] over the given paragraphs (byte ranges of `text`, in order).
+pub fn move_paragraph_of(
+    text: &str,
+    p: &[Range<usize>],
+    k: usize,
+    to: usize,
+) -> Option<(String, Range<usize>)> {
     if k >= p.len() || to > p.len() || to == k || to == k + 1 {
         return None;
     }
