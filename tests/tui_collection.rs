@@ -658,11 +658,19 @@ fn folding_a_story_leaves_its_original_as_one_row() {
     assert!(app.select_article(other));
     keys(&mut app, "z");
     let folded = shown_paths(&app);
-    assert_eq!(folded.len(), all.len() - 4, "{folded:?}");
+    // NPR's own report is independent: folding leaves it in view beside the original.
+    let npr = story
+        .members
+        .iter()
+        .copied()
+        .find(|&i| app.articles[i].file_name().starts_with("003_npr"))
+        .unwrap();
+    assert_eq!(story.independent, [npr]);
+    assert_eq!(folded.len(), all.len() - 3, "{folded:?}");
     assert_eq!(app.current_article().unwrap().file_name(), original);
     for &m in &story.members {
         let name = app.articles[m].file_name().to_string();
-        assert_eq!(folded.contains(&name), m == story.original, "{name}");
+        assert_eq!(folded.contains(&name), m == story.original || m == npr, "{name}");
     }
     // j/k move over the rows shown: never onto a hidden version.
     keys(&mut app, "gjjjjjjjjjjkkkkkkkkkk");
@@ -675,7 +683,7 @@ fn folding_a_story_leaves_its_original_as_one_row() {
     assert!(seen.iter().all(|n| folded.contains(n)), "{seen:?}");
     let buf = render(&mut app, 100, 40);
     let side = sidebar_text(buf.backend().buffer());
-    assert!(side.contains("+4 "), "{side}");
+    assert!(side.contains("+3 "), "{side}");
     insta::assert_snapshot!("sidebar_story_folded", side);
 
     // The fold is remembered: a new app folds the story again once stories are grouped.
@@ -686,7 +694,10 @@ fn folding_a_story_leaves_its_original_as_one_row() {
     again.run_work();
     render(&mut again, 100, 40);
     assert_eq!(shown_paths(&again), folded);
-    assert_eq!(again.current_article().unwrap().file_name(), original);
+    assert_eq!(
+        again.current_article().unwrap().file_name(),
+        app.current_article().unwrap().file_name()
+    );
 
     // Unfolding brings every version back, the selection still on the original.
     keys(&mut app, "g");
@@ -700,8 +711,57 @@ fn folding_a_story_leaves_its_original_as_one_row() {
 
     // Opening a hidden version another way unfolds its story.
     keys(&mut app, "z");
-    assert_eq!(shown_paths(&app).len(), all.len() - 4);
+    assert_eq!(shown_paths(&app).len(), all.len() - 3);
     assert!(app.select_article(other));
     assert_eq!(shown_paths(&app), all);
     assert_eq!(app.current_index(), Some(other));
+}
+
+/// Issue 12, item 3: a version that appears in a watched folder joins its story, and one that
+/// goes leaves it, through a background regroup (no key regroups).
+#[test]
+fn watched_versions_join_and_leave_their_story() {
+    let mut demo = article::demo::articles();
+    let nbc = demo.pop().expect("five demo articles");
+    assert!(nbc.file_name().starts_with("004_nbc"));
+    let nbc_path = nbc.path.clone();
+    let mut app = App::new(demo, Options::default());
+    app.run_work();
+    assert_eq!(app.stories.stories.len(), 1);
+    assert_eq!(app.stories.stories[0].members.len(), 4);
+
+    app.update(Msg::Watch(WatchEvent::Loaded {
+        path: nbc_path.clone(),
+        articles: vec![nbc],
+        problems: vec![],
+    }));
+    // Until the regroup answers, no stale story is shown.
+    assert!(app.stories.stories.is_empty());
+    app.run_work();
+    assert_eq!(app.stories.stories.len(), 1);
+    let st = &app.stories.stories[0];
+    let at = app.articles.iter().position(|a| a.path == nbc_path).unwrap();
+    assert!(st.members.contains(&at), "{st:?}");
+    assert_eq!(st.members.len(), 5);
+    let t = render(&mut app, 100, 30);
+    assert!(sidebar_text(t.backend().buffer()).contains("1 story"));
+
+    // Two changes in a burst ask for one more grouping, not one each.
+    let cut = app.articles[0].path.clone();
+    app.update(Msg::Watch(WatchEvent::Removed { path: cut.clone() }));
+    app.update(Msg::Watch(WatchEvent::Removed {
+        path: nbc_path.clone(),
+    }));
+    let work = app.take_work();
+    assert_eq!(work.len(), 1, "one grouping under way for the burst");
+    for w in work {
+        let answer = w.run_with(&|_| {});
+        app.update(answer);
+    }
+    // The answer was for the list before the second change: dropped, and one more asked for.
+    assert!(app.stories.stories.is_empty());
+    app.run_work();
+    assert_eq!(app.stories.stories.len(), 1);
+    assert_eq!(app.stories.stories[0].members.len(), 3);
+    assert!(app.articles.iter().all(|a| a.path != cut && a.path != nbc_path));
 }

@@ -1,5 +1,6 @@
 //! `copydesk stories [--json] PATH...`: which of the loaded articles are versions of one story
-//! (grouped on wording, recognised names, quotes and dates).
+//! (grouped on wording, recognised names, quotes and dates), which version is the original (`*`)
+//! and which members are independent reports of the same event (`~`).
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -30,6 +31,19 @@ struct Out<'a> {
 struct StoryOut<'a> {
     members: Vec<&'a str>,
     original: &'a str,
+    /// The members reporting the event in their own words (not versions of the original).
+    independent: Vec<&'a str>,
+    /// Every member again, with what it is in the story.
+    versions: Vec<MemberOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct MemberOut<'a> {
+    path: &'a str,
+    /// The story's original: the version the others derive from.
+    original: bool,
+    /// An independent report of the same event: in the story, but not a version of the original.
+    independent: bool,
 }
 
 pub fn run(
@@ -52,6 +66,16 @@ pub fn run(
                 .map(|st| StoryOut {
                     members: st.members.iter().map(|&i| path(i)).collect(),
                     original: path(st.original),
+                    independent: st.independent.iter().map(|&i| path(i)).collect(),
+                    versions: st
+                        .members
+                        .iter()
+                        .map(|&i| MemberOut {
+                            path: path(i),
+                            original: i == st.original,
+                            independent: st.is_independent(i),
+                        })
+                        .collect(),
                 })
                 .collect(),
             unrelated: s.unrelated.iter().map(|&i| path(i)).collect(),
@@ -60,10 +84,28 @@ pub fn run(
         writeln!(out)?;
     } else {
         for (k, st) in s.stories.iter().enumerate() {
-            writeln!(out, "story {} ({} versions)", k + 1, st.members.len())?;
+            let ind = st.independent.len();
+            let extra = if ind > 0 {
+                format!(", {ind} independent")
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "story {} ({} versions{extra})",
+                k + 1,
+                st.members.len() - ind
+            )?;
             for &i in &st.members {
-                let mark = if i == st.original { "*" } else { " " };
-                writeln!(out, " {mark} {}", path(i))?;
+                // * the original the others derive from; ~ a report of the same event in its own words.
+                let (mark, note) = if i == st.original {
+                    ("*", "")
+                } else if st.is_independent(i) {
+                    ("~", " (independent)")
+                } else {
+                    (" ", "")
+                };
+                writeln!(out, " {mark} {}{note}", path(i))?;
             }
         }
         if !s.unrelated.is_empty() {

@@ -22,8 +22,19 @@ pub struct Names(pub Vec<Vec<String>>);
 pub struct Story {
     /// Indices of the articles, ascending.
     pub members: Vec<usize>,
-    /// The version the others most likely derive from.
+    /// The version the others most likely derive from: the copy whose text the other versions
+    /// are made of (the wire's own copy when one is there), never an independent report.
     pub original: usize,
+    /// Members that report the same event in their own words (another wire, an outlet's own
+    /// reporting): in the story, but derived from none of its versions. Ascending.
+    pub independent: Vec<usize>,
+}
+
+impl Story {
+    /// Whether member `i` is an independent report rather than a version.
+    pub fn is_independent(&self, i: usize) -> bool {
+        self.independent.binary_search(&i).is_ok()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,6 +56,35 @@ const NAMES_SOME: f64 = 0.4;
 const MIN_SHARED_QUOTE: usize = 5;
 /// Sketch size: the smallest 5-gram hashes of each article that are indexed.
 const SKETCH: usize = 16;
+/// Shared passages in a lead that make reuse a sign of one event: a sentence's worth.
+const MIN_LEAD_PASSAGES: usize = 3;
+/// Share of version-like wording (of the shorter article's 5-grams) that, with reused passages,
+/// makes one article a version of another inside a story: a rewrite keeping a few of the wire's
+/// sentences. Below it, a member is an independent report of the same event.
+const REUSED: f64 = 0.05;
+/// Two copies of one story keep most of each other's figures; two items built from one template
+/// (two companies' earnings notes, two days' market reports) keep almost none. Judged when both
+/// have at least [`MIN_FIGURES`] distinct figures.
+const FIGURES_KEPT: f64 = 0.5;
+const MIN_FIGURES: usize = 4;
+/// The first names of an article's body that say whom it is about ("Liberty Tax Inc. said…",
+/// "ADANA, Turkey (AP) —"): when neither of two articles mentions any of the other's, they are
+/// about different companies, teams or places.
+const SUBJECT_NAMES: usize = 2;
+/// Words of the body (after the headline) read for those names.
+const SUBJECT_LEAD: usize = 40;
+/// Above this many stories' worth of members, intra-story pairs are not all compared (only the
+/// candidate pairs already scored) when telling versions from independent reports.
+const ALL_PAIRS_UP_TO: usize = 400;
+
+/// Members whose score as the original is within this share of the best are near enough for
+/// the tie-breakers (the agency's own copy, the least furniture, the earliest) to decide.
+const NEAR_TOP: f64 = 0.9;
+
+/// A cut copy (maybe lightly edited too): at least this share of it is in the fuller copy…
+const CUT_HELD: f64 = 0.8;
+/// …which it keeps under this share of.
+const CUT_KEPT: f64 = 0.75;
 
 /// The day an article reports on, as far as it says.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -60,6 +100,10 @@ struct EventDay {
 #[derive(Debug, PartialEq, Eq)]
 enum Dates {
     Same,
+    /// The same weekday and nothing firmer: a weak sign of the same day (a central bank decides
+    /// on Wednesdays, a league plays on Saturdays), worth a second sign only with a distinctive
+    /// name in common.
+    Weekday,
     Unknown,
     Conflict,
 }
@@ -67,10 +111,142 @@ enum Dates {
 struct Features {
     grams: Vec<u64>,
     reuse: Vec<u64>,
+    /// The reused-passage 5-grams of the body's first [`LEAD`] words: the news itself, where a
+    /// rewrite keeps the wire's sentences (a report of another day shares background lower down).
+    lead_reuse: Vec<u64>,
     quotes: Vec<u64>,
     names: Vec<u64>,
+    /// Distinct figures of the body (keys of tokens holding a digit).
+    nums: Vec<u64>,
+    /// The body's first names (see [`SUBJECT_NAMES`]).
+    subject: Vec<u64>,
+    /// Every word key of the body, sorted: "does the other article mention this at all".
+    keys: Vec<u64>,
     day: EventDay,
     words: usize,
+    /// Bytes of the page's furniture: an outlet's page carries more than the wire's own copy.
+    furniture: usize,
+    /// The agency's own copy: its outlet is the wire it credits.
+    wire: bool,
+}
+
+/// Document frequency of 5-grams over the collection, kept only for the common ones: a 5-gram in
+/// more than `limit` articles (stock phrases, template wording, site chrome) counts `limit / df`
+/// of a rare one. passim drops n-grams found in over 100 documents; a small collection scales the
+/// limit down (a twentieth of the articles, at least 20), so 300 earnings notes of one template
+/// weigh their template wording at a fifteenth while a story of 20 copies keeps full weight.
+struct GramWeights {
+    limit: u32,
+    common: KeyMap<u64, u32>,
+}
+
+impl GramWeights {
+    fn new(feats: &[Features]) -> GramWeights {
+        let n = feats.len();
+        let limit = ((n / 20) as u32).clamp(20, 100);
+        let mut all: Vec<u64> = feats
+            .par_iter()
+            .flat_map_iter(|f| f.grams.iter().copied())
+            .collect();
+        all.par_sort_unstable();
+        let mut common = KeyMap::default();
+        let mut k = 0;
+        while k < all.len() {
+            let run = all[k..].partition_point(|&g| g == all[k]);
+            if run as u32 > limit {
+                common.insert(all[k], run as u32);
+            }
+            k += run;
+        }
+        GramWeights { limit, common }
+    }
+
+    fn weight(&self, g: u64) -> f64 {
+        match self.common.get(&g) {
+            Some(&df) => self.limit as f64 / df as f64,
+            None => 1.0,
+        }
+    }
+
+    fn is_common(&self, g: u64) -> bool {
+        self.common.contains_key(&g)
+    }
+
+    fn total(&self, grams: &[u64]) -> f64 {
+        if self.common.is_empty() {
+            return grams.len() as f64;
+        }
+        grams.iter().map(|&g| self.weight(g)).sum()
+    }
+
+    /// Weighted count of the values two sorted lists share.
+    fn shared(&self, a: &[u64], b: &[u64]) -> f64 {
+        if self.common.is_empty() {
+            return count_common(a, b) as f64;
+        }
+        common_sorted(a, b).map(|g| self.weight(g)).sum()
+    }
+
+    /// Shared values that are not common.
+    fn shared_rare(&self, a: &[u64], b: &[u64]) -> usize {
+        if self.common.is_empty() {
+            return count_common(a, b);
+        }
+        common_sorted(a, b).filter(|&g| !self.is_common(g)).count()
+    }
+}
+
+/// The values two sorted, repeat-free lists share, in order.
+fn common_sorted<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some(a[i - 1]);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// What the wording of a pair says, computed once per scored pair.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    /// Weighted share of the shorter article's 5-grams found in the other.
+    share: f64,
+    /// Shared passages (reused 5-grams outside quotes, common ones left out).
+    passages: usize,
+    /// Of those, the ones in either article's lead.
+    lead_passages: usize,
+}
+
+impl Pair {
+    fn of(fi: &Features, fj: &Features, w: &GramWeights) -> Pair {
+        let (small, _) = if w.total(&fi.grams) <= w.total(&fj.grams) {
+            (fi, fj)
+        } else {
+            (fj, fi)
+        };
+        let denom = w.total(&small.grams);
+        let share = if denom > 0.0 {
+            w.shared(&fi.grams, &fj.grams) / denom
+        } else {
+            0.0
+        };
+        Pair {
+            share,
+            passages: w.shared_rare(&fi.reuse, &fj.reuse),
+            lead_passages: w
+                .shared_rare(&fi.lead_reuse, &fj.reuse)
+                .max(w.shared_rare(&fi.reuse, &fj.lead_reuse)),
+        }
+    }
 }
 
 /// Groups articles into stories with the names the entity recogniser finds in them: the one
@@ -144,6 +320,7 @@ fn group<A: Borrow<Article> + Sync>(
         .enumerate()
         .map(|(i, a)| features(a, names.and_then(|nm| nm.0.get(i))))
         .collect();
+    let gw = GramWeights::new(&feats);
 
     // Document frequency of names, for weights and for leaving common names out of candidate search.
     let mut df: KeyMap<u64, u32> = KeyMap::default();
@@ -152,11 +329,14 @@ fn group<A: Borrow<Article> + Sync>(
             *df.entry(k).or_default() += 1;
         }
     }
-    // Candidates from wording: each article's sketch is indexed; every article looks up all its
-    // 5-grams, so a cut version (all of whose 5-grams the full one has) is always found.
+    // Candidates from wording: each article's sketch (its smallest 5-gram hashes, common ones
+    // last) is indexed; every article looks up all its 5-grams, so a cut version (all of whose
+    // 5-grams the full one has) is always found.
     let mut index: KeyMap<u64, Vec<u32>> = KeyMap::default();
     for (i, f) in feats.iter().enumerate() {
-        for &g in f.grams.iter().take(SKETCH) {
+        let rare = f.grams.iter().filter(|&&g| !gw.is_common(g));
+        let common = f.grams.iter().filter(|&&g| gw.is_common(g));
+        for &g in rare.chain(common).take(SKETCH) {
             index.entry(g).or_default().push(i as u32);
         }
     }
@@ -207,18 +387,18 @@ fn group<A: Borrow<Article> + Sync>(
     pairs.par_sort_unstable();
     pairs.dedup();
 
-    let shared: Vec<usize> = pairs
+    let wording: Vec<Pair> = pairs
         .par_iter()
-        .map(|&(i, j)| count_common(&feats[i as usize].grams, &feats[j as usize].grams))
+        .map(|&(i, j)| Pair::of(&feats[i as usize], &feats[j as usize], &gw))
         .collect();
     // With a recogniser: recognised names replace capitalised words for the articles of the pairs
     // that wording leaves open, and name weights come from those articles.
     let mut n_weights = n;
     if let Some(rec) = recognise {
         let mut need = vec![false; n];
-        for (&(i, j), &sh) in pairs.iter().zip(&shared) {
+        for (&(i, j), p) in pairs.iter().zip(&wording) {
             let (fi, fj) = (&feats[i as usize], &feats[j as usize]);
-            if !derived(fi, fj, sh) && corroboration(fi, fj) > 0 {
+            if !derived(fi, fj, p) && corroboration(fi, fj, p) > 0 && !different_subjects(fi, fj) {
                 need[i as usize] = true;
                 need[j as usize] = true;
             }
@@ -240,28 +420,23 @@ fn group<A: Borrow<Article> + Sync>(
         }
     }
     let weight = |k: u64| (1.0 + n_weights as f64 / *df.get(&k).unwrap_or(&1) as f64).ln();
-    let scored: Vec<(u32, u32, usize, bool)> = pairs
+    // A name few articles carry: one event's places and people, not a beat's regulars.
+    let few = (n_weights / 15).max(3) as u32;
+    let distinctive = |k: u64| *df.get(&k).unwrap_or(&1) <= few;
+    let linked_pairs: Vec<bool> = pairs
         .par_iter()
-        .zip(&shared)
-        .map(|(&(i, j), &sh)| {
-            let (fi, fj) = (&feats[i as usize], &feats[j as usize]);
-            (i, j, sh, linked(fi, fj, sh, &weight))
-        })
+        .zip(&wording)
+        .map(|(&(i, j), p)| linked(&feats[i as usize], &feats[j as usize], p, &weight, &distinctive))
         .collect();
 
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    let links = scored
+    let url_pairs = same_url_pairs(&articles);
+    let links = pairs
         .iter()
-        .filter(|s| s.3)
-        .map(|&(i, j, _, _)| (i as usize, j as usize));
-    for (i, j) in links.chain(same_url_pairs(&articles)) {
+        .zip(&linked_pairs)
+        .filter(|(_, l)| **l)
+        .map(|(&(i, j), _)| (i as usize, j as usize));
+    for (i, j) in links.chain(url_pairs.iter().copied()) {
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
         if ri != rj {
             parent[ri.max(rj)] = ri.min(rj);
@@ -272,38 +447,147 @@ fn group<A: Borrow<Article> + Sync>(
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(i);
     }
-    // The original: the member holding most of the others' wording (the sum over the others of
-    // the share of their 5-grams it has); ties go to the longer article, then the earlier.
-    let mut held = vec![0.0f64; n];
-    for &(i, j, shared, _) in &scored {
-        let (i, j) = (i as usize, j as usize);
-        if find(&mut parent, i) == find(&mut parent, j) && shared > 0 {
-            held[i] += shared as f64 / feats[j].grams.len().max(1) as f64;
-            held[j] += shared as f64 / feats[i].grams.len().max(1) as f64;
-        }
-    }
-    let mut out = Stories::default();
     let mut roots: Vec<_> = groups.into_values().collect();
     roots.sort_by_key(|m| m[0]);
-    for members in roots {
-        if members.len() < 2 {
-            out.unrelated.push(members[0]);
-            continue;
-        }
-        let original = members
-            .iter()
-            .copied()
-            .max_by(|&x, &y| {
-                held[x]
-                    .total_cmp(&held[y])
-                    .then(feats[x].words.cmp(&feats[y].words))
-                    .then(y.cmp(&x))
-            })
-            .unwrap_or(members[0]);
-        out.stories.push(Story { members, original });
+    let (singles, multi): (Vec<Vec<usize>>, Vec<Vec<usize>>) = roots.into_iter().partition(|m| m.len() < 2);
+    // Pairs already scored, for stories too large to compare all their members' pairs.
+    let scored: KeyMap<(u32, u32), Pair> = if multi.iter().any(|m| m.len() > ALL_PAIRS_UP_TO) {
+        pairs.iter().copied().zip(wording.iter().copied()).collect()
+    } else {
+        KeyMap::default()
+    };
+    let url_set: KeySet<(usize, usize)> = url_pairs.iter().map(|&(i, j)| (i.min(j), i.max(j))).collect();
+    let mut stories: Vec<Story> = multi
+        .into_par_iter()
+        .map(|members| story_of(members, &feats, &gw, &scored, &url_set))
+        .collect();
+    stories.sort_by_key(|s| s.members[0]);
+    let mut unrelated: Vec<usize> = singles.into_iter().map(|m| m[0]).collect();
+    unrelated.sort_unstable();
+    Stories { stories, unrelated }
+}
+
+fn find(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
     }
-    out.unrelated.sort_unstable();
-    out
+    x
+}
+
+/// Tells a story's versions from its independent reports and picks its original.
+///
+/// Versions are members joined by reused wording (a derived copy, or a rewrite keeping some of
+/// the other's sentences) or by one address; each group of members so joined is a family of
+/// versions. The largest family holds the original; the members of other families are
+/// independent reports (another wire's copy and the copies made of it are independent of the
+/// first wire's). The original is the family member the others' wording is most contained in;
+/// among members within a tenth of the best ([`NEAR_TOP`]), the agency's own copy goes first, then the one
+/// with the least page furniture (an outlet's page adds its own), then the earliest published,
+/// and only then the longer.
+fn story_of(
+    members: Vec<usize>,
+    feats: &[Features],
+    gw: &GramWeights,
+    scored: &KeyMap<(u32, u32), Pair>,
+    url: &KeySet<(usize, usize)>,
+) -> Story {
+    let m = members.len();
+    let mut parent: Vec<usize> = (0..m).collect();
+    // held[x]: over the versions joined to x, the shares of 5-grams each holds of the other.
+    let mut held = vec![0.0f64; m];
+    for x in 0..m {
+        for y in x + 1..m {
+            let (i, j) = (members[x], members[y]);
+            let p = if m <= ALL_PAIRS_UP_TO {
+                Some(Pair::of(&feats[i], &feats[j], gw))
+            } else {
+                scored.get(&(i as u32, j as u32)).copied()
+            };
+            let Some(p) = p else { continue };
+            let version = url.contains(&(i, j)) || is_version(&feats[i], &feats[j], &p);
+            if version {
+                let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+                if rx != ry {
+                    parent[rx.max(ry)] = rx.min(ry);
+                }
+                // Both ways: the share of each that the other holds. A superset (the wire
+                // copy with unmarked furniture added) holds all of the others but is less
+                // held by them; a cut copy is held whole but holds little. The copy the others
+                // derive from sits between them and scores highest with each third copy.
+                let shared = count_common(&feats[i].grams, &feats[j].grams) as f64;
+                let both =
+                    shared / feats[j].grams.len().max(1) as f64 + shared / feats[i].grams.len().max(1) as f64;
+                held[x] += both;
+                held[y] += both;
+            }
+        }
+    }
+    let mut family_size = vec![0usize; m];
+    for x in 0..m {
+        let r = find(&mut parent, x);
+        family_size[r] += 1;
+    }
+    let root_of: Vec<usize> = (0..m).map(|x| find(&mut parent, x)).collect();
+    // The main family: the largest; between equals, the one holding the member with most held.
+    let best_in = |x: usize| (family_size[root_of[x]], held[x]);
+    let main = (0..m)
+        .max_by(|&x, &y| {
+            let (a, b) = (best_in(x), best_in(y));
+            a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(y.cmp(&x))
+        })
+        .map_or(0, |x| root_of[x]);
+    let fam: Vec<usize> = (0..m).filter(|&x| root_of[x] == main).collect();
+    let top = fam.iter().map(|&x| held[x]).fold(f64::MIN, f64::max);
+    let near: Vec<usize> = fam
+        .iter()
+        .copied()
+        .filter(|&x| held[x] >= top * NEAR_TOP)
+        .collect();
+    // A cut of another near member (most of it is the other's, which it keeps under
+    // three quarters of) derives from it, so it is not the original. A copy with some furniture
+    // left unmarked is no cut of it: it keeps nearly all of the wire's copy.
+    let holds = |x: usize, y: usize| {
+        let (i, j) = (members[x], members[y]);
+        count_common(&feats[i].grams, &feats[j].grams) as f64 / feats[j].grams.len().max(1) as f64
+    };
+    let uncut: Vec<usize> = near
+        .iter()
+        .copied()
+        .filter(|&x| {
+            !near
+                .iter()
+                .any(|&y| y != x && holds(y, x) >= CUT_HELD && holds(x, y) < CUT_KEPT)
+        })
+        .collect();
+    let near = if uncut.is_empty() { near } else { uncut };
+    let original = near
+        .iter()
+        .copied()
+        .min_by(|&x, &y| {
+            let (fx, fy) = (&feats[members[x]], &feats[members[y]]);
+            fy.wire
+                .cmp(&fx.wire)
+                .then(fx.furniture.cmp(&fy.furniture))
+                .then(
+                    fx.day
+                        .published
+                        .unwrap_or(i64::MAX)
+                        .cmp(&fy.day.published.unwrap_or(i64::MAX)),
+                )
+                .then(fy.words.cmp(&fx.words))
+                .then(x.cmp(&y))
+        })
+        .map_or(members[0], |x| members[x]);
+    let independent: Vec<usize> = (0..m)
+        .filter(|&x| root_of[x] != main)
+        .map(|x| members[x])
+        .collect();
+    Story {
+        members,
+        original,
+        independent,
+    }
 }
 
 /// Versions of one page: articles with the same `url` (a page fetched again after a
@@ -337,21 +621,77 @@ fn page_key(url: &str) -> Option<String> {
     Some(rest.trim_end_matches('/').to_string())
 }
 
-/// Whether one of two articles is mostly derived from the other by its wording.
-fn derived(fi: &Features, fj: &Features, shared: usize) -> bool {
-    let smaller = fi.grams.len().min(fj.grams.len());
-    smaller > 0
-        && shared as f64 / smaller as f64 >= DERIVED
-        && count_common(&fi.reuse, &fj.reuse) >= MIN_SHARED_PASSAGES
+/// Whether one of two articles is mostly derived from the other by its wording: most of the
+/// shorter's 5-grams (common ones discounted) are the other's, passages are reused, and nothing
+/// says they are two items of one template (other figures, another company) or two days' reports.
+fn derived(fi: &Features, fj: &Features, p: &Pair) -> bool {
+    p.share >= DERIVED
+        && p.passages >= MIN_SHARED_PASSAGES
+        && !other_figures(fi, fj)
+        && !different_subjects(fi, fj)
+        && !dated_apart(&fi.day, &fj.day)
+}
+
+/// Whether one member of a story is a version of another (derived, or a rewrite keeping a few
+/// of its sentences) rather than an independent report of the same event.
+fn is_version(fi: &Features, fj: &Features, p: &Pair) -> bool {
+    derived(fi, fj, p)
+        || (p.share >= REUSED
+            && p.passages >= MIN_SHARED_PASSAGES
+            && p.lead_passages >= MIN_LEAD_PASSAGES
+            && !different_subjects(fi, fj))
+}
+
+/// Two items of one template: each has figures, and they keep under half of each other's.
+fn other_figures(fi: &Features, fj: &Features) -> bool {
+    let smaller = fi.nums.len().min(fj.nums.len());
+    smaller >= MIN_FIGURES && (count_common(&fi.nums, &fj.nums) as f64) < FIGURES_KEPT * smaller as f64
+}
+
+/// About different companies, teams or places: each article's body opens with a name the other
+/// never mentions.
+fn different_subjects(fi: &Features, fj: &Features) -> bool {
+    let absent = |a: &Features, b: &Features| a.subject.iter().any(|k| b.keys.binary_search(k).is_err());
+    absent(fi, fj) && absent(fj, fi)
+}
+
+/// Whether two articles' dates set them days apart on firm evidence: publication dates two or
+/// more days apart, or different dates in their leads (a weekday alone is not enough here).
+fn dated_apart(x: &EventDay, y: &EventDay) -> bool {
+    if let (Some(p), Some(q)) = (x.published, y.published) {
+        return (p - q).abs() > 1;
+    }
+    if let (Some((m1, d1)), Some((m2, d2))) = (x.month_day, y.month_day) {
+        return !(m1 == m2 && d1.abs_diff(d2) <= 1);
+    }
+    false
 }
 
 /// Whether two articles report the same story.
-fn linked(fi: &Features, fj: &Features, shared: usize, weight: &dyn Fn(u64) -> f64) -> bool {
-    // Mostly derived wording: one story, whatever the dates say.
-    if derived(fi, fj, shared) {
+fn linked(
+    fi: &Features,
+    fj: &Features,
+    p: &Pair,
+    weight: &dyn Fn(u64) -> f64,
+    distinctive: &dyn Fn(u64) -> bool,
+) -> bool {
+    // Mostly derived wording: one story.
+    if derived(fi, fj, p) {
         return true;
     }
-    let corroborated = corroboration(fi, fj);
+    // Reused wording with none of the same figures: two items of one template (two days'
+    // market reports, two companies' notes), not two reports of one event.
+    // (Template wording counts here however many articles carry it.)
+    if different_subjects(fi, fj)
+        || (count_common(&fi.reuse, &fj.reuse) >= MIN_SHARED_PASSAGES && other_figures(fi, fj))
+    {
+        return false;
+    }
+    let mut corroborated = corroboration(fi, fj, p);
+    if compare_days(&fi.day, &fj.day) == Dates::Weekday && common_items(&fi.names, &fj.names).any(distinctive)
+    {
+        corroborated += 1;
+    }
     if corroborated == 0 {
         return false;
     }
@@ -371,17 +711,18 @@ fn linked(fi: &Features, fj: &Features, shared: usize, weight: &dyn Fn(u64) -> f
 /// How many signs other than names tie two reports to one event (the same day, a shared public
 /// statement, reused passages); none when their dates conflict. Without one, no share of names
 /// links them, so names need not be looked at.
-fn corroboration(fi: &Features, fj: &Features) -> usize {
+fn corroboration(fi: &Features, fj: &Features, p: &Pair) -> usize {
     let dates = compare_days(&fi.day, &fj.day);
     if dates == Dates::Conflict {
         return 0;
     }
-    let passages = count_common(&fi.reuse, &fj.reuse);
     let quotes = count_common(&fi.quotes, &fj.quotes);
     [
-        dates == Dates::Same,
+        matches!(dates, Dates::Same | Dates::Weekday),
         quotes >= MIN_SHARED_QUOTE,
-        passages >= MIN_SHARED_PASSAGES,
+        // Reused passages tie two reports to one event when some are news (in a lead), not
+        // only background that a report of another day repeats.
+        p.passages >= MIN_SHARED_PASSAGES && p.lead_passages >= MIN_LEAD_PASSAGES,
     ]
     .iter()
     .filter(|&&c| c)
@@ -401,17 +742,26 @@ fn compare_days(x: &EventDay, y: &EventDay) -> Dates {
             Dates::Conflict
         };
     }
-    if let (Some((m1, d1)), Some((m2, d2))) = (x.month_day, y.month_day) {
-        return if m1 == m2 && d1.abs_diff(d2) <= 1 {
-            Dates::Same
-        } else {
-            Dates::Conflict
-        };
+    // A date in one's lead against the other's publication date (or lead date).
+    let md = |d: &EventDay| d.month_day.or_else(|| d.published.and_then(month_day_of));
+    if let (Some((m1, d1)), Some((m2, d2))) = (md(x), md(y))
+        && (x.month_day.is_some() || y.month_day.is_some())
+    {
+        let near = (m1 == m2 && d1.abs_diff(d2) <= 1)
+            || (m1.abs_diff(m2) % 10 == 1 && d1.min(d2) == 1 && d1.max(d2) >= 28);
+        return if near { Dates::Same } else { Dates::Conflict };
     }
     if let (Some(w1), Some(w2)) = (x.weekday, y.weekday) {
-        return if w1 == w2 { Dates::Same } else { Dates::Conflict };
+        return if w1 == w2 { Dates::Weekday } else { Dates::Conflict };
     }
     Dates::Unknown
+}
+
+/// (month, day) of a day number since the epoch.
+fn month_day_of(days: i64) -> Option<(u8, u8)> {
+    use chrono::Datelike;
+    let d = chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_signed(chrono::Duration::days(days))?;
+    Some((d.month() as u8, d.day() as u8))
 }
 
 fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
@@ -438,22 +788,99 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
     names.sort_unstable();
     names.dedup();
     let published = a.published.as_deref().and_then(parse_date);
-    let (month_day, weekday) = match dateline(a, &skip, &tokens) {
-        Some(with) => days_in_text(&a.text, &tokens_with(&a.text, &skip, with)),
-        None => days_in_text(&a.text, &tokens),
+    let with_dateline = dateline(a, &skip, &tokens).map(|with| tokens_with(&a.text, &skip, with));
+    let (month_day, weekday) = days_in_text(&a.text, with_dateline.as_deref().unwrap_or(&tokens));
+    let mut nums: Vec<u64> = tokens.iter().filter(|t| t.num).map(|t| t.key).collect();
+    nums.sort_unstable();
+    nums.dedup();
+    let mut keys: Vec<u64> = tokens.iter().map(|t| t.key).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let subject = subject_names(a, &tokens, &names);
+    let wire = match (a.agency.as_deref(), a.source.as_deref()) {
+        (Some(ag), Some(src)) => {
+            let (ag, src) = (ag.to_lowercase(), src.to_lowercase());
+            src == ag || src.contains(&ag)
+        }
+        _ => false,
     };
+    let lead_end = tokens.len().min(LEAD + 5);
     Features {
         reuse: reuse_grams(&tokens),
+        lead_reuse: reuse_grams(&tokens[..lead_end]),
         grams,
         quotes,
         names,
+        nums,
+        subject,
+        keys,
         day: EventDay {
             published,
             month_day,
             weekday,
         },
         words: tokens.len(),
+        furniture: a.boilerplate.iter().map(|r| r.len()).sum(),
+        wire,
     }
+}
+
+/// The first [`SUBJECT_NAMES`] names of the body's lead (the headline left out: a member's own
+/// headline words are not names of the story): capitalised words that are not function words or
+/// dates, where a sentence's first word counts only when it is part of a longer name ("Liberty
+/// Tax Inc. said"), written in capitals ("ZAGG said"), or capitalised elsewhere too.
+fn subject_names(a: &Article, tokens: &[Token], names: &[u64]) -> Vec<u64> {
+    let title_end = match (a.title.as_deref(), a.paragraphs.first()) {
+        (Some(t), Some(p)) if a.text.get(p.clone()).is_some_and(|x| x.trim() == t.trim()) => p.end,
+        _ => 0,
+    };
+    // A dateline ("LANVALE, Calder (Meridian Wire) —") names where, not whom: the names start
+    // after it.
+    let body = a.text.get(title_end..).unwrap_or("");
+    let lead_start = title_end + (body.len() - body.trim_start().len());
+    let dateline_end = a.text.get(lead_start..).and_then(|lead| {
+        let head: String = lead.chars().take(80).collect();
+        let dash = ["—", "–", " - ", " -- "]
+            .iter()
+            .filter_map(|d| head.find(d).map(|k| k + d.len()))
+            .min()?;
+        let place = &head[..dash];
+        let city = place
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_uppercase));
+        (city && !place.contains(". ")).then_some(lead_start + dash)
+    });
+    let from = tokens.partition_point(|t| t.range.start < dateline_end.unwrap_or(title_end));
+    let lead = &tokens[from..tokens.len().min(from + SUBJECT_LEAD)];
+    let starts: KeySet<usize> = a
+        .sentences
+        .iter()
+        .filter_map(|s| {
+            tokens
+                .get(tokens.partition_point(|t| t.range.start < s.start))
+                .map(|t| t.range.start)
+        })
+        .collect();
+    let dates = &*DATE_WORDS;
+    let mut out: Vec<u64> = Vec::new();
+    for (k, t) in lead.iter().enumerate() {
+        let w = &a.text[t.range.clone()];
+        if !t.cap || t.stop || dates.contains_key(&t.key) || !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let initial = starts.contains(&t.range.start);
+        let next_cap = lead.get(k + 1).is_some_and(|n| n.cap && !n.stop);
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        if (!initial || next_cap || capitals || names.binary_search(&t.key).is_ok()) && !out.contains(&t.key)
+        {
+            out.push(t.key);
+            if out.len() == SUBJECT_NAMES {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// A dateline ("MOSCOW, Feb. 1 (Reuters) –") that the loader marked as boilerplate: a short
@@ -659,7 +1086,11 @@ mod tests {
             weekday: Some(w),
             ..EventDay::default()
         };
-        assert_eq!(compare_days(&d(1), &d(1)), Dates::Same);
+        assert_eq!(
+            compare_days(&d(1), &d(1)),
+            Dates::Weekday,
+            "a weekday recurs every week"
+        );
         assert_eq!(compare_days(&d(1), &d(5)), Dates::Conflict);
         assert_eq!(compare_days(&d(1), &EventDay::default()), Dates::Unknown);
         let p = |n| EventDay {

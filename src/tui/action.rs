@@ -300,7 +300,9 @@ impl Action {
             Action::No => "No (back to the note)",
             Action::Filter => "Filter the articles by title, source and path (Esc clears)",
             Action::CycleSort => "Sort by path, title, source, date (newest first), length, story",
-            Action::ToggleFold => "Fold the story to its original (+N versions hidden); again to unfold",
+            Action::ToggleFold => {
+                "Fold the story to its original (+N versions hidden; independent reports stay); again to unfold"
+            }
             Action::ToggleRead => "Mark the article read or unread",
             Action::FindAll => "Search every loaded article (case and accents ignored)",
             Action::Copy => "Copy the passage with outlet, title and path (OSC 52)",

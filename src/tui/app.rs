@@ -302,10 +302,36 @@ impl App {
             index: Default::default(),
             fetch: Default::default(),
         };
-        if !app.articles.is_empty() {
-            app.work.push(stories::job(&app.articles));
-        }
+        app.regroup();
         app
+    }
+
+    /// The articles changed (loaded, fetched, added, changed or removed on disk): the grouping
+    /// is dropped and a new one made on a background thread. While one is under way, another is
+    /// only asked for, and starts when the first answers, so a burst of changes (a folder
+    /// synced, an editor saving twice) regroups twice at most; keys never regroup.
+    pub fn regroup(&mut self) {
+        self.stories.invalidate();
+        if self.articles.is_empty() {
+            return;
+        }
+        if self.stories.pending {
+            self.stories.again = true;
+            return;
+        }
+        self.stories.pending = true;
+        self.work.push(stories::job(&self.articles));
+    }
+
+    /// A background grouping answered: applied when it was made for the list as it is, and
+    /// another started when the list changed meanwhile.
+    fn stories_answered(&mut self, grouped: Grouped) {
+        self.stories.pending = false;
+        let again = std::mem::take(&mut self.stories.again);
+        if again {
+            return self.regroup();
+        }
+        self.apply_stories(grouped);
     }
 
     /// The computations queued for a background thread, taken by the event loop.
@@ -523,7 +549,7 @@ impl App {
             Msg::EditKey(k) => editor::key(self, k),
             Msg::Tick => self.search_step(),
             Msg::Watch(ev) => self.watch_event(ev),
-            Msg::Stories(g) => self.apply_stories(g),
+            Msg::Stories(g) => self.stories_answered(g),
             Msg::Analysed(done) => entities::apply(self, done),
             Msg::Indexed(built) => super::panes::index::apply(self, *built),
             Msg::Exported(result) => super::export::done(self, result),
@@ -835,10 +861,7 @@ impl App {
                 self.articles.sort_by(|a, b| a.path.cmp(&b.path));
                 self.articles_reordered(selected.as_deref());
                 self.loading_done();
-                self.stories.invalidate();
-                if !self.articles.is_empty() {
-                    self.work.push(stories::job(&self.articles));
-                }
+                self.regroup();
                 if self.articles.is_empty() {
                     let p = draw::plural(self.problems.len(), "problem");
                     self.complain(format!("Nothing to read ({p}, listed on exit)"));

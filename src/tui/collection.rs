@@ -2,9 +2,9 @@
 //! prompt and order, read marks, the search across every article and its results pane, copying
 //! a passage, the session (what is saved and restored), and files changing on disk.
 //!
-//! Stories folding and unfolding needs story grouping (comparison, not written yet): once it
-//! exists, `Listing::set_stories` takes the groups, `SortMode::Story` orders by them, and the
-//! sidebar can skip the rows of a folded story in `Listing::order`.
+//! Stories fold to their original (`z`): the versions derived from it leave the sidebar's order,
+//! independent reports of the same event stay. Files the watcher reports join or leave their
+//! story through a background regroup (see `App::regroup`).
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -169,19 +169,21 @@ impl App {
         }
         let stories = &self.stories;
         let articles = &self.articles;
+        // Independent reports are not versions of the original: they stay listed.
         c.listing.order.retain(|&i| match stories.story(i) {
-            Some(s) if s.original != i => {
+            Some(s) if s.original != i && !s.is_independent(i) => {
                 !(shown.get(s.original) == Some(&true) && c.folded.contains(&articles[s.original].path))
             }
             _ => true,
         });
     }
 
-    /// The number of versions hidden under article `i` when it is a folded story's original.
+    /// The number of versions hidden under article `i` when it is a folded story's original
+    /// (its independent reports are not hidden).
     pub fn folded_under(&self, i: usize) -> Option<usize> {
         let s = self.stories.story(i)?;
         (s.original == i && self.collection.folded.contains(&self.articles[i].path))
-            .then(|| s.members.len().saturating_sub(1))
+            .then(|| self.stories.foldable(i))
     }
 
     /// A batch of a load in progress. A file the watcher has read (or seen removed) since the
@@ -292,8 +294,14 @@ impl App {
                         "Stories not grouped yet: nothing to fold"
                     });
                 };
-                let (original, hidden) = (s.original, s.members.len().saturating_sub(1));
+                let original = s.original;
+                let hidden = self.stories.foldable(i);
                 let path = self.articles[original].path.clone();
+                if hidden == 0 && !self.collection.folded.contains(&path) {
+                    return self.complain(
+                        "Nothing to fold: the other members are independent reports, not versions",
+                    );
+                }
                 if self.collection.folded.remove(&path) {
                     self.refresh_listing();
                     self.say(format!("Story unfolded: {} versions", hidden + 1));
@@ -756,6 +764,11 @@ impl App {
                 self.articles.extend(articles.into_iter().map(Arc::new));
                 if !self.loading.active {
                     self.articles.sort_by(|a, b| a.path.cmp(&b.path));
+                    // The file joins (or leaves) its story once regrouped; the load's end
+                    // regroups everything anyway.
+                    self.regroup();
+                } else {
+                    self.stories.invalidate();
                 }
                 self.collection.reloads += 1;
                 self.articles_reordered(selected.as_deref());
@@ -775,6 +788,11 @@ impl App {
                 self.articles.retain(|a| !WatchEvent::covers(&path, &a.path));
                 let gone = before - self.articles.len();
                 if gone > 0 {
+                    if self.loading.active {
+                        self.stories.invalidate();
+                    } else {
+                        self.regroup();
+                    }
                     self.collection.reloads += 1;
                     self.articles_reordered(selected.as_deref());
                     self.say(format!("Removed {path} ({})", draw::plural(gone, "article")));

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::app::{App, Msg, PaneId};
 use super::collection::{Prompt, PromptKind};
-use super::stories;
+
 use super::work::Work;
 use crate::article::{self, Article, Disk, Source};
 use crate::fetch::{self, Event, Fetcher, Options, Saved, Status};
@@ -231,8 +231,7 @@ fn arrived(app: &mut App, done: Fetched) {
     if changed {
         app.collection.reloads += 1;
         app.articles_reordered(selected.as_deref());
-        app.stories.invalidate();
-        app.work.push(stories::job(&app.articles));
+        app.regroup();
     }
     let index_of = |app: &App, path: &str| app.articles.iter().position(|a| a.path == path);
     let Some(first) = saved.first() else {

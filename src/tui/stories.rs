@@ -25,7 +25,39 @@ pub struct StoryGroups {
     pub stories: Vec<Story>,
     /// The story of each article, by index into `App::articles`.
     story_of: Vec<Option<usize>>,
+    /// A grouping job is queued or running (its answer not yet applied).
+    pub pending: bool,
+    /// The list changed while it was: group again once its answer comes, so a burst of changes
+    /// costs two groupings, not one each.
+    pub again: bool,
 }
+
+/// What an article is in its story, as the sidebar marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// In no story (or none grouped yet).
+    None,
+    /// ★: the version the others derive from.
+    Original,
+    /// A version derived from the original (a cut, a trimmed or re-topped copy, a rewrite).
+    Version,
+    /// ≈: a report of the same event in its own words, not a version of the original.
+    Independent,
+}
+
+impl Role {
+    /// The mark before the title: ★ for the original, ≈ for an independent report.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Role::Original => "★ ",
+            Role::Independent => "≈ ",
+            Role::Version | Role::None => "",
+        }
+    }
+}
+
+/// The sidebar's legend for the marks, shown while stories are grouped.
+pub const LEGEND: &str = "★ original · ≈ independent";
 
 /// A grouping made on another thread, with the paths it was made for (so an answer about a list
 /// that has changed since is dropped).
@@ -63,7 +95,7 @@ impl StoryGroups {
             return false;
         }
         let mut stories = grouped.stories.stories;
-        stories.retain(|s| s.members.iter().all(|&i| i < n) && s.original < n);
+        stories.retain(|s| s.members.iter().chain(&s.independent).all(|&i| i < n) && s.original < n);
         stories.sort_by_key(|s| s.members.first().copied().unwrap_or(usize::MAX));
         let mut order: Vec<usize> = Vec::with_capacity(n);
         let mut seen = vec![false; n];
@@ -89,9 +121,12 @@ impl StoryGroups {
                 let mut members: Vec<usize> = s.members.iter().map(|&i| new_pos[i]).collect();
                 members.sort_unstable();
                 members.dedup();
+                let mut independent: Vec<usize> = s.independent.iter().map(|&i| new_pos[i]).collect();
+                independent.sort_unstable();
                 Story {
                     members,
                     original: new_pos[s.original],
+                    independent,
                 }
             })
             .collect();
@@ -104,9 +139,15 @@ impl StoryGroups {
         true
     }
 
-    /// The grouping no longer matches the list (articles were added).
+    /// The grouping no longer matches the list (articles were added, changed or removed). A job
+    /// under way stays known.
     pub fn invalidate(&mut self) {
-        *self = StoryGroups::default();
+        let (pending, again) = (self.pending, self.again);
+        *self = StoryGroups {
+            pending,
+            again,
+            ..StoryGroups::default()
+        };
     }
 
     /// The number of the story article `i` belongs to (stories in list order), if any.
@@ -124,25 +165,42 @@ impl StoryGroups {
     }
 
     /// What the sidebar draws before article `i`: a tree mark for its first row and for its
-    /// second, and whether it is its story's original. Empty marks while no story is known, so
-    /// a list without stories looks as it always did.
-    pub fn marks(&self, i: usize) -> (&'static str, &'static str, bool) {
+    /// second, and what it is in its story. Empty marks while no story is known, so a list
+    /// without stories looks as it always did.
+    pub fn marks(&self, i: usize) -> (&'static str, &'static str, Role) {
         if self.stories.is_empty() {
-            return ("", "", false);
+            return ("", "", Role::None);
         }
         match self.story(i) {
-            None => (" ", " ", false),
+            None => (" ", " ", Role::None),
             Some(s) => {
-                let original = s.original == i;
-                if s.members.first() == Some(&i) {
-                    ("┌", "│", original)
-                } else if s.members.last() == Some(&i) {
-                    ("└", " ", original)
+                let role = if s.original == i {
+                    Role::Original
+                } else if s.is_independent(i) {
+                    Role::Independent
                 } else {
-                    ("├", "│", original)
+                    Role::Version
+                };
+                if s.members.first() == Some(&i) {
+                    ("┌", "│", role)
+                } else if s.members.last() == Some(&i) {
+                    ("└", " ", role)
+                } else {
+                    ("├", "│", role)
                 }
             }
         }
+    }
+
+    /// The members of article `i`'s story that fold under its original: the versions, not the
+    /// independent reports (which are not copies of it and stay listed).
+    pub fn foldable(&self, i: usize) -> usize {
+        self.story(i).map_or(0, |s| {
+            s.members
+                .iter()
+                .filter(|&&j| j != s.original && !s.is_independent(j))
+                .count()
+        })
     }
 }
 
@@ -164,6 +222,7 @@ mod tests {
                 stories: vec![Story {
                     members: vec![1, 3],
                     original: 3,
+                    independent: Vec::new(),
                 }],
                 unrelated: vec![0, 2],
             },
@@ -180,12 +239,13 @@ mod tests {
             g.stories[0],
             Story {
                 members: vec![0, 1],
-                original: 1
+                original: 1,
+                independent: Vec::new(),
             }
         );
-        assert_eq!(g.marks(0), ("┌", "│", false));
-        assert_eq!(g.marks(1), ("└", " ", true));
-        assert_eq!(g.marks(2), (" ", " ", false));
+        assert_eq!(g.marks(0), ("┌", "│", Role::Version));
+        assert_eq!(g.marks(1), ("└", " ", Role::Original));
+        assert_eq!(g.marks(2), (" ", " ", Role::None));
         assert!(g.story(3).is_none());
     }
 }

@@ -36,6 +36,23 @@ pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'sta
                 Span::raw(action.describe()),
             ]));
         }
+        if *ctx == Context::Sidebar {
+            // The sidebar's marks, which no key names.
+            for (mark, meaning) in [
+                ("★", "the story's original: the version the others derive from"),
+                ("≈", "an independent report of the event: a version of none"),
+            ] {
+                let pad = KEYS_WIDTH
+                    .saturating_sub(crate::tui::wrap::str_width(mark))
+                    .max(1);
+                out.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(mark.to_string(), key_style),
+                    Span::raw(" ".repeat(pad)),
+                    Span::raw(meaning.to_string()),
+                ]));
+            }
+        }
     }
     out
 }
@@ -113,6 +130,19 @@ mod tests {
                 assert!(row.is_some(), "{ctx:?}: {keys} {action:?} missing from help");
             }
         }
+    }
+
+    #[test]
+    fn the_sidebar_marks_are_explained() {
+        let t = text(&Keymap::default());
+        assert!(
+            t.contains("★") && t.contains("the version the others derive from"),
+            "{t}"
+        );
+        assert!(
+            t.contains("≈") && t.contains("an independent report of the event"),
+            "{t}"
+        );
     }
 
     #[test]

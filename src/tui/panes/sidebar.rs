@@ -11,6 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::draw::{clean, empty_message, pane_block, truncate};
 use crate::tui::panes::results::scrolled_offset;
+use crate::tui::stories::{LEGEND, Role};
 use crate::tui::wrap::str_width;
 
 pub const HINTS: &[Action] = &[
@@ -118,7 +119,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     if sort != crate::collection::SortMode::Path {
         title.push_str(&format!(" · by {}", sort.name()));
     }
-    let block = pane_block(&title, focused, theme);
+    let mut block = pane_block(&title, focused, theme);
+    if n_stories > 0 {
+        block =
+            block.title_bottom(ratatui::text::Line::styled(format!(" {LEGEND} "), theme.dim).left_aligned());
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     if !app.collection.filter.is_empty() && order.is_empty() && !app.articles.is_empty() {
@@ -171,13 +176,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
         // Versions of one story are listed together, joined by a tree line; ★ marks the one
         // the others most likely derive from.
         let folded = app.folded_under(k);
-        let (tree, tree_meta, original) = match (tree_marks, folded) {
-            // A folded story is one row: no line joins it to the next.
-            (true, Some(_)) => ("─", " ", true),
-            (true, None) => app.stories.marks(k),
-            (false, _) => ("", "", false),
+        let (tree, tree_meta, role) = if tree_marks {
+            tree_row(app, order, offset + row, k)
+        } else {
+            ("", "", Role::None)
         };
-        let star = if original { "★ " } else { "" };
+        // ★ the original the others derive from, ≈ an independent report (see the legend).
+        let star = role.mark();
         let more = folded.map(|n| format!("+{n} ")).unwrap_or_default();
         let first = truncate(&format!("{tree}{mark}{dot}{star}{more}{}", clean(title)), w);
         let tw = crate::tui::wrap::str_width(tree);
@@ -194,6 +199,31 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
             buf.set_stringn(inner.x, row_area.y, &text, w, st);
         }
     }
+}
+
+/// The tree marks for the article at `pos` in the sidebar's order (`k`), and what it is in its
+/// story: a line joins the rows of one story that are listed next to each other, so a folded
+/// story (its original, and its independent reports, which do not fold) is joined as shown.
+fn tree_row(app: &App, order: &[usize], pos: usize, k: usize) -> (&'static str, &'static str, Role) {
+    let (_, _, role) = app.stories.marks(k);
+    if app.stories.stories.is_empty() {
+        return ("", "", Role::None);
+    }
+    let Some(s) = app.stories.story_index(k) else {
+        return (" ", " ", Role::None);
+    };
+    let same = |p: Option<usize>| {
+        p.and_then(|p| order.get(p))
+            .is_some_and(|&j| app.stories.story_index(j) == Some(s))
+    };
+    let (prev, next) = (same(pos.checked_sub(1)), same(Some(pos + 1)));
+    let tree = match (prev, next) {
+        (false, false) => "─",
+        (false, true) => "┌",
+        (true, true) => "├",
+        (true, false) => "└",
+    };
+    (tree, if next { "│" } else { " " }, role)
 }
 
 #[cfg(test)]
