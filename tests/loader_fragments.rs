@@ -203,15 +203,7 @@ fn fragment(text: &str, a: &Article, picks: &[u64]) -> String {
     }
     cuts.sort_unstable();
     cuts.dedup();
-    let mut out = String::new();
-    let mut pos = 0;
-    for c in cuts {
-        out.push_str(&text[pos..c]);
-        out.push_str("\n\n");
-        pos = c + 1;
-    }
-    out.push_str(&text[pos..]);
-    out
+    variants::break_at(text, &cuts)
 }
 
 proptest! {

@@ -852,15 +852,7 @@ fn subject_names(a: &Article, tokens: &[Token], names: &[u64]) -> Vec<u64> {
     });
     let from = tokens.partition_point(|t| t.range.start < dateline_end.unwrap_or(title_end));
     let lead = &tokens[from..tokens.len().min(from + SUBJECT_LEAD)];
-    let starts: KeySet<usize> = a
-        .sentences
-        .iter()
-        .filter_map(|s| {
-            tokens
-                .get(tokens.partition_point(|t| t.range.start < s.start))
-                .map(|t| t.range.start)
-        })
-        .collect();
+    let starts = sentence_starts(&a.sentences, tokens);
     let dates = &*DATE_WORDS;
     let mut out: Vec<u64> = Vec::new();
     for (k, t) in lead.iter().enumerate() {
@@ -903,18 +895,23 @@ fn tokens_with(text: &str, skip: &[std::ops::Range<usize>], keep: usize) -> Vec<
     tokenise(text, &rest)
 }
 
-/// Capitalised words as a stand-in for names: a capitalised word counts unless it only ever
-/// appears at the start of a sentence (where every word is capitalised). Weekdays and months
-/// are dates, not names.
-pub(crate) fn capitalised(text: &str, sentences: &[std::ops::Range<usize>], tokens: &[Token]) -> Vec<u64> {
-    let starts: KeySet<usize> = sentences
+/// Where each sentence's first token starts: a capital there is no sign of a name.
+fn sentence_starts(sentences: &[std::ops::Range<usize>], tokens: &[Token]) -> KeySet<usize> {
+    sentences
         .iter()
         .filter_map(|s| {
             tokens
                 .get(tokens.partition_point(|t| t.range.start < s.start))
                 .map(|t| t.range.start)
         })
-        .collect();
+        .collect()
+}
+
+/// Capitalised words as a stand-in for names: a capitalised word counts unless it only ever
+/// appears at the start of a sentence (where every word is capitalised). Weekdays and months
+/// are dates, not names.
+pub(crate) fn capitalised(text: &str, sentences: &[std::ops::Range<usize>], tokens: &[Token]) -> Vec<u64> {
+    let starts = sentence_starts(sentences, tokens);
     let dates = &*DATE_WORDS;
     let mut mid = KeySet::default();
     let mut initial = Vec::new();

@@ -326,9 +326,14 @@ pub fn fragments(text: &str, seed: u64) -> String {
         picked.dedup();
         cuts.extend(picked);
     }
+    break_at(text, &cuts)
+}
+
+/// `text` with each of the spaces at byte positions `cuts` (ascending) made a blank line.
+pub fn break_at(text: &str, cuts: &[usize]) -> String {
     let mut out = String::with_capacity(text.len() + cuts.len() * 2);
     let mut pos = 0;
-    for c in cuts {
+    for &c in cuts {
         out.push_str(&text[pos..c]);
         out.push_str("\n\n");
         pos = c + 1;
