@@ -33,6 +33,51 @@ fn slice(text: &str, r: &Value) -> String {
 
 const SEED_004: &str = "tests/fixtures/seeds/004_d5be253667c6d7c4.txt";
 
+/// Furniture of every common kind, each range named in `boilerplate_kinds`, and the byline and
+/// the wire read from the text.
+#[test]
+fn boilerplate_kinds_name_each_range_and_the_byline_and_agency_are_read() {
+    let path = "tests/fixtures/loader/furniture/harbour_kinds.txt";
+    let (code, recs, err) = run(&["list", "--json", "--text", path]);
+    assert_eq!((code, recs.len(), err.as_str()), (0, 1, ""));
+    let r = &recs[0];
+    let text = r["text"].as_str().unwrap();
+    let ranges = r["boilerplate"].as_array().unwrap();
+    let kinds = r["boilerplate_kinds"].as_array().unwrap();
+    assert_eq!(ranges.len(), kinds.len(), "parallel lists");
+    let got: Vec<(String, &str)> = ranges
+        .iter()
+        .zip(kinds)
+        .map(|(rg, k)| (slice(text, rg), k.as_str().unwrap()))
+        .collect();
+    let want = [
+        ("Skip to content", "chrome"),
+        ("News\nHarbour\nWeather\nSport", "chrome"),
+        ("By INES MARR and Tomas Reyes, Associated Press", "byline"),
+        ("Updated 6:12 PM GMT, April 9, 2024", "byline"),
+        ("LANVALE, Calder (AP) — ", "dateline"),
+        ("ADVERTISEMENT", "advertisement"),
+        (
+            "Pilots leave the union hall, left, in Lanvale, Calder, on Tuesday, April 9, 2024. (AP Photo/Jon Reyes)",
+            "caption",
+        ),
+        ("READ MORE: Ferry fares set to rise as fuel costs climb", "promo"),
+        ("Pilots vote to end strike 01:42", "video"),
+        ("Get the Morning Tide newsletter for $1 a week", "prompt"),
+        (
+            "Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed without permission.",
+            "footer",
+        ),
+    ];
+    let want: Vec<(String, &str)> = want.iter().map(|(t, k)| (t.to_string(), *k)).collect();
+    assert_eq!(got, want);
+    assert_eq!(r["title"], "Lanvale pilots return to work after nine-day strike");
+    assert_eq!(r["byline"], "Ines Marr and Tomas Reyes");
+    // The wire is the agency; nothing names the site running the copy.
+    assert_eq!(r["agency"], "AP");
+    assert_eq!(r["source"], Value::Null);
+}
+
 #[test]
 fn record_has_exactly_the_contract_fields() {
     let (code, recs, err) = run(&["list", "--json", SEED_004]);
@@ -45,6 +90,7 @@ fn record_has_exactly_the_contract_fields() {
         [
             "agency",
             "boilerplate",
+            "boilerplate_kinds",
             "byline",
             "encoding",
             "id",

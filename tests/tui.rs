@@ -651,3 +651,36 @@ fn fragmented_paragraph_is_drawn_as_one() {
     assert!(screen.contains("voted on Tuesday to approve"), "{screen}");
     assert!(screen.contains("who had opposed the plan"), "{screen}");
 }
+
+/// The status bar names the furniture the reader is on: at the top of the view, or in the
+/// selected passage (a search match becomes the selection).
+#[test]
+fn status_bar_names_the_kind_of_furniture_in_view() {
+    let mut app = common::demo_app_at(true, 120, 40);
+    let t = render(&mut app, 120, 40);
+    let status = row_text(t.backend().buffer(), 39);
+    assert!(
+        !status.contains("site chrome"),
+        "only while the reader has focus: {status}"
+    );
+    keys(&mut app, "jj<Tab>");
+    let t = render(&mut app, 120, 40);
+    let status = row_text(t.backend().buffer(), 39);
+    assert!(
+        row_text(t.backend().buffer(), 2).contains("CBS News ·"),
+        "the CBS copy is open"
+    );
+    assert!(status.contains("site chrome"), "{status}");
+    keys(&mut app, "/Alexei Nikolsky<Enter>");
+    let t = render(&mut app, 120, 40);
+    let status = row_text(t.backend().buffer(), 39);
+    assert!(status.contains("photo caption"), "{status}");
+    // Body text: no furniture named.
+    keys(&mut app, "<Esc>/top security demands<Enter>");
+    let t = render(&mut app, 120, 40);
+    let status = row_text(t.backend().buffer(), 39);
+    assert!(
+        !status.contains("caption") && !status.contains("chrome"),
+        "{status}"
+    );
+}

@@ -11,19 +11,91 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use serde::Serialize;
 
 use super::outlet;
 use super::segment::Paragraph;
+
+/// What kind of furniture a range is. `list --json` names them in `"boilerplate_kinds"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A photo caption, with its credit when the two are one line.
+    Caption,
+    /// A photo or image credit on its own ("Alexei Nikolsky / AP", "Image source, Getty Images").
+    Credit,
+    /// Who wrote it and when: "By …" lines, staff lines, time stamps, contributor taglines.
+    Byline,
+    /// The place and wire opening the first paragraph ("WASHINGTON (AP) — ").
+    Dateline,
+    /// Links to other stories: "READ MORE: …", "SEE ALSO", related coverage.
+    Promo,
+    /// Asks of the reader: newsletters, subscriptions and their prices, sign-in, apps, cookies.
+    Prompt,
+    /// The site's own interface: navigation, share bars, labels, separators.
+    Chrome,
+    /// Market or score strips.
+    Ticker,
+    /// Copyright and standards lines, terms and privacy links.
+    Footer,
+    /// A video player's title and length, "WATCH" slugs.
+    Video,
+    /// "ADVERTISEMENT", "Ad Feedback", "Story continues below".
+    Advertisement,
+}
+
+impl Kind {
+    /// The name `list --json` uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Caption => "caption",
+            Kind::Credit => "credit",
+            Kind::Byline => "byline",
+            Kind::Dateline => "dateline",
+            Kind::Promo => "promo",
+            Kind::Prompt => "prompt",
+            Kind::Chrome => "chrome",
+            Kind::Ticker => "ticker",
+            Kind::Footer => "footer",
+            Kind::Video => "video",
+            Kind::Advertisement => "advertisement",
+        }
+    }
+
+    /// How a reader's status bar names it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Caption => "photo caption",
+            Kind::Credit => "photo credit",
+            Kind::Byline => "byline",
+            Kind::Dateline => "dateline",
+            Kind::Promo => "promo",
+            Kind::Prompt => "reader prompt",
+            Kind::Chrome => "site chrome",
+            Kind::Ticker => "ticker",
+            Kind::Footer => "footer",
+            Kind::Video => "video",
+            Kind::Advertisement => "advertisement",
+        }
+    }
+}
 
 /// What the furniture says about the article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Furniture {
     /// Sorted, non-overlapping byte ranges.
     pub boilerplate: Vec<Range<usize>>,
-    /// The outlet named by the page's own chrome, tagline or dateline.
+    /// The kind of each range of `boilerplate`.
+    pub kinds: Vec<Kind>,
+    /// The outlet named by the page's own chrome or tagline (never by a dateline: the wire
+    /// credited there is the agency).
     pub source: Option<String>,
     /// The headline: the first line that is not furniture, when it is short and not a sentence.
     pub title: Option<String>,
+    /// The writer named by a "By …" line.
+    pub byline: Option<String>,
+    /// The wire credited by the dateline, the byline, a staff line or a copyright line.
+    pub agency: Option<String>,
 }
 
 pub(super) fn re(s: &str) -> Regex {
@@ -34,43 +106,250 @@ pub(super) fn re(s: &str) -> Regex {
     Regex::new(&s).unwrap_or_else(|e| panic!("boilerplate pattern {s:?}: {e}"))
 }
 
-/// Interface phrases that mark a short line as chrome even when it reads like a sentence
-/// ("Get browser notifications for breaking news.", "Log in with your credentials").
-static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+/// Asks of the reader that mark a short line whatever else it says ("Get browser notifications
+/// for breaking news.", "Log in with your credentials", "Subscribe for $1 a week").
+static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset your password|create (?:an? )?(?:free )?account|already have an account|your credentials|send us an (?:e-?mail|message)|skip to (?:main )?content|privacy policy|terms of (?:use|service)|all rights reserved|listen to this article|\d+ min(?:ute)? read|enable javascript|ad ?blocker|story continues below|continue in (?:the )?(?:app|browser)|view in (?:the )?app)\b",
+        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset (?:your )?password|create (?:an? )?(?:free )?account|already have an account|already a subscriber|your credentials|enable javascript|ad ?blocker|continue in (?:the )?(?:app|browser)|view in (?:the )?app|unlimited (?:digital )?access|subscribers? only|for subscribers)\b",
     )
 });
 
-/// Interface words that also occur in prose ("He did not share this view."): chrome only on a
-/// short line that is not a sentence.
-static CHROME_WEAK: LazyLock<Regex> = LazyLock::new(|| {
+/// A price per week or month: a paywall's offer when the line is not a sentence of the story.
+static PRICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:subscribe|subscription|newsletters?|email us|contact us|advertisement|share (?:this|on|via)|copy (?:the )?link|follow us|continue reading|read more|watch live|click here|tap here|recommended stories|most (?:read|popular)|trending now)\b",
+        r"(?:[$£€₹]|\bUS\$|\bA\$|\bC\$)\s?\d+(?:[.,]\d{2})?\s*(?:/|\ba\b|\bper\b|\beach\b)\s*(?i:week|wk|month|mo|year|yr)\b|\b\d+[¢p]\s*(?:/|\ba\b|\bper\b)\s*(?i:week|day)\b",
     )
+});
+
+/// Interface phrases of the site itself, on a short line.
+static CHROME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:skip to (?:main )?content|listen to this article|\d+ min(?:ute)?s? read|send us an (?:e-?mail|message)|jump to comments|text size|toggle (?:menu|navigation))\b",
+    )
+});
+
+/// Copyright and standards lines: footers whatever their length (up to a short paragraph).
+static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:^(?:©|\(c\)|copyright\b)|©\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\bis solely responsible for all content\b|\ball rights reserved\b|\bmay not be (?:published|reproduced)(?:,| or) (?:broadcast|rewritten|redistributed|distributed)\b|^(?:privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings)|accessibility|sitemap|about us|contact us|careers)(?:\s*[|·•/]\s*.*)?$|^(?:our|editorial) standards\b)",
+    )
+});
+
+/// "2 days ago" closing a line: when it was posted.
+static AGO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\d+\s*(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?) ago$")
+});
+
+/// Links a footer is made of; two or more on a short line make it a footer.
+static FOOTER_LINKS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:privacy (?:policy|notice|rights|settings)|terms (?:of (?:use|service)|and conditions)|contact us|about us|cookie (?:policy|settings|preferences)|accessibility|site ?map|careers|advertise with us|interest-based ads|do not sell|manage preferences|help centre|help center|corrections)\b",
+    )
+});
+
+/// Time stamps of every form: "June 19, 2017 / 12:42 PM / 2 months ago", "2023-10-02 13:57:45",
+/// "2025.01.01 11:06 GMT+8", "Tuesday, Oct 25, 2022", "2 months ago".
+fn stamp(line: &str) -> bool {
+    // WORDS[..NAMED] name months and days; with am and pm, WORDS[..DATED] date a line.
+    const NAMED: usize = 41;
+    const DATED: usize = 45;
+    const WORDS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "ago",
+        "at",
+        "on",
+        "and",
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "hr",
+        "hrs",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "first",
+        "today",
+        "yesterday",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "ist",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "pst",
+        "pdt",
+        "et",
+        "pt",
+        "aest",
+        "aedt",
+        "hkt",
+        "jst",
+    ];
+    let tokens: Vec<&str> = line
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '/' | '|' | '(' | ')' | '-' | '–' | '—' | '•' | '·' | '+')
+        })
+        .map(|t| t.trim_matches(|c: char| matches!(c, '.' | ':' | '+')))
+        .filter(|t| !t.is_empty())
+        .collect();
+    if tokens.is_empty() || tokens.len() > 14 {
+        return false;
+    }
+    let is_num = |t: &str| {
+        t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '+'))
+    };
+    let figures = tokens.iter().filter(|t| is_num(t)).count();
+    let dated = tokens.iter().any(|t| {
+        let l = t.to_lowercase();
+        WORDS[..DATED].contains(&l.as_str()) || l == "ago" || t.contains(':') || t.matches('.').count() == 2
+    }) || line.contains('-') && tokens.iter().any(|t| t.len() == 4 && is_num(t));
+    let other = tokens
+        .iter()
+        .filter(|t| {
+            let l = t.to_lowercase();
+            let zone = l.len() <= 4 && t.chars().all(|c| c.is_ascii_uppercase());
+            !(is_num(t) || WORDS.contains(&l.trim_end_matches('.')) || zone)
+        })
+        .count();
+    let worded = tokens
+        .iter()
+        .any(|t| WORDS[..NAMED].contains(&t.to_lowercase().as_str()) || t.eq_ignore_ascii_case("ago"));
+    (figures >= 2 || (figures >= 1 && worded)) && dated && other <= 2 && other * 3 < tokens.len()
+}
+
+/// "Story continues below", ad labels: an advertisement's place in the page.
+static ADVERT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:advertisement|advertising|ad feedback|ad|sponsored(?: content| stories| links)?|paid (?:content|post)|promoted(?: content)?|story continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|article continues below(?: (?:this )?(?:advertisement|ad))?)[\s:.-]*$|\bstory continues below\b",
+    )
+});
+
+/// Interface words that also occur in prose ("He did not share this view."): furniture only on
+/// a short line that is not a sentence. Each with its kind.
+static WEAK: LazyLock<[(Regex, Kind); 4]> = LazyLock::new(|| {
+    [
+        (
+            re(r"(?i)\b(?:subscribe|subscription|newsletters?|sign-up|paywall|premium)\b"),
+            Kind::Prompt,
+        ),
+        (
+            re(
+                r"(?i)\b(?:share (?:this|on|via)|copy (?:the )?link|follow us|email us|click here|tap here|print this|comments? \(\d+\))\b",
+            ),
+            Kind::Chrome,
+        ),
+        (
+            re(
+                r"(?i)\b(?:continue reading|read more|recommended (?:stories|for you|reading)|most (?:read|popular|viewed)|trending now|you may (?:also )?like|more stories|top stories|editor'?s picks)\b",
+            ),
+            Kind::Promo,
+        ),
+        (
+            re(r"(?i)\b(?:watch live|watch now|now playing|up next|live updates?)\b"),
+            Kind::Video,
+        ),
+    ]
 });
 
 /// Promo labels at the start of a line, shouted: "READ: …", "RELATED: …", "WATCH: …".
 static PROMO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:READ(?: MORE| ALSO)?|RELATED(?: STORY| STORIES| COVERAGE)?|MORE|WATCH|LISTEN|SEE ALSO|ALSO READ|ALSO|PHOTOS|VIDEO|GALLERY|ADVERTISEMENT|SPONSORED|TRENDING|RECOMMENDED)\s*(?::|$)",
+        r"^(?:(?P<promo>READ(?: MORE| ALSO| NEXT)?|RELATED(?: STORY| STORIES| COVERAGE| ARTICLES?| CONTENT)?|MORE(?: FROM \w+| NEWS| STORIES)?|SEE ALSO|ALSO READ|ALSO|PHOTOS|GALLERY|TRENDING|RECOMMENDED|CLICK HERE|TOP STORIES|LATEST)|(?P<video>WATCH|VIDEO|LISTEN|PODCAST)|(?P<ad>ADVERTISEMENT|SPONSORED))\s*(?::|$)",
     )
 });
 
 /// Promo words opening a line that is not a sentence ("Read more: …", "Related", "Watch CBS News").
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:read more|related|read also|also read|see also|more from|more on|recommended|sponsored|advertisement|most read|top stories|watch|listen)\b",
+        r"^(?:(?P<promo>(?i:read more|related|read also|also read|see also|more from|more on|recommended|most read|top stories|read next|further reading))|(?P<video>(?i:watch|listen))|(?P<ad>(?i:advertisement|sponsored)))\b",
     )
 });
 
-/// A video's length at the end of a headline-like line ("… security demands 01:58").
-static VIDEO_LENGTH: LazyLock<Regex> = LazyLock::new(|| re(r"(?:^|\s)\d{1,2}:\d{2}(?::\d{2})?$"));
+/// A video's length at the end of a headline-like line ("… security demands 01:58", "(2:14)").
+static VIDEO_LENGTH: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|\s)\(?\d{1,2}:\d{2}(?::\d{2})?\)?$|^(?i:video|watch)\s*(?:\d{1,2}:\d{2})"));
+
+/// Staff lines under a byline: "Associated Press", "AP Science Writer", "Reuters staff",
+/// "The Associated Press".
+static STAFF_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:The )?(?:Associated Press|Reuters|AFP|Agence France-Presse|Canadian Press|Press Association)$|^(?:The )?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg(?: News)?|UPI|Press Association|PA|Canadian Press|AAP|CNN|dpa|Xinhua)?(?:\s*[A-Z][a-z]+){0,3}\s*(?:Writers?|Correspondents?|Reporters?|Editors?|staff|Staff|Press|Bureau Chief|Columnist)$|^(?:Staff|Wire)(?: (?:&|and) Wire)? Reports?$|^[a-z]{2,4}(?:/[a-z]{2,4})+$|^[\p{L}. -]{2,40}--?[A-Z]{2,5}$",
+    )
+});
+
+/// Market tickers and score strips: a short line of several figures with signed changes or
+/// percentages ("DOW 34,160.78 ▼ 1.2%", "S&P 500 +0.5%").
+static TICKER_MOVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:[▲▼△▽↑↓]\s*\d|[+−-]\d+(?:[.,]\d+)?%?|\(\s*[+−-]?\d+(?:\.\d+)?%\s*\)|\d+(?:\.\d+)?%)")
+});
 
 /// Bylines and time stamps ("By Jim Heintz, Associated Press", "Updated 3:45 PM EST").
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:By\s+[A-Z][\p{L}.'-]*(?:\s+(?:[A-Z][\p{L}.'-]*|and|de|van|von))*\s*(?:,.*)?|(?i:updated|published|posted|first published|last updated)\b.*)$",
+        r"^(?:(?:By|by|BY)\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|&|de|van|von|der|da|al|bin|del|la|le))*\s*(?:[,|/–—-].*|\(@\w+\).*)?|(?i:updated|published|posted|first published|last updated|update)\b.*|(?:Source|Editor|Editors|Writer|Author|Reporter|Reported by|Written by|Edited by)s?:\s*\S.{0,40})$",
     )
 });
 
@@ -84,19 +363,46 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Interface labels that make up a whole line: "Share", "Advertisement", "Reuse this content",
 /// "Explore more on these topics", "Related Topics", "Image source, Getty Images".
-static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^(?i:share|share this(?: article| story)?|print|e-?mail|comments?|menu|search|close|save|listen|play|advertisement|ad feedback|reuse this content|explore more on these topics|more on this story|related topics|related coverage|related|read next|up next|next article|top stories|most viewed|gallery|video|photos?|see more|show more|load more|back to top|skip to (?:main )?content|image source\s*,.*|image caption\s*,.*|media caption\s*,.*)[:.]?$",
-    )
+static LABELS: LazyLock<[(Regex, Kind); 6]> = LazyLock::new(|| {
+    let line = |body: &str| re(&format!(r"^(?i:{body})[:.]?$"));
+    [
+        (
+            line(
+                r"share|share this(?: article| story| page)?|share on \w+|print|e-?mail|comments?|menu|search|close|save|home|sections?|topics|tags?|trending|play|reuse this content|explore more on these topics|related topics|back to top|skip to (?:main )?content|see more|show more|load more|view comments|leave a comment|follow|bookmark|copy link|link copied|(?:adjust )?font size|\d+ comments?|(?:left |main |site )?menu|sections|more|breaking news|on air now|listen live|connect with us|logo|article content|top news|latest news|you are here:.*|log ?in|sign ?in|register|subscribe|newsletters?|hide transcript|view transcript|transcript|skip to this video now",
+            ),
+            Kind::Chrome,
+        ),
+        (
+            line(r"advertisement|ad feedback|sponsored|ad"),
+            Kind::Advertisement,
+        ),
+        (
+            line(
+                r"more on this story|related coverage|related(?: stories| articles| content| links)?|read next|next article|top stories|most viewed|most read|popular|gallery|photos?|see also|you might also like|more from \w+(?: \w+)?",
+            ),
+            Kind::Promo,
+        ),
+        (
+            line(r"video|watch|listen|up next|now playing|media caption\s*,.*"),
+            Kind::Video,
+        ),
+        (
+            line(
+                r"image source\s*,.*|image copyright\s*,.*|photo credit\s*:.*|(?:photo|image|picture)s?\s*:\s*getty images|getty images",
+            ),
+            Kind::Credit,
+        ),
+        (line(r"image caption\s*,.*"), Kind::Caption),
+    ]
 });
 
 /// A line of rules or underscores separating a story from its notes ("___").
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^[-_*=~#•·. ]{3,}$"));
 
-/// Production credits and standards notes: "Reporting by …; Editing by …", "Our Standards: …".
+/// Production credits: "Reporting by …; Editing by …".
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:Additional )?(?:Reporting|Writing|Editing|Edited|Compiled|Produced|Research|Graphics|Fact-checking)(?: and \w+)? by [A-Z]|(?i:our standards|editorial standards)\b)",
+        r"^\(?(?:(?:(?i:additional) )?(?i:Reporting|Writing|Editing|Edited|Compiled|Produced|Research|Graphics|Fact-checking)(?: and \w+)? by [A-Z])",
     )
 });
 
@@ -109,7 +415,7 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     let cap = r"[A-Z][\p{L}&.'’-]*";
     let name = format!(r"{cap}(?:\s+(?:{cap}|via|of|de|van|von|al|la)){{0,6}}");
     re(&format!(
-        r"(?:(?:^|[\s.,;)(]){name}\s*/\s*{name}(?:\s*/\s*{name})*\)?|\bvia\s+{cap}(?:\s+{cap}){{0,3}}\)?|\(?\b(?:{cap}\s+)?Photos?\s*/\s*{name}\)?|\b(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?\s*(?::|by)\s*{name}\)?|[.)]\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|Xinhua|TASS|Sipa|Pool)\)?)\s*$"
+        r"(?:(?:^|[\s.,;)(]){name}\s*/\s*{name}(?:\s*/\s*{name})*\)?|\bvia\s+{cap}(?:\s+{cap}){{0,3}}\)?|\(?\b(?:{cap}\s+)?Photos?\s*/\s*{name}\)?|\b(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?\s*(?::|by)\s*{name}\)?|[.)]\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|Xinhua|TASS|Sipa|Pool)\)?|\((?:AP|AFP|Reuters|EPA|Getty) (?:Photo|Images?)\s*/[^()]{{1,80}}\)|[.)]\s+/\s?[A-Z]{{2,8}}|\b(?:Source|Supplied|Pictured?|Credit):\s*(?:AAP|AP|AFP|Reuters|Getty Images|Supplied|Bloomberg|Xinhua|PA(?: Media| Wire)?|{cap}(?:\s+{cap}){{0,3}})\.?|(?i:\b(?:featured |photo |image |picture )?(?:image|photo|picture)? ?credits?\s*:.{{1,80}}))\s*$"
     ))
 });
 
@@ -129,7 +435,15 @@ static COOKIES: LazyLock<Regex> =
 /// "KYIV, Ukraine — ", "Moscow: ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|[A-Z]{2,6})\)\s*[—–-]{1,2}\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){0,2}:\s+)",
+        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,6}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*[—–-]{1,2}\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[ ,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*, (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?: \((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–-]{1,2}\s*)?|[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){0,2}:\s+)",
+    )
+});
+
+/// A dateline that names its wire ("GREEN BAY, Wis. (AP) — "): a story's start wherever it
+/// stands, also on a page of several stories.
+static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^[A-Z][\p{L}.'-]*(?:[ ,]+[A-Z\d][\p{L}.'-]*){0,5},? \((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|ANI|AAP|CP|PA|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*[—–-]{1,2}\s*",
     )
 });
 
@@ -145,13 +459,22 @@ const CHROME_MAX: usize = 120;
 /// Longest caption: AP captions run to three sentences.
 const CAPTION_MAX: usize = 600;
 
+/// What one line (or one hard-wrapped paragraph) is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Chrome,
-    Caption,
+enum Class {
+    Furniture(Kind),
     /// Short, with no sentence end: a headline, subhead, photo slug or a bit of chrome.
     Short,
     Body,
+}
+
+impl Class {
+    fn kind(self) -> Option<Kind> {
+        match self {
+            Class::Furniture(k) => Some(k),
+            _ => None,
+        }
+    }
 }
 
 fn ends_like_sentence(s: &str) -> bool {
@@ -159,102 +482,465 @@ fn ends_like_sentence(s: &str) -> bool {
     t.ends_with(['.', '!', '?', '\u{2026}'])
 }
 
-fn classify(line: &str) -> Kind {
+/// The line as the rules read it: every run of white space (line breaks of a hard-wrapped or
+/// fragment-joined line, no-break and thin spaces, double spaces) one plain space. Layout must
+/// not change what a line is.
+fn flat(s: &str) -> std::borrow::Cow<'_, str> {
+    let plain = !s
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
+        && !s.bytes().any(|b| b == b'\n' || b == b'\r' || b == b'\t')
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if plain {
+        return std::borrow::Cow::Borrowed(s.trim());
+    }
+    std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// A short line that opens as a credit does: "Photo: Google Maps - Calgary Airport".
+static CREDIT_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:(?:photo|image|picture|video|graphic)s?(?: credit)?\s*:|(?:photo|image) (?:by|courtesy)\b|courtesy(?: of)? [A-Z]|file photo\b)",
+    )
+});
+
+/// A caption's credit alone on its line, or at most a couple of words beside it.
+fn credit_only(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    words <= 7 && !ends_like_sentence(line.trim_end_matches(')'))
+}
+
+/// A strip of market figures or scores: several figures with changes, and no lower-case words.
+fn ticker(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let figures = tokens
+        .iter()
+        .filter(|t| t.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    figures >= 3
+        && TICKER_MOVE.find_iter(line).count() >= 2
+        && tokens.iter().all(|t| {
+            t.chars()
+                .find(|c| c.is_alphabetic())
+                .is_none_or(|c| c.is_uppercase())
+        })
+}
+
+fn group_kind(c: &regex::Captures, other: Kind) -> Kind {
+    if c.name("video").is_some() {
+        Kind::Video
+    } else if c.name("ad").is_some() {
+        Kind::Advertisement
+    } else {
+        other
+    }
+}
+
+fn classify(raw: &str) -> Class {
+    let line = flat(raw);
+    let line = line.as_ref();
     let len = line.chars().count();
+    let sentence = ends_like_sentence(line);
     if len <= CAPTION_MAX && (line.contains("ookie") || line.contains("OOKIE")) && COOKIES.is_match(line) {
-        return Kind::Chrome;
+        return Class::Furniture(Kind::Prompt);
     }
-    if len <= CAPTION_MAX && (CREDIT_END.is_match(line) || CAPTION_WORDS.is_match(line)) {
-        return Kind::Caption;
+    if len <= CAPTION_MAX && CREDIT_END.is_match(line) {
+        return Class::Furniture(if credit_only(line) {
+            Kind::Credit
+        } else {
+            Kind::Caption
+        });
     }
-    if len <= 300 && (PRODUCTION.is_match(line) || (len <= 200 && LINK_LINE.is_match(line))) {
-        return Kind::Chrome;
+    if len <= CAPTION_MAX && CAPTION_WORDS.is_match(line) {
+        return Class::Furniture(Kind::Caption);
     }
-    if len <= CHROME_MAX
-        && (CHROME.is_match(line)
-            || (!ends_like_sentence(line) && (CHROME_WEAK.is_match(line) || PROMO.is_match(line)))
-            || PROMO_LABEL.is_match(line)
-            || LABEL_LINE.is_match(line)
-            || SEPARATOR.is_match(line)
-            || VIDEO_LENGTH.is_match(line)
-            || (BYLINE.is_match(line) && !ends_like_sentence(line))
-            || DATE_LINE.is_match(line))
+    if len <= 100 && CREDIT_START.is_match(line) {
+        return Class::Furniture(Kind::Credit);
+    }
+    if len <= 300 && (FOOTER.is_match(line) || (!sentence && FOOTER_LINKS.find_iter(line).nth(1).is_some())) {
+        return Class::Furniture(Kind::Footer);
+    }
+    if len <= 300 && PRODUCTION.is_match(line) {
+        return Class::Furniture(Kind::Byline);
+    }
+    if len <= 200 && LINK_LINE.is_match(line) {
+        return Class::Furniture(Kind::Promo);
+    }
+    // Page code that leaked into the text: template fields ("{{nextVideo.title}}") and data.
+    if (line.contains("{{") && line.contains("}}"))
+        || ((line.starts_with("{\"") || line.starts_with("[{\"")) && line.ends_with(['}', ']']))
     {
-        return Kind::Chrome;
+        return Class::Furniture(Kind::Chrome);
     }
-    if len <= CHROME_MAX && !ends_like_sentence(line) {
-        return Kind::Short;
+    if len > CHROME_MAX {
+        return Class::Body;
     }
-    Kind::Body
+    if ADVERT.is_match(line) {
+        return Class::Furniture(Kind::Advertisement);
+    }
+    if PROMPT.is_match(line) || (PRICE.is_match(line) && (!sentence || WEAK[0].0.is_match(line))) {
+        return Class::Furniture(Kind::Prompt);
+    }
+    if CHROME.is_match(line) {
+        return Class::Furniture(Kind::Chrome);
+    }
+    if let Some(c) = PROMO_LABEL.captures(line) {
+        return Class::Furniture(group_kind(&c, Kind::Promo));
+    }
+    if let Some((_, k)) = LABELS.iter().find(|(r, _)| r.is_match(line)) {
+        return Class::Furniture(*k);
+    }
+    if SEPARATOR.is_match(line) {
+        return Class::Furniture(Kind::Chrome);
+    }
+    if !sentence && stamp(line) {
+        return Class::Furniture(Kind::Byline);
+    }
+    if VIDEO_LENGTH.is_match(line) {
+        return Class::Furniture(Kind::Video);
+    }
+    if !sentence {
+        if let Some((_, k)) = WEAK.iter().find(|(r, _)| r.is_match(line)) {
+            return Class::Furniture(*k);
+        }
+        if let Some(c) = PROMO.captures(line) {
+            // "Watch CBS News" is the site's own link, not a video of the story.
+            let k = group_kind(&c, Kind::Promo);
+            let site = k == Kind::Video && outlet::in_chrome(line).is_some();
+            return Class::Furniture(if site { Kind::Chrome } else { k });
+        }
+        if (BYLINE.is_match(line) && !by_when(line))
+            || STAFF_LINE.is_match(line)
+            || AGO.is_match(line)
+            || stamp(line)
+        {
+            return Class::Furniture(Kind::Byline);
+        }
+        if ticker(line) {
+            return Class::Furniture(Kind::Ticker);
+        }
+    }
+    if DATE_LINE.is_match(line) {
+        return Class::Furniture(Kind::Byline);
+    }
+    if !sentence {
+        return Class::Short;
+    }
+    Class::Body
+}
+
+/// Whether a paragraph's lines are one text wrapped at some width (any width: a caption
+/// wrapped at 40 columns is as much one caption as one wrapped at 70), not a stack of lines.
+fn flows(text: &str, p: &Paragraph) -> bool {
+    if p.lines.len() < 2 {
+        return false;
+    }
+    if !p.breaks_are_ends {
+        return true;
+    }
+    let body = &p.lines[..p.lines.len() - 1];
+    let open = body
+        .iter()
+        .filter(|l| !ends_like_sentence(&text[(*l).clone()]))
+        .count();
+    let shortest = body
+        .iter()
+        .map(|l| text[l.clone()].chars().count())
+        .min()
+        .unwrap_or(0);
+    // Wrapped prose has lines that start mid-sentence, in lower case; a stack of headlines not.
+    let mid = p.lines[1..]
+        .iter()
+        .any(|l| text[l.clone()].chars().next().is_some_and(|c| !c.is_uppercase()));
+    shortest >= 30 && open * 3 >= body.len() * 2 && (p.lines.len() == 2 || mid)
+}
+
+/// Whether a line is furniture that never stands inside a sentence (a byline or time stamp,
+/// a credit, a footer, a prompt, an ad label): the fragment joiner keeps it apart.
+pub(super) fn standalone_furniture(line: &str) -> bool {
+    matches!(
+        classify(line).kind(),
+        Some(Kind::Byline | Kind::Credit | Kind::Footer | Kind::Prompt | Kind::Advertisement)
+    )
+}
+
+/// The classes of a paragraph's lines. A hard-wrapped paragraph is one line to the rules, so a
+/// caption or prompt wrapped at any width is marked the same, and a wrapped line of prose that
+/// happens to start "Watch" or end "10:30" is not mistaken for furniture.
+fn classify_paragraph(text: &str, p: &Paragraph) -> Vec<Class> {
+    if flows(text, p) {
+        let whole = classify(&text[p.range.clone()]);
+        if whole.kind().is_some() {
+            return vec![whole; p.lines.len()];
+        }
+        // Furniture lines above or below the wrapped prose ("By Jane Roe" over the first
+        // paragraph, a headline over its byline) are lines of their own; none in the middle.
+        let per: Vec<Class> = p.lines.iter().map(|l| classify(&text[l.clone()])).collect();
+        let mut out = vec![Class::Body; per.len()];
+        let lead = per.iter().take_while(|c| c.kind().is_some()).count();
+        out[..lead].copy_from_slice(&per[..lead]);
+        let trail = per[lead..]
+            .iter()
+            .rev()
+            .take_while(|c| c.kind().is_some())
+            .count();
+        let n = per.len();
+        out[n - trail..].copy_from_slice(&per[n - trail..]);
+        return out;
+    }
+    p.lines.iter().map(|l| classify(&text[l.clone()])).collect()
+}
+
+/// "By Tuesday, officials had…": "by" and a day or month opens prose, not a byline.
+fn by_when(line: &str) -> bool {
+    const WHEN: &[&str] = &[
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Then",
+        "Now",
+        "Then,",
+        "Now,",
+        "Noon",
+        "Midnight",
+        "Christmas",
+        "Easter",
+    ];
+    let mut w = line.split_whitespace().skip(1);
+    w.next()
+        .is_some_and(|x| WHEN.contains(&x.trim_end_matches([',', '.'])))
+}
+
+/// A line that reads as a headline: four to twenty words, mostly words rather than figures, no
+/// full stop at its end, not a list item.
+fn headline_like(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let figures = words
+        .iter()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    let bare = s
+        .trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ' ', '\u{a0}', '-', '–'])
+        .trim_end();
+    (4..=20).contains(&words.len())
+        && figures * 4 <= words.len()
+        && s.chars().count() <= 150
+        && !bare.ends_with(['.', ':', ';', ','])
+        && !s.trim_start().starts_with(['•', '*', '-', '–', '—', '·'])
+        && !s.trim_start().chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A block of three or more headline-like lines: links to other stories, not the story.
+fn headline_list(text: &str, p: &Paragraph) -> bool {
+    // Lines of a dash or bullet alone separate the items.
+    let items: Vec<&str> = p
+        .lines
+        .iter()
+        .map(|l| &text[l.clone()])
+        .filter(|s| s.chars().any(char::is_alphanumeric))
+        .collect();
+    items.len() >= 3 && p.breaks_are_ends && !flows(text, p) && items.iter().all(|s| headline_like(s))
+}
+
+/// "One story  • Another story  • A third": headlines run together with bullets.
+fn bullet_headlines(s: &str) -> bool {
+    let parts: Vec<&str> = s
+        .split(['•', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 4
+        && parts.iter().filter(|p| p.split_whitespace().count() >= 3).count() * 4 >= parts.len() * 3
+}
+
+/// A line that is only a name, maybe with a place: two to six capitalised words ("MARIA DOE",
+/// "Andrew Roth in Moscow", "Jane Roe and Li Wei").
+fn name_line(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words.iter().all(|w| {
+            matches!(*w, "in" | "and" | "at")
+                || (w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-' | ',')))
+        })
+}
+
+/// The kind an unmarked line takes when its block is furniture: the next marked line's in the
+/// block (a slug over its caption), else the previous one's.
+fn borrowed_kind(kinds: &[Option<Kind>], i: usize) -> Kind {
+    kinds[i + 1..]
+        .iter()
+        .flatten()
+        .next()
+        .or_else(|| kinds[..i].iter().rev().flatten().next())
+        .copied()
+        .unwrap_or(Kind::Chrome)
 }
 
 /// Finds the furniture of an article from its paragraphs.
 pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
-    // Each paragraph's lines with their kinds.
-    let kinds: Vec<Vec<Kind>> = paragraphs
+    let classes: Vec<Vec<Class>> = paragraphs.iter().map(|p| classify_paragraph(text, p)).collect();
+    let mut marked: Vec<Vec<Option<Kind>>> = classes
         .iter()
-        .map(|p| p.lines.iter().map(|l| classify(&text[l.clone()])).collect())
-        .collect();
-    let mut marked: Vec<Vec<bool>> = kinds
-        .iter()
-        .map(|ks| {
-            ks.iter()
-                .map(|k| matches!(k, Kind::Chrome | Kind::Caption))
-                .collect()
-        })
+        .map(|cs| cs.iter().map(|c| c.kind()).collect())
         .collect();
 
-    // A block of short lines with chrome or a caption among them is furniture as a whole: the
-    // slug over a caption ("Russia Hungary"), the title over a video length, an app banner.
-    for ((ks, ms), p) in kinds.iter().zip(marked.iter_mut()).zip(paragraphs) {
-        let any = ms.iter().any(|&m| m);
-        if any && ks.iter().all(|k| *k != Kind::Body) {
-            ms.iter_mut().for_each(|m| *m = true);
+    // Whether a line of text came before: the page's first is its headline, which no byline
+    // takes in.
+    let mut text_seen = false;
+    for ((cs, ms), p) in classes.iter().zip(marked.iter_mut()).zip(paragraphs) {
+        let given = ms.clone();
+        // Before the page's first line of text, a longer line among labels ("Sections" over
+        // "Dow, S&P 500 close at record highs") is the headline: only labels join the chrome.
+        let seen = text_seen;
+        let taken = |i: usize| seen || text[p.lines[i].clone()].split_whitespace().count() <= 3;
+        let mark_all = |ms: &mut Vec<Option<Kind>>, default: Option<Kind>| {
+            for (i, m) in ms.iter_mut().enumerate() {
+                if m.is_none() && taken(i) {
+                    *m = Some(default.unwrap_or_else(|| borrowed_kind(&given, i)));
+                }
+            }
+        };
+        // A block of short lines with furniture among them is furniture as a whole: the slug
+        // over a caption ("Russia Hungary"), the title over a video length, an app banner.
+        // Not so for bylines: the headline over a byline stays the headline; only a name line
+        // over a staff line ("MARIA DOE" over "AP Science Writer") is the byline's.
+        let any = ms.iter().any(|m| m.is_some_and(|k| k != Kind::Byline));
+        if any && cs.iter().all(|c| *c != Class::Body) {
+            mark_all(ms, None);
         }
+        for i in 0..ms.len() {
+            let beside_byline = (i > 0 && given[i - 1] == Some(Kind::Byline))
+                || given.get(i + 1).copied().flatten() == Some(Kind::Byline);
+            let headline = !text_seen && ms[..i].iter().all(Option::is_some);
+            if ms[i].is_none()
+                && cs[i] == Class::Short
+                && beside_byline
+                && !headline
+                && name_line(&text[p.lines[i].clone()])
+            {
+                ms[i] = Some(Kind::Byline);
+            }
+        }
+        text_seen |= ms.iter().any(Option::is_none);
         // A stack of three or more labels (section menus, topic tags): navigation, not prose.
-        let labels = p.lines.iter().all(|l| {
-            let s = &text[l.clone()];
-            let words = s.split_whitespace().count();
-            s.chars().count() <= 30 && words <= 4 && (words <= 2 || !ends_like_sentence(s))
-        });
+        let labels = p.breaks_are_ends
+            && p.lines.iter().all(|l| {
+                let s = &text[l.clone()];
+                let words = s.split_whitespace().count();
+                s.chars().count() <= 30 && words <= 4 && (words <= 2 || !ends_like_sentence(s))
+            });
         if p.lines.len() >= 3 && labels {
-            ms.iter_mut().for_each(|m| *m = true);
+            mark_all(ms, Some(Kind::Chrome));
+        }
+        // A list of other stories' headlines: three or more headline-like lines in one block
+        // after the page's text has begun, or one line of headlines set apart by bullets.
+        if ms.iter().all(Option::is_none) && seen && headline_list(text, p) {
+            ms.iter_mut().for_each(|m| *m = Some(Kind::Promo));
+        }
+        for (i, l) in p.lines.iter().enumerate() {
+            if ms[i].is_none() && bullet_headlines(&text[l.clone()]) {
+                ms[i] = Some(Kind::Promo);
+            }
         }
         // A promo heading ("More on this story", "RELATED COVERAGE") and the short links under it.
-        if ks.first() == Some(&Kind::Chrome) {
+        if p.breaks_are_ends
+            && let Some(k) = ms.first().copied().flatten()
+            && !matches!(k, Kind::Caption | Kind::Credit | Kind::Ticker | Kind::Byline)
+        {
             for (i, l) in p.lines.iter().enumerate().skip(1) {
-                if text[l.clone()].chars().count() <= CHROME_MAX {
-                    ms[i] = true;
+                let link = &text[l.clone()];
+                if ms[i].is_none()
+                    && link.chars().count() <= CHROME_MAX
+                    && !link.trim_end().ends_with('.')
+                    && taken(i)
+                {
+                    ms[i] = Some(k);
                 }
             }
         }
         // A slug line directly above a caption.
-        for i in 1..ks.len() {
-            if ks[i] == Kind::Caption && ks[i - 1] == Kind::Short {
-                ms[i - 1] = true;
+        for i in 1..cs.len() {
+            if matches!(cs[i].kind(), Some(Kind::Caption | Kind::Credit)) && cs[i - 1] == Class::Short {
+                ms[i - 1] = ms[i];
             }
         }
     }
 
+    // The same list written a paragraph a line: three or more headline-like paragraphs in a row
+    // after the page's first text (a page of several stories has prose between its headlines).
+    let single = |i: usize, marked: &[Vec<Option<Kind>>]| {
+        let p = &paragraphs[i];
+        let items = p
+            .lines
+            .iter()
+            .filter(|l| text[(*l).clone()].chars().any(char::is_alphanumeric));
+        marked[i].iter().all(Option::is_none)
+            && items.clone().count() <= 1
+            && items.clone().all(|l| headline_like(&text[l.clone()]))
+            && items.count() == 1
+    };
+    let first_text = marked
+        .iter()
+        .position(|ms| ms.iter().any(Option::is_none))
+        .unwrap_or(0);
+    let mut i = first_text + 1;
+    while i < paragraphs.len() {
+        let run = (i..paragraphs.len()).take_while(|&j| single(j, &marked)).count();
+        if run >= 3 {
+            for ms in &mut marked[i..i + run] {
+                ms.iter_mut().for_each(|m| *m = Some(Kind::Promo));
+            }
+        }
+        i += run.max(1);
+    }
+
     // The tail of a page: after the last chrome-free prose, short paragraphs between chrome
     // paragraphs belong to the footer ("Forgot your details?" under "Log in…").
-    let is_chrome_para = |i: usize| marked[i].iter().all(|&m| m);
-    let loose = |i: usize| is_chrome_para(i) || kinds[i].iter().all(|k| *k == Kind::Short);
+    let is_marked_para = |i: usize| marked[i].iter().all(Option::is_some);
+    let loose = |i: usize| is_marked_para(i) || classes[i].iter().all(|c| *c == Class::Short);
     let mut tail_start = paragraphs.len();
     while tail_start > 0 && loose(tail_start - 1) {
         tail_start -= 1;
     }
-    if let Some(first_chrome) = (tail_start..paragraphs.len()).find(|&i| is_chrome_para(i)) {
-        for ms in &mut marked[first_chrome..] {
-            ms.iter_mut().for_each(|m| *m = true);
+    if let Some(first) = (tail_start..paragraphs.len()).find(|&i| is_marked_para(i)) {
+        let mut last = marked[first][0].unwrap_or(Kind::Chrome);
+        for ms in &mut marked[first..] {
+            for m in ms.iter_mut() {
+                match m {
+                    Some(k) => last = *k,
+                    None => *m = Some(last),
+                }
+            }
         }
     }
 
-    let mut boilerplate = Vec::new();
+    let mut found: Vec<(Range<usize>, Kind)> = Vec::new();
     for (p, ms) in paragraphs.iter().zip(&marked) {
-        for (l, &m) in p.lines.iter().zip(ms) {
-            if m {
-                boilerplate.push(l.clone());
+        for (l, m) in p.lines.iter().zip(ms) {
+            if let Some(k) = m {
+                found.push((l.clone(), *k));
             }
         }
     }
@@ -264,36 +950,82 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         .iter()
         .zip(&marked)
         .flat_map(|(p, ms)| p.lines.iter().zip(ms.iter()))
-        .find(|(_, m)| !**m)
+        .find(|(_, m)| m.is_none())
         .map(|(l, _)| l.clone());
     let title = first_free.as_ref().and_then(|l| {
-        let s = &text[l.clone()];
+        let s = flat(&text[l.clone()]);
         let words = s.split_whitespace().count();
         // Headlines may ask ("Is war coming?") but do not end with a full stop as body lines do.
         let bare = s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ' ', '\u{a0}']);
         let sentence_end = bare.ends_with(['.', '\u{2026}']);
-        (s.chars().count() <= 150 && words >= 2 && !sentence_end && !DATELINE.is_match(s))
-            .then(|| s.to_string())
+        (s.chars().count() <= 150 && words >= 2 && !sentence_end && !DATELINE.is_match(&s))
+            .then(|| s.into_owned())
     });
 
-    // The dateline of the first body paragraph.
-    let mut dateline_agency = None;
-    let first_body = paragraphs.iter().zip(&marked).find(|(p, ms)| {
-        !ms.iter().any(|&m| m) && p.range.len() > CHROME_MAX && ends_like_sentence(&text[p.range.clone()])
+    // Datelines: any form opening the first body paragraph (its first unmarked line), and a
+    // dateline naming its wire opening any paragraph (a page may carry several stories).
+    let mut agency = None;
+    let mut first = true;
+    // Where a paragraph can start: each unmarked line of a paragraph of lines, the first
+    // unmarked line of wrapped prose (with the prose up to its end).
+    let starts = paragraphs.iter().zip(&marked).flat_map(|(p, ms)| {
+        let unmarked = p
+            .lines
+            .iter()
+            .zip(ms)
+            .filter(|(_, m)| m.is_none())
+            .map(|(l, _)| l.clone());
+        let wrapped = flows(text, p);
+        let last_free = p
+            .lines
+            .iter()
+            .zip(ms)
+            .rev()
+            .find(|(_, m)| m.is_none())
+            .map(|(l, _)| l.end);
+        unmarked
+            .enumerate()
+            .filter(move |(i, _)| !wrapped || *i == 0)
+            .map(move |(_, l)| {
+                if wrapped {
+                    l.start..last_free.unwrap_or(l.end)
+                } else {
+                    l
+                }
+            })
     });
-    if let Some((p, _)) = first_body
-        && let Some(c) = DATELINE.captures(&text[p.range.clone()])
-        && let Some(m) = c.get(0)
-        && p.range.len() > m.end() + 40
-    {
-        boilerplate.push(p.range.start..p.range.start + m.end());
-        dateline_agency = c
-            .name("agency")
-            .or(c.name("glued"))
-            .and_then(|a| outlet::named(a.as_str()));
+    for r in starts {
+        let from = r.start;
+        let rest = &text[r];
+        if rest.len() <= CHROME_MAX || !ends_like_sentence(rest) {
+            continue;
+        }
+        let m = if first {
+            DATELINE.captures(rest).and_then(|c| {
+                let m = c.get(0)?;
+                let named = c.name("agency").or(c.name("glued")).or(c.name("agency2"));
+                Some((m.end(), named.and_then(|a| wire(a.as_str()))))
+            })
+        } else {
+            None
+        };
+        let m = m.or_else(|| {
+            let end = WIRE_DATELINE.find(rest)?.end();
+            let named = DATELINE
+                .captures(rest)
+                .and_then(|c| c.name("agency").and_then(|a| wire(a.as_str())));
+            Some((end, named))
+        });
+        first = false;
+        if let Some((end, named)) = m
+            && rest.len() > end + 40
+        {
+            found.push((from..from + end, Kind::Dateline));
+            agency = agency.or(named);
+        }
     }
 
-    // Contributor taglines are the outlet's furniture too.
+    // Contributor taglines are furniture, and may name the outlet.
     let mut tagline_outlet = None;
     for p in paragraphs {
         for l in &p.lines {
@@ -303,7 +1035,7 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
                 && s.chars().count() <= 300
                 && let Some(c) = TAGLINE.captures(s)
             {
-                boilerplate.push(l.clone());
+                found.push((l.clone(), Kind::Byline));
                 if tagline_outlet.is_none() {
                     tagline_outlet = c.name("outlet").and_then(|o| outlet::named(o.as_str()));
                 }
@@ -311,26 +1043,175 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         }
     }
 
-    let chrome_outlet = boilerplate
+    // A copyright line naming a wire credits the copy, not the site running it.
+    let chrome_outlet = found
         .iter()
-        .find_map(|r| outlet::in_chrome(&text[r.clone()]));
+        .filter(|(_, k)| !matches!(k, Kind::Dateline | Kind::Byline | Kind::Caption | Kind::Credit))
+        .map(|(r, k)| (flat(&text[r.clone()]), *k))
+        .filter(|(s, k)| *k != Kind::Footer || credited_wire(s).is_none())
+        .find_map(|(s, _)| outlet::in_chrome(&s));
 
-    boilerplate.sort_by_key(|r| (r.start, r.end));
-    let mut merged: Vec<Range<usize>> = Vec::new();
-    for r in boilerplate {
-        match merged.last_mut() {
-            // Overlapping, or lines of one block: one range, so a caption and its slug read as one.
-            Some(last) if r.start <= last.end || same_block(&text[last.end..r.start]) => {
-                last.end = last.end.max(r.end)
+    // The writer, from the first "By …" line; the wire, from the dateline, else the byline's
+    // credit, a staff line or a copyright line.
+    let mut byline = None;
+    for (r, k) in &found {
+        let s = flat(&text[r.clone()]);
+        if *k == Kind::Byline {
+            if byline.is_none() {
+                byline = writer(&s);
             }
-            _ => merged.push(r),
+            if agency.is_none() {
+                agency = credited_wire(&s);
+            }
+        }
+        if agency.is_none()
+            && *k == Kind::Footer
+            && (s.contains('©') || s.to_lowercase().starts_with("copyright"))
+        {
+            agency = credited_wire(&s);
         }
     }
-    Furniture {
-        boilerplate: merged,
-        source: chrome_outlet.or(tagline_outlet).or(dateline_agency),
-        title,
+
+    found.sort_by_key(|(r, _)| (r.start, r.end));
+    let mut merged: Vec<(Range<usize>, Kind)> = Vec::new();
+    for (mut r, k) in found {
+        match merged.last_mut() {
+            Some((last, _)) if r.end <= last.end => continue,
+            Some((last, lk)) if r.start <= last.end || (*lk == k && same_block(&text[last.end..r.start])) => {
+                if *lk == k {
+                    // Lines of one block and one kind: one range, so a caption and its slug read as one.
+                    last.end = r.end;
+                    continue;
+                }
+                r.start = last.end;
+                merged.push((r, k));
+            }
+            _ => merged.push((r, k)),
+        }
     }
+    let (boilerplate, kinds) = merged.into_iter().unzip();
+    Furniture {
+        boilerplate,
+        kinds,
+        source: chrome_outlet.or(tagline_outlet),
+        title,
+        byline,
+        agency,
+    }
+}
+
+/// The wires copy is credited to, by the names datelines, bylines and footers use.
+const WIRES: &[(&str, &str)] = &[
+    ("The Associated Press", "AP"),
+    ("Associated Press", "AP"),
+    ("AP", "AP"),
+    ("Thomson Reuters", "Reuters"),
+    ("Reuters", "Reuters"),
+    ("Agence France-Presse", "AFP"),
+    ("Agence France Presse", "AFP"),
+    ("AFP", "AFP"),
+    ("United Press International", "UPI"),
+    ("UPI", "UPI"),
+    ("Bloomberg News", "Bloomberg"),
+    ("Bloomberg", "Bloomberg"),
+    ("The Canadian Press", "CP"),
+    ("Canadian Press", "CP"),
+    ("Press Association", "PA"),
+    ("PA Media", "PA"),
+    ("Australian Associated Press", "AAP"),
+    ("AAP", "AAP"),
+    ("Press Trust of India", "PTI"),
+    ("PTI", "PTI"),
+    ("IANS", "IANS"),
+    ("ANI", "ANI"),
+    ("dpa", "dpa"),
+    ("Xinhua", "Xinhua"),
+    ("TASS", "TASS"),
+    ("Kyodo", "Kyodo"),
+    ("Yonhap", "Yonhap"),
+    ("EFE", "EFE"),
+    ("ANSA", "ANSA"),
+    ("CNN", "CNN"),
+];
+
+/// The wire a dateline's bracket names: a known wire by its short name, else the bracket's
+/// own capitals ("(KTLA)" credits KTLA).
+fn wire(name: &str) -> Option<String> {
+    let name = name.trim();
+    WIRES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, w)| (*w).to_string())
+        .or_else(|| outlet::named(name))
+}
+
+/// A wire named as a whole word in a byline, staff or copyright line.
+fn credited_wire(s: &str) -> Option<String> {
+    WIRES.iter().find_map(|(n, w)| {
+        let at = s.find(n)?;
+        let before = s[..at].chars().next_back();
+        let after = s[at + n.len()..].chars().next();
+        let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+        (edge(before) && edge(after)).then(|| (*w).to_string())
+    })
+}
+
+/// The writer a "By …" line names: "By Jim Heintz, Associated Press" is Jim Heintz, "By VLADIMIR
+/// ISACHENKOV and JUSTIN SPIKE" is Vladimir Isachenkov and Justin Spike.
+fn writer(s: &str) -> Option<String> {
+    let rest = s
+        .trim()
+        .strip_prefix("By ")
+        .or_else(|| s.trim().strip_prefix("BY "))?;
+    let mut names: Vec<String> = Vec::new();
+    for w in rest.split_whitespace() {
+        let word = w.trim_end_matches([',', ';', '|', ':']);
+        let joins = matches!(
+            word,
+            "and" | "&" | "de" | "van" | "von" | "der" | "da" | "al" | "bin" | "del" | "la" | "le"
+        );
+        let name = word.chars().next().is_some_and(char::is_uppercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+        if !(joins || name) {
+            break;
+        }
+        names.push(title_cased(word));
+        if word.len() != w.len() {
+            break;
+        }
+    }
+    // A wire or a staff title run on without a comma ("By Jim Heintz Associated Press").
+    let joined = names.join(" ");
+    let mut joined = joined.as_str();
+    for (n, _) in WIRES {
+        if let Some(cut) = joined.strip_suffix(n).filter(|c| c.ends_with(' ')) {
+            joined = cut;
+        }
+    }
+    let joined = joined.trim_end_matches([' ', '&']).trim_end_matches(" and");
+    let words = joined.split_whitespace().count();
+    (2..=12).contains(&words).then(|| joined.to_string())
+}
+
+/// A word in capitals as a name is written ("ISACHENKOV" is "Isachenkov"); others as they are.
+fn title_cased(w: &str) -> String {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || w.chars().any(char::is_lowercase) || matches!(w, "AP" | "AFP" | "UPI" | "CNN") {
+        return w.to_string();
+    }
+    let mut out = String::with_capacity(w.len());
+    let mut start = true;
+    for c in w.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, '-' | '\'' | '’' | '.');
+    }
+    out
 }
 
 /// True when `gap` is white space holding at most one line break.
@@ -415,7 +1296,9 @@ mod tests {
         );
         let t = format!("(CNN){BODY}");
         let (f, covered) = run(&t);
-        assert_eq!((covered, f.source.as_deref()), (vec!["(CNN)"], Some("CNN")));
+        assert_eq!((covered, f.kinds), (vec!["(CNN)"], vec![Kind::Dateline]));
+        // The dateline credits the copy; it does not name the site running it.
+        assert_eq!((f.source, f.agency.as_deref()), (None, Some("CNN")));
     }
 
     #[test]
@@ -463,7 +1346,7 @@ mod tests {
         let t = format!("BRUSSELS (AP) — {BODY}");
         let (f, covered) = run(&t);
         assert_eq!(covered, ["BRUSSELS (AP) — "]);
-        assert_eq!(f.source.as_deref(), Some("AP"));
+        assert_eq!((f.source, f.agency.as_deref()), (None, Some("AP")));
         assert_eq!(f.title, None);
         let t = format!("Brussels: {BODY}\n\nKYIV, Ukraine — {BODY}");
         assert_eq!(run(&t).1, ["Brussels: "]);
@@ -479,5 +1362,227 @@ mod tests {
         assert_eq!(covered.len(), 2);
         assert!(covered[1].starts_with("Daily Planet's"));
         assert_eq!(f.source.as_deref(), Some("Daily Planet"));
+    }
+
+    fn kinds(t: &str) -> Vec<(String, &'static str)> {
+        let (f, covered) = run(t);
+        covered
+            .iter()
+            .zip(&f.kinds)
+            .map(|(c, k)| (c.to_string(), k.name()))
+            .collect()
+    }
+
+    #[test]
+    fn each_kind_of_furniture_is_named() {
+        let t = format!(
+            "Home\nWorld\nBusiness\nSport\n\nHarbour pilots end their strike\n\nBy MARA QUILL and Tomas Reyes, Associated Press\n\n\
+             Updated 4:05 PM GMT, March 3, 2024\n\nLANVALE, Calder (AP) — {BODY}\n\nADVERTISEMENT\n\n\
+             Pilots walk past the harbour office, left, in Lanvale on Monday. (AP Photo/Ines Marr)\n\n\
+             SEE ALSO: Ferry fares to rise in spring\n\nSubscribe for $1 a week\n\n{BODY}\n\n\
+             Harbour talks resume 02:14\n\nDOW 38,101.22 +0.4% NASDAQ 16,002.10 -0.2% FTSE 7,640.00 +0.1%\n\n{BODY}\n\n\
+             Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed."
+        );
+        let got = kinds(&t);
+        let want = [
+            ("Home\nWorld\nBusiness\nSport", "chrome"),
+            ("By MARA QUILL and Tomas Reyes, Associated Press", "byline"),
+            ("Updated 4:05 PM GMT, March 3, 2024", "byline"),
+            ("LANVALE, Calder (AP) — ", "dateline"),
+            ("ADVERTISEMENT", "advertisement"),
+            (
+                "Pilots walk past the harbour office, left, in Lanvale on Monday. (AP Photo/Ines Marr)",
+                "caption",
+            ),
+            ("SEE ALSO: Ferry fares to rise in spring", "promo"),
+            ("Subscribe for $1 a week", "prompt"),
+            ("Harbour talks resume 02:14", "video"),
+            (
+                "DOW 38,101.22 +0.4% NASDAQ 16,002.10 -0.2% FTSE 7,640.00 +0.1%",
+                "ticker",
+            ),
+        ];
+        let want: Vec<(String, &str)> = want.iter().map(|(a, b)| (a.to_string(), *b)).collect();
+        assert_eq!(got[..want.len()], want[..]);
+        assert_eq!(got.len(), want.len() + 1);
+        assert_eq!(got[want.len()].1, "footer");
+        let (f, _) = run(&t);
+        assert_eq!(f.title.as_deref(), Some("Harbour pilots end their strike"));
+        assert_eq!(f.byline.as_deref(), Some("Mara Quill and Tomas Reyes"));
+        assert_eq!(f.agency.as_deref(), Some("AP"));
+        assert_eq!(
+            f.source, None,
+            "a wire's copyright names the agency, not the outlet"
+        );
+    }
+
+    #[test]
+    fn bylines_staff_lines_stamps_and_credits() {
+        let t = format!(
+            "Storm closes the coast road\n\nJANE ROE\nAP Science Writer\n\n2023-10-02 13:57:45\n\n{BODY}\n\n\
+             Photo: Harbour Authority - Lanvale quay\n\n{BODY}\n\n(Reporting by Ana Diaz; Editing by Li Wei)\n\njd/mk"
+        );
+        let got = kinds(&t);
+        let names: Vec<&str> = got
+            .iter()
+            .map(|(c, k)| {
+                if *k == "byline" || *k == "credit" {
+                    c.as_str()
+                } else {
+                    ""
+                }
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "JANE ROE\nAP Science Writer",
+                "2023-10-02 13:57:45",
+                "Photo: Harbour Authority - Lanvale quay",
+                "(Reporting by Ana Diaz; Editing by Li Wei)",
+                "jd/mk"
+            ]
+        );
+        let (f, _) = run(&t);
+        assert_eq!(f.title.as_deref(), Some("Storm closes the coast road"));
+        assert_eq!((f.byline, f.agency.as_deref()), (None, Some("AP")));
+        let (f, _) = run(&format!("By Nathan Hale, Reuters\n\n{BODY}"));
+        assert_eq!(
+            (f.byline.as_deref(), f.agency.as_deref()),
+            (Some("Nathan Hale"), Some("Reuters"))
+        );
+        let t = format!("By Tuesday, officials had left\n\n{BODY}");
+        let (f, covered) = run(&t);
+        assert!(covered.is_empty() && f.byline.is_none(), "{covered:?}");
+    }
+
+    #[test]
+    fn time_stamps_need_a_date_or_a_clock() {
+        for yes in [
+            "2023-10-02 13:57:45",
+            "June 19, 2017 / 12:42 PM / 2 months ago",
+            "Tuesday, Oct 25, 2022",
+            "2025.01.01 11:06 GMT+8",
+            "KING 3:01 PM. PDT April 27, 2017",
+        ] {
+            assert!(stamp(yes), "{yes}");
+        }
+        for no in [
+            "17,850 at TD",
+            "The 2 teams on 3 days",
+            "Harbour talks resume 02:14",
+            "7-2",
+        ] {
+            assert!(!stamp(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn wire_datelines_open_every_story_of_a_page() {
+        let t = format!(
+            "Two results\n\nGREEN BAY, Wis. (AP) — {BODY}\n\nNASHVILLE, Tenn. (Reuters) - {BODY}\n\nNATO — {BODY}"
+        );
+        let got = kinds(&t);
+        assert_eq!(
+            got,
+            [
+                ("GREEN BAY, Wis. (AP) — ".to_string(), "dateline"),
+                ("NASHVILLE, Tenn. (Reuters) - ".to_string(), "dateline")
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_lists_and_page_code_are_furniture() {
+        let t = format!(
+            "Harbour pilots end their strike\n\n{BODY}\n\nFerry fares set to rise as fuel costs climb\nStorm closes the coast road for a second day\n\
+             Council names a new harbour master after long search\n\n{{{{nextVideo.title}}}}\n\n{BODY}\n\n\
+             Ferry fares rise in spring  • Coast road shut again  • New harbour master named  • Pilots vote on deal"
+        );
+        let got = kinds(&t);
+        assert_eq!(
+            got.iter().map(|(_, k)| *k).collect::<Vec<_>>(),
+            ["promo", "chrome", "promo"],
+            "{got:?}"
+        );
+        assert!(got[0].0.starts_with("Ferry fares set") && got[0].0.ends_with("long search"));
+        // Subheads between paragraphs, and a page's bulleted summary, are the story.
+        let t = format!(
+            "Harbour pilots end their strike\n\n* Pilots accept a two-year deal\n* Ships to berth overnight\n* Backlog to clear by next week\n\n{BODY}\n\nWhat comes next for the port\n\n{BODY}"
+        );
+        assert!(run(&t).1.is_empty(), "{:?}", run(&t).1);
+    }
+
+    #[test]
+    fn pages_without_furniture_have_no_marks() {
+        for t in [
+            format!("Council approves the harbour budget\n\n{BODY}\n\n{BODY}\n\nThe vote was 7 to 2."),
+            format!(
+                "{BODY} Watch for more news, she said.\n\nShares rose 5% to $12.50 on Monday, and then fell 2%."
+            ),
+        ] {
+            assert!(run(&t).1.is_empty(), "{:?}", run(&t).1);
+        }
+    }
+
+    /// Every run of white space a plain space, the way a re-wrap or merge changes layout.
+    fn rewrap(t: &str, width: usize) -> String {
+        let mut out = String::new();
+        for (k, block) in t.split("\n\n").enumerate() {
+            if k > 0 {
+                out.push_str("\n\n");
+            }
+            let lines: Vec<&str> = block.lines().collect();
+            // Blocks of lines (menus, bylines over staff lines) keep their lines; prose wraps.
+            if lines.len() > 1 {
+                out.push_str(block);
+                continue;
+            }
+            let mut col = 0;
+            for (i, w) in block.split(' ').enumerate() {
+                if i > 0 {
+                    if col + 1 + w.len() > width {
+                        out.push('\n');
+                        col = 0;
+                    } else {
+                        out.push(' ');
+                        col += 1;
+                    }
+                }
+                out.push_str(w);
+                col += w.len();
+            }
+        }
+        out
+    }
+
+    fn marked_words(t: &str) -> Vec<(String, &'static str)> {
+        let (f, _) = run(t);
+        f.boilerplate
+            .iter()
+            .zip(&f.kinds)
+            .flat_map(|(r, k)| {
+                t[r.clone()]
+                    .split_whitespace()
+                    .map(move |w| (w.to_string(), k.name()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn marks_do_not_change_when_the_text_is_rewrapped() {
+        let long_caption = "Harbour pilots, left, walk past the office of the port authority in Lanvale, Calder, on Monday, March 4, 2024, after the vote. (AP Photo/Ines Marr)";
+        let t = format!(
+            "Harbour pilots end their strike\n\nBy Mara Quill, Associated Press\n\nLANVALE, Calder (AP) — {BODY} {BODY}\n\n{long_caption}\n\n\
+             Sign up for our morning newsletter to get the top stories of the day sent to your inbox every weekday at 7am\n\n{BODY}"
+        );
+        let want = marked_words(&t);
+        assert!(want.iter().any(|(_, k)| *k == "caption"));
+        for width in [40, 55, 70, 72, 80] {
+            assert_eq!(marked_words(&rewrap(&t, width)), want, "width {width}");
+        }
+        // Two spaces after full stops and no-break spaces change nothing either.
+        let spaced = t.replace(". ", ".  ").replace("Calder, on", "Calder,\u{a0}on");
+        assert_eq!(marked_words(&spaced), want);
     }
 }

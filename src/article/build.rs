@@ -3,6 +3,7 @@
 
 use sha2::{Digest, Sha256};
 
+use super::invisible::Visible;
 use super::{Article, boilerplate, segment};
 
 /// Metadata a format may carry beside the text.
@@ -22,18 +23,28 @@ pub struct Meta {
 pub fn build(path: &str, text: String, encoding: &str, meta: Meta, warnings: Vec<String>) -> Article {
     let id = hex(&Sha256::digest(text.as_bytes()));
     let words = segment::count_words(&text);
-    let lines = segment::lines(&text);
-    let paras = segment::paragraphs(&text, &lines);
-    let sentences = segment::sentences(&text, &paras);
-    let furniture = boilerplate::analyse(&text, &paras);
+    // Structure is read through soft hyphens and zero-width characters, and mapped back.
+    let visible = Visible::of(&text);
+    let seen = visible.as_ref().map_or(text.as_str(), |v| v.text.as_str());
+    let lines = segment::lines(seen);
+    let paras = segment::paragraphs(seen, &lines);
+    let mut sentences = segment::sentences(seen, &paras);
+    let mut furniture = boilerplate::analyse(seen, &paras);
+    let mut paragraphs: Vec<_> = paras.into_iter().map(|p| p.range).collect();
+    if let Some(v) = &visible {
+        let back = |rs: &mut Vec<std::ops::Range<usize>>| rs.iter_mut().for_each(|r| *r = v.range(r));
+        back(&mut paragraphs);
+        back(&mut sentences);
+        back(&mut furniture.boilerplate);
+    }
     let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let title = clean(meta.title).or(furniture.title);
     // Only metadata or site chrome name the outlet; the file name never does (screens show it
     // as a file name where they need a label).
     let source = clean(meta.source).or(furniture.source);
     // Metadata first; a dateline or "By …" line read from the text is the fallback.
-    let byline = clean(meta.byline);
-    let agency = clean(meta.agency);
+    let byline = clean(meta.byline).or(furniture.byline);
+    let agency = clean(meta.agency).or(furniture.agency);
     Article {
         id,
         path: path.to_string(),
@@ -45,9 +56,10 @@ pub fn build(path: &str, text: String, encoding: &str, meta: Meta, warnings: Vec
         agency,
         encoding: encoding.to_string(),
         words,
-        paragraphs: paras.into_iter().map(|p| p.range).collect(),
+        paragraphs,
         sentences,
         boilerplate: furniture.boilerplate,
+        boilerplate_kinds: furniture.kinds,
         warnings,
         text,
     }

@@ -49,6 +49,8 @@ pub struct Article {
     pub sentences: Vec<Range<usize>>,
     /// Site chrome, captions and credits, promos, video lengths, login prompts: marked, not removed.
     pub boilerplate: Vec<Range<usize>>,
+    /// The kind of each boilerplate range, in the same order.
+    pub boilerplate_kinds: Vec<boilerplate::Kind>,
     pub warnings: Vec<String>,
 }
 
@@ -61,6 +63,16 @@ impl Article {
     pub fn is_boilerplate(&self, pos: usize) -> bool {
         let k = self.boilerplate.partition_point(|r| r.end <= pos);
         self.boilerplate.get(k).is_some_and(|r| r.start <= pos)
+    }
+
+    /// The kind of furniture at byte offset `pos`, if it lies inside a boilerplate range.
+    pub fn furniture_at(&self, pos: usize) -> Option<boilerplate::Kind> {
+        let k = self.boilerplate.partition_point(|r| r.end <= pos);
+        let r = self.boilerplate.get(k)?;
+        if r.start > pos {
+            return None;
+        }
+        self.boilerplate_kinds.get(k).copied()
     }
 
     /// The file name part of the path, for display and for matching by name.
@@ -86,6 +98,7 @@ impl Article {
             paragraphs: conv(&self.paragraphs),
             sentences: conv(&self.sentences),
             boilerplate: conv(&self.boilerplate),
+            boilerplate_kinds: &self.boilerplate_kinds,
             warnings: &self.warnings,
             text: with_text.then_some(self.text.as_str()),
         }
@@ -108,6 +121,9 @@ pub struct ArticleRecord<'a> {
     pub paragraphs: Vec<[usize; 2]>,
     pub sentences: Vec<[usize; 2]>,
     pub boilerplate: Vec<[usize; 2]>,
+    /// Parallel to `boilerplate`: "caption", "credit", "byline", "dateline", "promo", "prompt",
+    /// "chrome", "ticker", "footer", "video", "advertisement".
+    pub boilerplate_kinds: &'a [boilerplate::Kind],
     pub warnings: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
@@ -118,6 +134,7 @@ mod build;
 pub mod decode;
 pub mod demo;
 pub mod formats;
+mod invisible;
 pub mod load;
 pub mod outlet;
 pub mod segment;

@@ -623,6 +623,14 @@ fn join_verdict((a, b): (&str, &str), (a_edge, b_edge): (&str, &str), first: boo
         .copied()
         .unwrap_or(b_edge.trim().len())];
     let end = bare_end(a);
+    // A byline or time stamp, a credit, a footer or a prompt on either side stands apart; a
+    // block opening in lower case ("by FactSet had…") goes on with a sentence whatever it reads like.
+    let b_lower = b.chars().next().is_some_and(char::is_lowercase);
+    if super::boilerplate::standalone_furniture(a_edge)
+        || (!b_lower && super::boilerplate::standalone_furniture(b_edge))
+    {
+        return Join::Never;
+    }
     // A sentence or the lead-in of a list ends; list items; a dateline opens the next block;
     // a kicker or subhead in capitals.
     if a.is_empty()

@@ -221,6 +221,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     let theme = &app.theme;
     buf.set_style(area, theme.status);
     let mut right = Vec::new();
+    right.extend(furniture_badge(app));
     right.extend(super::panes::entities::status_badge(app));
     if let Some(j) = &app.jumps {
         match j.current {
@@ -302,6 +303,25 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
     };
     buf.set_line(area.x + 1, area.y, &line, left_w.saturating_sub(1));
     cursor
+}
+
+/// The kind of page furniture the reader is on ("photo caption", "byline"): in the selected
+/// passage when there is one, else at the top of the view. Only while the reader has focus.
+fn furniture_badge(app: &App) -> Option<String> {
+    if app.focus != PaneId::Reader {
+        return None;
+    }
+    let article = app.current_article()?;
+    let pos = match app.notes.selection_in(&article.id) {
+        Some(r) => r.start,
+        None => {
+            // The first character shown: the top line may start on the white space before it.
+            let top = app.reader.top_byte().min(article.text.len());
+            let rest = article.text.get(top..).unwrap_or("");
+            top + (rest.len() - rest.trim_start().len())
+        }
+    };
+    article.furniture_at(pos).map(|k| k.label().to_string())
 }
 
 /// "1 article", "1,200 articles".

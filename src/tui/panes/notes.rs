@@ -229,6 +229,12 @@ impl NotesState {
     }
 
     /// The selection as a one-range slice, for a reader layer.
+    /// The selected passage, when it is in the article with id `article_id`.
+    pub fn selection_in(&self, article_id: &str) -> Option<&Range<usize>> {
+        let p = self.selection.as_ref()?;
+        (self.selection_article.as_deref() == Some(article_id)).then_some(&p.range)
+    }
+
     pub fn selection_ranges(&self) -> &[Range<usize>] {
         self.selection
             .as_ref()
