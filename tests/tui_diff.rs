@@ -77,16 +77,33 @@ fn open_cycle_swap_and_close() {
     assert_eq!(c.summary.relation.name(), "extended");
     let rows = diff::row_texts(&app);
     assert!(rows.iter().any(|r| r.0 == RowOp::Added) && !rows.iter().any(|r| r.0 == RowOp::Removed));
-    // Esc closes, back to the sidebar, which now follows the swapped base.
+    // Esc closes, back to the sidebar; the reader still shows 002, whatever the pane swapped.
     keys(&mut app, "<Esc>");
     assert!(!app.diff.open);
     assert_eq!(app.focus, PaneId::Sidebar);
-    assert!(app.current_article().unwrap().file_name().starts_with("000"));
+    assert!(app.current_article().unwrap().file_name().starts_with("002"));
     // D toggles too.
     keys(&mut app, "D");
     assert!(app.diff.open);
     keys(&mut app, "D");
     assert!(!app.diff.open);
+}
+
+#[test]
+fn swap_belongs_to_the_diff_pane() {
+    // Issue 12: CBS, D, v to another version, s, Esc used to leave that version in the reader.
+    let mut app = diff_on("002", false);
+    keys(&mut app, "v");
+    let other = other_name(&app).to_string();
+    assert!(!other.starts_with("002"));
+    keys(&mut app, "s");
+    assert_eq!(base_name(&app), other, "the pane swapped");
+    keys(&mut app, "<Esc>");
+    assert!(!app.diff.open);
+    let shown = app.current_article().unwrap().file_name().to_string();
+    assert!(shown.starts_with("002"), "the reader shows {shown}");
+    let t = render(&mut app, 120, 40);
+    assert!(screen_text(t.backend().buffer()).contains("CBS"));
 }
 
 #[test]

@@ -68,6 +68,9 @@ pub struct DiffState {
     pub in_story: bool,
     /// Focus to go back to on closing.
     return_focus: Option<PaneId>,
+    /// The article the reader showed when the pane opened, shown again on closing: swapping
+    /// base and other is the pane's own business.
+    reader_path: Option<String>,
     comparisons: HashMap<CompareKey, Arc<Comparison>>,
     layout: Option<(LayoutKey, Arc<Layout>)>,
     pub coverage_view: Option<CoverageView>,
@@ -170,6 +173,7 @@ pub fn open(app: &mut App) {
     let Some(other) = other else { return };
     let d = &mut app.diff;
     d.open = true;
+    d.reader_path = Some(path.clone());
     d.base = path;
     d.other = app.articles[other].path.clone();
     d.in_story = in_story;
@@ -207,8 +211,11 @@ pub fn open(app: &mut App) {
 fn close(app: &mut App) {
     app.diff.open = false;
     app.focus = app.diff.return_focus.take().unwrap_or(PaneId::Sidebar);
-    // The sidebar follows the base, which may have been swapped.
-    if let Some(i) = index_of(app, &app.diff.base) {
+    // The reader shows what it showed before, whichever way the versions were swapped.
+    if let Some(path) = app.diff.reader_path.take()
+        && let Some(i) = index_of(app, &path)
+        && app.current_index() != Some(i)
+    {
         app.select_article(i);
     }
 }
