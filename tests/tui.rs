@@ -111,7 +111,7 @@ fn help_scrolls_on_a_short_terminal() {
     let text = screen_text(render(&mut app, 80, 12).backend().buffer());
     assert!(text.contains("Help"), "{text}");
     assert!(
-        text.contains("Close help"),
+        text.contains("Close the editor without saving"),
         "the last context's rows are reachable: {text}"
     );
 }
@@ -650,4 +650,65 @@ fn fragmented_paragraph_is_drawn_as_one() {
     let screen = screen_text(t.backend().buffer());
     assert!(screen.contains("voted on Tuesday to approve"), "{screen}");
     assert!(screen.contains("who had opposed the plan"), "{screen}");
+}
+
+/// The screen at 120×40, as text.
+fn screen_at_120(app: &mut App) -> String {
+    screen_text(render(app, 120, 40).backend().buffer())
+}
+
+#[test]
+fn esc_closes_the_topmost_pane() {
+    let mut app = demo_app(false);
+    render(&mut app, 120, 40);
+    // The entity panel, from itself.
+    copydesk::tui::analysis::run_now(&mut app);
+    keys(&mut app, "E");
+    assert_eq!(app.focus, PaneId::Entities);
+    assert!(screen_at_120(&mut app).contains("Entities ("));
+    keys(&mut app, "<Esc>");
+    assert!(!app.entities.shown);
+    assert_eq!(app.focus, PaneId::Reader);
+    assert!(!screen_at_120(&mut app).contains("Entities ("));
+    // The notes pane, this article's and all.
+    for k in ["m", "M"] {
+        keys(&mut app, k);
+        assert_eq!(app.focus, PaneId::Notes);
+        assert!(screen_at_120(&mut app).contains("Notes — "), "{k}");
+        keys(&mut app, "<Esc>");
+        assert!(!app.notes.shown, "{k}");
+        assert_eq!(app.focus, PaneId::Reader);
+        assert!(!screen_at_120(&mut app).contains("Notes — "), "{k}");
+    }
+    // Two open, focus in the reader: the one opened last closes first.
+    keys(&mut app, "Em<S-Tab>");
+    assert_eq!(app.focus, PaneId::Reader);
+    keys(&mut app, "<Esc>");
+    assert!(!app.notes.shown && app.entities.shown);
+    keys(&mut app, "<Esc>");
+    assert!(!app.entities.shown);
+    assert_eq!(app.focus, PaneId::Reader);
+    // Find-in-all results close without having focus; the highlights go with the next Esc.
+    keys(&mut app, "Fsaid<Enter>");
+    let mut n = 0;
+    while app.busy() && n < 1000 {
+        app.update(Msg::Tick);
+        n += 1;
+    }
+    assert!(app.collection.results.is_some());
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.focus, PaneId::Reader);
+    assert!(app.jumps.is_some());
+    keys(&mut app, "<Esc>");
+    assert!(app.collection.results.is_none());
+    assert_eq!(app.focus, PaneId::Reader);
+    keys(&mut app, "<Esc>");
+    assert!(app.jumps.is_none());
+    // A passage selection goes before a pane does.
+    keys(&mut app, "m<S-Tab>)");
+    assert!(app.notes.selection.is_some());
+    keys(&mut app, "<Esc>");
+    assert!(app.notes.selection.is_none() && app.notes.shown);
+    keys(&mut app, "<Esc>");
+    assert!(!app.notes.shown);
 }

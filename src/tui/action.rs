@@ -256,11 +256,27 @@ impl Action {
         }
     }
 
+    /// A sentence for the help screen's row in `context`: what the action does there, where
+    /// that differs from [`Action::describe`].
+    pub fn describe_in(self, context: crate::tui::keymap::Context) -> &'static str {
+        use crate::tui::keymap::Context as C;
+        match (self, context) {
+            (Action::Cancel, C::Search) => {
+                "Leave the prompt (a search puts the view back; a filter is cleared)"
+            }
+            (Action::Cancel, C::Help) => "Close the help",
+            (Action::Cancel, C::NoteEditor) => {
+                "Close the editor without saving (asks first when the note was changed)"
+            }
+            _ => self.describe(),
+        }
+    }
+
     /// A sentence for the help screen.
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "Quit copydesk",
-            Action::Cancel => "Close help or a prompt; clear the message and highlights",
+            Action::Cancel => "Close help, prompt or topmost pane; else clear highlights",
             Action::Help => "Show or hide this help",
             Action::FocusNext => "Move focus to the next pane",
             Action::FocusPrev => "Move focus to the previous pane",

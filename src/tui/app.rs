@@ -261,6 +261,9 @@ pub struct App {
     pub index: super::panes::index::IndexState,
     /// The library fetched pages go to, and fetches under way.
     pub fetch: super::fetch::FetchState,
+    /// The panes that open beside the reader (results, notes, entities) while shown, in the
+    /// order they opened: Esc closes the last one.
+    pub opened: Vec<PaneId>,
 }
 
 impl App {
@@ -301,6 +304,7 @@ impl App {
             entities: EntitiesState::default(),
             index: Default::default(),
             fetch: Default::default(),
+            opened: Vec::new(),
         };
         app.regroup();
         app
@@ -564,6 +568,83 @@ impl App {
         notes::refresh(self);
         self.collection_settle();
         super::panes::index::refresh(self);
+        self.track_opened();
+    }
+
+    /// The side panes shown now, in Tab order.
+    fn side_panes(&self) -> Vec<PaneId> {
+        let mut v = Vec::new();
+        if self.collection.results.is_some() {
+            v.push(PaneId::Results);
+        }
+        if self.notes.shown {
+            v.push(PaneId::Notes);
+        }
+        if self.entities.shown {
+            v.push(PaneId::Entities);
+        }
+        v
+    }
+
+    /// Keeps [`App::opened`] in step with the panes shown, whatever opened or closed them.
+    fn track_opened(&mut self) {
+        let shown = self.side_panes();
+        self.opened.retain(|p| shown.contains(p));
+        for p in shown {
+            if !self.opened.contains(&p) {
+                self.opened.push(p);
+            }
+        }
+    }
+
+    /// The pane Esc closes: the focused side pane, else the one opened last.
+    pub fn topmost_pane(&self) -> Option<PaneId> {
+        let shown = self.side_panes();
+        if shown.contains(&self.focus) {
+            return Some(self.focus);
+        }
+        self.opened.iter().rev().find(|p| shown.contains(p)).copied()
+    }
+
+    /// Closes a side pane; focus left in it goes to the reader.
+    fn close_pane(&mut self, pane: PaneId) {
+        match pane {
+            PaneId::Results => self.collection.results = None,
+            PaneId::Notes => self.notes.shown = false,
+            PaneId::Entities => self.entities.shown = false,
+            _ => return,
+        }
+        self.opened.retain(|p| *p != pane);
+        if self.focus == pane {
+            self.focus = PaneId::Reader;
+        }
+    }
+
+    /// Esc in normal mode: the focused side pane closes; else the sidebar's filter is cleared;
+    /// else a sentence or paragraph selected by hand goes (with the highlights); else the side
+    /// pane opened last closes; else the message and highlights are cleared. (The diff pane
+    /// and the entity index take Esc themselves.)
+    fn cancel(&mut self) {
+        self.message = None;
+        if let Some(p) = self.topmost_pane()
+            && p == self.focus
+        {
+            return self.close_pane(p);
+        }
+        if self.cancel_in_collection() {
+            return;
+        }
+        let chosen = self.notes.selection.as_ref().is_some_and(|s| {
+            matches!(
+                s.kind,
+                notes::PassageKind::Sentence | notes::PassageKind::Paragraph
+            )
+        });
+        if !chosen && let Some(p) = self.topmost_pane() {
+            return self.close_pane(p);
+        }
+        self.jumps = None;
+        self.notes.selection = None;
     }
 
     fn action(&mut self, action: Action) {
@@ -622,14 +703,7 @@ impl App {
         }
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
-            Action::Cancel => {
-                if self.cancel_in_collection() {
-                    return;
-                }
-                self.message = None;
-                self.jumps = None;
-                self.notes.selection = None;
-            }
+            Action::Cancel => self.cancel(),
             Action::FocusNext | Action::FocusPrev => {
                 let panes = self.panes();
                 let n = panes.len();

@@ -6,13 +6,47 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Context, Keymap};
+use crate::tui::keymap::{Context, Key, Keymap};
 
 /// Width of the keys column.
 const KEYS_WIDTH: usize = 22;
 
-/// The help text: a heading per context, then one row per action with all its keys.
+/// How a pane closes, for its section of the help: the action that toggles it (its keys
+/// there close it too) and what closing does.
+fn closing(ctx: Context) -> Option<(Option<Action>, &'static str)> {
+    Some(match ctx {
+        Context::Notes => (None, "Close the notes pane"),
+        Context::Entities => (Some(Action::ToggleEntityPanel), "Close the entity panel"),
+        Context::Results => (None, "Close the results"),
+        Context::Diff => (
+            Some(Action::OpenDiff),
+            "Close the diff pane (the reader shows what it did)",
+        ),
+        Context::Index => (
+            Some(Action::ToggleIndex),
+            "Clear the filter, else close the index",
+        ),
+        _ => return None,
+    })
+}
+
+/// The keys that close the pane of `ctx`: Esc (Cancel, wherever it is bound) and its toggle.
+fn closing_keys(keymap: &Keymap, ctx: Context, toggle: Option<Action>) -> Vec<Key> {
+    let mut keys = keymap.keys_for(ctx, Action::Cancel);
+    if let Some(t) = toggle {
+        for k in keymap.keys_for(ctx, t) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
+}
+
+/// The help text: a heading per context, then one row per action with all its keys, and for a
+/// pane, the keys that close it.
 pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for ctx in Context::ALL {
@@ -24,7 +58,17 @@ pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'sta
             out.push(Line::default());
         }
         out.push(Line::styled(ctx.title().to_string(), heading));
-        for (action, keys) in entries {
+        let mut rows: Vec<(Vec<Key>, &'static str)> = entries
+            .into_iter()
+            .map(|(action, keys)| (keys, action.describe_in(*ctx)))
+            .collect();
+        if let Some((toggle, what)) = closing(*ctx) {
+            let keys = closing_keys(keymap, *ctx, toggle);
+            if !keys.is_empty() {
+                rows.push((keys, what));
+            }
+        }
+        for (keys, what) in rows {
             let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
             let pad = KEYS_WIDTH
                 .saturating_sub(crate::tui::wrap::str_width(&keys))
@@ -33,7 +77,7 @@ pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'sta
                 Span::raw("  "),
                 Span::styled(keys, key_style),
                 Span::raw(" ".repeat(pad)),
-                Span::raw(action.describe()),
+                Span::raw(what),
             ]));
         }
         if *ctx == Context::Sidebar {
@@ -106,8 +150,6 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::action::Action;
-    use crate::tui::keymap::Key;
 
     fn text(keymap: &Keymap) -> String {
         lines(keymap, Style::new(), Style::new())
@@ -126,10 +168,40 @@ mod tests {
                 let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
                 let row = help
                     .lines()
-                    .find(|l| l.trim_start().starts_with(&keys) && l.contains(action.describe()));
+                    .find(|l| l.trim_start().starts_with(&keys) && l.contains(action.describe_in(*ctx)));
                 assert!(row.is_some(), "{ctx:?}: {keys} {action:?} missing from help");
             }
         }
+    }
+
+    /// The row under `heading` whose keys start with `keys`.
+    fn row<'a>(help: &'a str, heading: &str, keys: &str) -> Option<&'a str> {
+        help.split("\n\n")
+            .find(|s| s.starts_with(heading))?
+            .lines()
+            .find(|l| l.trim_start().starts_with(keys))
+    }
+
+    #[test]
+    fn each_pane_says_how_it_closes() {
+        let help = text(&Keymap::default());
+        for (heading, keys, what) in [
+            ("Notes pane", "Esc ", "Close the notes pane"),
+            ("Entity panel", "Esc, E ", "Close the entity panel"),
+            ("Results of a search", "Esc ", "Close the results"),
+            ("Compare versions", "Esc, D ", "Close the diff pane"),
+            ("Entity index", "Esc, I ", "else close the index"),
+            ("Help", "q, ?", "Close the help"),
+        ] {
+            let r = row(&help, heading, keys);
+            assert!(r.is_some_and(|r| r.contains(what)), "{heading}: {r:?}");
+        }
+        // The note editor's Esc says what it does there, not what it does elsewhere.
+        let r = row(&help, "Note editor", "Esc").unwrap();
+        assert!(r.contains("Close the editor without saving"), "{r}");
+        // Everywhere: the topmost pane.
+        let r = row(&help, "Everywhere", "Esc").unwrap();
+        assert!(r.contains("topmost pane"), "{r}");
     }
 
     #[test]
