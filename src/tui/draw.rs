@@ -215,11 +215,8 @@ fn too_small(buf: &mut Buffer, area: Rect) {
     Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
 }
 
-/// The status bar: the search prompt, a message, or hints for the focused pane on the left;
-/// loading progress and counts on the right. Returns where the cursor goes when typing.
-fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
-    let theme = &app.theme;
-    buf.set_style(area, theme.status);
+/// The right of the status bar: counts, progress, badges.
+pub fn status_right(app: &App) -> String {
     let mut right = Vec::new();
     right.extend(super::panes::entities::status_badge(app));
     if let Some(j) = &app.jumps {
@@ -255,7 +252,15 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         right.push(plural(app.problems.len(), "problem"));
     }
     right.extend(notes::status_badge(app));
-    let right = format!("{} ", right.join(" · "));
+    format!("{} ", right.join(" · "))
+}
+
+/// The status bar: the search prompt, a message, or hints for the focused pane on the left;
+/// loading progress and counts on the right. Returns where the cursor goes when typing.
+fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
+    let theme = &app.theme;
+    buf.set_style(area, theme.status);
+    let right = status_right(app);
     let rw = str_width(&right) as u16;
     let left_w = area.width.saturating_sub(rw + 1);
     let right_x = area.x + area.width.saturating_sub(rw);
