@@ -712,3 +712,45 @@ fn esc_closes_the_topmost_pane() {
     keys(&mut app, "<Esc>");
     assert!(!app.notes.shown);
 }
+
+#[test]
+fn problems_are_listed_in_the_reader_not_held_back_until_exit() {
+    let mut app = App::new(Vec::new(), Options::default());
+    app.start_loading();
+    render(&mut app, 100, 30);
+    keys(&mut app, "!");
+    assert_eq!(app.mode, Mode::Normal, "nothing to list yet");
+    let demo = article::demo::articles();
+    app.update(Msg::Load(LoadEvent::Found(3)));
+    app.update(Msg::Load(LoadEvent::Loaded(demo)));
+    let long = format!("{}/broken.txt", "deep/".repeat(30));
+    for (path, why) in [
+        ("missing.txt", "no such file or directory"),
+        (long.as_str(), "permission denied"),
+    ] {
+        app.update(Msg::Load(LoadEvent::Problem(LoadError::File {
+            path: path.into(),
+            message: why.into(),
+        })));
+    }
+    app.update(Msg::Load(LoadEvent::Done));
+    let status = row_text(render(&mut app, 100, 30).backend().buffer(), 29);
+    assert!(status.contains("2 problems (! lists them)"), "{status}");
+    keys(&mut app, "!");
+    assert!(matches!(app.mode, Mode::Problems { .. }));
+    let t = render(&mut app, 100, 30);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("Problems loading files (2)"), "{text}");
+    assert!(text.contains("missing.txt: no such file or directory"), "{text}");
+    // A long problem wraps inside the box: its end is there too.
+    assert!(text.contains(".txt: permission denied"), "{text}");
+    // Scrolling and tiny screens do not break it; Esc (or ! again) closes it.
+    keys(&mut app, "jjGkg");
+    for (w, h) in [(40, 10), (20, 5), (1, 1)] {
+        render(&mut app, w, h);
+    }
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Normal);
+    keys(&mut app, "!!");
+    assert_eq!(app.mode, Mode::Normal);
+}

@@ -109,6 +109,8 @@ pub enum Action {
     FetchUrl,
     /// Fetch the open article's page again; a changed version joins its story.
     Refetch,
+    /// List the problems met while loading (files that could not be read), or close the list.
+    ShowProblems,
 }
 
 impl Action {
@@ -149,6 +151,7 @@ impl Action {
         Action::FocusNext,
         Action::FocusPrev,
         Action::Help,
+        Action::ShowProblems,
         Action::Cancel,
         Action::Quit,
         Action::NextSentence,
@@ -253,6 +256,7 @@ impl Action {
             Action::ExportComparison => "export",
             Action::FetchUrl => "fetch URL",
             Action::Refetch => "fetch again",
+            Action::ShowProblems => "problems",
         }
     }
 
@@ -344,6 +348,7 @@ impl Action {
             Action::ExportComparison => "Export the comparison as Markdown and HTML (data dir, exports/)",
             Action::FetchUrl => "Fetch a page or RSS/Atom feed into the library; open it",
             Action::Refetch => "Fetch the page again; a changed version joins the story",
+            Action::ShowProblems => "List the files that could not be read; again to close",
         }
     }
 }
@@ -368,6 +373,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 67);
+        assert_eq!(seen.len(), 68);
     }
 }

@@ -95,6 +95,10 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// The list of problems met while loading (`!`).
+    Problems {
+        scroll: usize,
+    },
     /// Writing a note: the editor takes the keys.
     Note(Box<NoteEditor>),
     /// Typing the sidebar filter or a search across every article.
@@ -405,7 +409,8 @@ impl App {
         match self.mode {
             Mode::Normal => self.focus.context(),
             Mode::Search(_) | Mode::Prompt(_) => Context::Search,
-            Mode::Help { .. } => Context::Help,
+            // The problems list scrolls and closes with the help's keys.
+            Mode::Help { .. } | Mode::Problems { .. } => Context::Help,
             Mode::Note(ref ed) if ed.confirm => Context::Question,
             Mode::Note(_) => Context::NoteEditor,
         }
@@ -513,6 +518,14 @@ impl App {
     pub(super) fn sidebar_visible(&self) -> usize {
         self.geometry()
             .map_or(1, |g| sidebar::visible_items(g.sidebar_inner.height))
+    }
+
+    /// How to see the problems met so far, for a message counting them: "! lists them".
+    pub(super) fn problems_hint(&self) -> String {
+        self.keymap
+            .hint_key(Context::Global, Action::ShowProblems)
+            .map(|k| format!("{k} lists them"))
+            .unwrap_or_else(|| "listed on exit".to_string())
     }
 
     pub(super) fn say(&mut self, text: impl Into<String>) {
@@ -666,6 +679,26 @@ impl App {
                 }
                 .min(max);
             }
+            (Mode::Problems { .. }, Action::Cancel | Action::ShowProblems) => self.mode = Mode::Normal,
+            (Mode::Problems { .. }, a) => {
+                let screen = Rect::new(0, 0, self.size.0, self.size.1);
+                let rows = help::visible_rows(screen).max(1);
+                let total = super::panes::problems::lines(self, screen).len();
+                let max = total.saturating_sub(rows);
+                let Mode::Problems { scroll } = &mut self.mode else {
+                    return;
+                };
+                *scroll = match a {
+                    Action::Down => *scroll + 1,
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::PageDown => *scroll + rows,
+                    Action::PageUp => scroll.saturating_sub(rows),
+                    Action::Top => 0,
+                    Action::Bottom => max,
+                    _ => *scroll,
+                }
+                .min(max);
+            }
             (Mode::Search(_), Action::Cancel) => {
                 if let Mode::Search(p) = std::mem::replace(&mut self.mode, Mode::Normal) {
                     self.jumps = p.previous;
@@ -703,6 +736,13 @@ impl App {
         }
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::ShowProblems => {
+                if self.problems.is_empty() {
+                    self.say("No problems: every file given was read");
+                } else {
+                    self.mode = Mode::Problems { scroll: 0 };
+                }
+            }
             Action::Cancel => self.cancel(),
             Action::FocusNext | Action::FocusPrev => {
                 let panes = self.panes();
@@ -822,7 +862,7 @@ impl App {
         if let Mode::Note(_) = self.mode {
             return;
         }
-        if let Mode::Help { .. } = self.mode {
+        if let Mode::Help { .. } | Mode::Problems { .. } = self.mode {
             match m.kind {
                 MouseEventKind::ScrollDown => self.action(Action::Down),
                 MouseEventKind::ScrollUp => self.action(Action::Up),
@@ -936,13 +976,14 @@ impl App {
                 self.articles_reordered(selected.as_deref());
                 self.loading_done();
                 self.regroup();
+                let list = self.problems_hint();
                 if self.articles.is_empty() {
                     let p = draw::plural(self.problems.len(), "problem");
-                    self.complain(format!("Nothing to read ({p}, listed on exit)"));
+                    self.complain(format!("Nothing to read ({p}, {list})"));
                 } else if !self.problems.is_empty() {
                     let n = draw::plural(self.articles.len(), "article");
                     let p = draw::plural(self.problems.len(), "problem");
-                    self.complain(format!("Loaded {n}; {p} (listed on exit)"));
+                    self.complain(format!("Loaded {n}; {p} ({list})"));
                 }
             }
         }

@@ -169,7 +169,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame.buffer_mut(), area);
         return;
     };
-    let help_open = matches!(app.mode, Mode::Help { .. } | Mode::Note(_));
+    let help_open = matches!(
+        app.mode,
+        Mode::Help { .. } | Mode::Problems { .. } | Mode::Note(_)
+    );
     let buf = frame.buffer_mut();
     if app.diff.open
         && let Some(d) = diff::area(app).filter(|d| d.right() <= area.right() && d.bottom() <= area.bottom())
@@ -198,6 +201,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let cursor = status(buf, s.status, app);
     if let Mode::Help { scroll } = app.mode {
         help::draw(buf, area, app, scroll);
+    }
+    if let Mode::Problems { scroll } = app.mode {
+        super::panes::problems::draw(buf, area, app, scroll);
     }
     if let Mode::Note(ed) = &app.mode {
         editor::draw(buf, area, app, ed);
@@ -291,7 +297,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
             ])
         }
         (_, Some(m)) => Line::styled(clean(&m.text), if m.error { theme.error } else { theme.status }),
-        (Mode::Help { .. }, None) => hints(
+        (Mode::Help { .. } | Mode::Problems { .. }, None) => hints(
             app,
             Context::Help,
             &[Action::Down, Action::Up, Action::Cancel],

@@ -290,6 +290,7 @@ impl Default for Keymap {
             (C::Global, p(K::Tab), A::FocusNext),
             (C::Global, p(K::BackTab), A::FocusPrev),
             (C::Global, p(K::Esc), A::Cancel),
+            (C::Global, c('!'), A::ShowProblems),
             (C::Article, c('/'), A::Search),
             (C::Article, c('n'), A::NextMatch),
             (C::Article, c('N'), A::PrevMatch),
