@@ -143,6 +143,91 @@ fn next_change_skips_same_rows_and_comes_back() {
     assert_eq!(app.message.as_ref().unwrap().text, "No more changes below");
 }
 
+/// The bottom border's counter: " change 3/88 · 40% ".
+fn counter(app: &mut App) -> String {
+    let t = render(app, 120, 40);
+    let buf = t.backend().buffer();
+    let b = diff::area(app).unwrap();
+    common::row_text(buf, b.bottom() - 1)
+}
+
+#[test]
+fn n_brings_the_whole_change_into_view_and_the_counter_follows_the_view() {
+    for prefix in ["002", "004"] {
+        let mut app = diff_on(prefix, false);
+        let height = diff::body(&app).unwrap().height as usize;
+        let (n, total) = {
+            let l = app.diff.layout().unwrap();
+            (l.rows.len(), l.total_lines())
+        };
+        let change_rows: Vec<usize> = diff::row_texts(&app)
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.0 != RowOp::Same)
+            .map(|(i, _)| i)
+            .collect();
+        let changes = change_rows.len();
+        let mut seen = 0;
+        loop {
+            let before = app.diff.cursor;
+            keys(&mut app, "n");
+            if app.diff.cursor == before && seen > 0 {
+                break;
+            }
+            seen += 1;
+            let l = app.diff.layout().unwrap();
+            let i = app.diff.cursor;
+            let start = l.row_line(i);
+            let end = if i + 1 < n {
+                l.row_line(i + 1) - usize::from(l.rows[i + 1].gap)
+            } else {
+                total
+            };
+            let (top, h) = (app.diff.scroll, height);
+            assert!(
+                start >= top && (end <= top + h || end - start > h),
+                "{prefix}: change at row {i} (lines {start}..{end}) not all in view {top}..{}",
+                top + h
+            );
+            let k = change_rows.iter().position(|&r| r == i).unwrap() + 1;
+            let c = counter(&mut app);
+            assert!(c.contains(&format!("change {k}/{changes}")), "{prefix}: {c}");
+        }
+        assert_eq!(
+            app.diff.cursor,
+            *change_rows.last().unwrap(),
+            "{prefix}: n reaches the last"
+        );
+        assert!(seen >= changes - 1, "{prefix}: n visits every change");
+        // G straight after opening: the counter names a change at the bottom, not the one
+        // left at the top.
+        let mut app = diff_on(prefix, false);
+        keys(&mut app, "G");
+        let c = counter(&mut app);
+        assert!(c.contains("· 100%"), "{c}");
+        let l = app.diff.layout().unwrap();
+        let last_change = (0..n).rev().find(|&i| l.rows[i].op.is_change()).unwrap();
+        assert!(
+            l.row_line(last_change) >= app.diff.scroll,
+            "the demo's last change is at the end"
+        );
+        assert!(
+            c.contains(&format!("change {changes}/{changes}")),
+            "{prefix}: {c}"
+        );
+        assert_eq!(app.diff.cursor, last_change);
+        assert!(!c.contains("change 1/"), "{prefix}: {c}");
+        // g: back to the first.
+        keys(&mut app, "g");
+        let c = counter(&mut app);
+        assert!(
+            c.contains(&format!("change 1/{changes} · 0%"))
+                || c.contains(&format!(" {changes} changes · 0%")),
+            "{prefix}: {c}"
+        );
+    }
+}
+
 #[test]
 fn toggles_and_scrolling_never_compare_again() {
     let mut app = diff_on("002", false);

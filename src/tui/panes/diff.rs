@@ -290,6 +290,13 @@ pub fn handle(app: &mut App, action: Action) -> bool {
                 &mut app.diff.scroll
             };
             *scroll = reader::scrolled(*scroll, action, height).unwrap_or(*scroll);
+            if !app.diff.coverage {
+                let up = matches!(
+                    action,
+                    Action::Up | Action::PageUp | Action::HalfPageUp | Action::Top
+                );
+                follow_view(app, height, !up || action == Action::Bottom);
+            }
         }
         _ => return false,
     }
@@ -303,6 +310,53 @@ pub fn scroll_by(app: &mut App, delta: isize) {
         &mut app.diff.scroll
     };
     *s = s.saturating_add_signed(delta);
+    if !app.diff.coverage {
+        let height = body(app).map_or(1, |b| b.height as usize).max(1);
+        follow_view(app, height, delta > 0);
+    }
+}
+
+/// The screen lines of row `i`'s text: from its first line (after any gap) to the next row.
+fn row_span(layout: &Layout, i: usize) -> std::ops::Range<usize> {
+    let start = layout.row_line(i);
+    let end = layout
+        .row_line(i + 1)
+        .saturating_sub(layout.rows.get(i + 1).map_or(0, |r| usize::from(r.gap)));
+    let end = if i + 1 >= layout.rows.len() {
+        layout.total_lines()
+    } else {
+        end
+    };
+    start..end.max(start + 1)
+}
+
+/// The rows with a line in view at `scroll`, `height` lines tall.
+fn rows_in_view(layout: &Layout, scroll: usize, height: usize) -> std::ops::RangeInclusive<usize> {
+    let last = layout.rows.len().saturating_sub(1);
+    let top = layout.row_at(scroll).map_or(last, |(i, _)| i);
+    let bottom = layout.row_at(scroll + height.max(1) - 1).map_or(last, |(i, _)| i);
+    top..=bottom
+}
+
+/// After scrolling, the change the counter names follows the view: the cursor stays while its
+/// row is in view, else goes to the first change in view (the last when going down, as after
+/// `G`); with no change in view it stays, and the counter gives the count alone.
+fn follow_view(app: &mut App, height: usize, down: bool) {
+    let Some(layout) = app.diff.layout() else { return };
+    if layout.rows.is_empty() {
+        return;
+    }
+    let max = layout.total_lines().saturating_sub(height);
+    let scroll = app.diff.scroll.min(max);
+    let view = rows_in_view(layout, scroll, height);
+    if view.contains(&app.diff.cursor) && layout.rows[app.diff.cursor].op.is_change() {
+        return;
+    }
+    let mut changes = view.filter(|&i| layout.rows[i].op.is_change());
+    let found = if down { changes.next_back() } else { changes.next() };
+    if let Some(i) = found {
+        app.diff.cursor = i;
+    }
 }
 
 /// n/N: the next or previous row that is not `same`, from the cursor when it is in view, else
@@ -332,11 +386,21 @@ fn change(app: &mut App, forward: bool, height: usize) {
     let total = rows.iter().filter(|r| r.op.is_change()).count();
     match found {
         Some(i) => {
-            let line = layout.row_line(i);
+            let span = row_span(layout, i);
             let d = &mut app.diff;
             d.cursor = i;
-            if line < d.scroll || line >= d.scroll + height {
-                d.scroll = line.saturating_sub(height / 3);
+            // The whole change in view, a third of the way down when it moves; one taller than
+            // the view shows its start.
+            if span.start < d.scroll || span.end > d.scroll + height {
+                let mut s = span.start.saturating_sub(height / 3);
+                if span.end > s + height {
+                    s = if span.len() <= height {
+                        span.end - height
+                    } else {
+                        span.start
+                    };
+                }
+                d.scroll = s;
             }
             app.message = None;
         }
@@ -542,7 +606,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let changes: Vec<usize> = (0..layout.rows.len())
         .filter(|&r| layout.rows[r].op.is_change())
         .collect();
-    let at = changes.iter().position(|&r| r == d.cursor);
+    // The cursor's change while it is in view; else the count alone.
+    let at = changes
+        .iter()
+        .position(|&r| r == d.cursor)
+        .filter(|_| rows_in_view(&layout, scroll, height).contains(&d.cursor));
     let max_scroll = layout.total_lines().saturating_sub(height);
     let pos = (scroll * 100).checked_div(max_scroll).unwrap_or(100);
     let where_ = match at {
