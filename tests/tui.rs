@@ -111,7 +111,7 @@ fn help_scrolls_on_a_short_terminal() {
     let text = screen_text(render(&mut app, 80, 12).backend().buffer());
     assert!(text.contains("Help"), "{text}");
     assert!(
-        text.contains("Close the editor without saving"),
+        text.contains("No (back to the note)"),
         "the last context's rows are reachable: {text}"
     );
 }
@@ -753,4 +753,52 @@ fn problems_are_listed_in_the_reader_not_held_back_until_exit() {
     assert_eq!(app.mode, Mode::Normal);
     keys(&mut app, "!!");
     assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn help_wraps_long_descriptions_inside_its_box() {
+    use copydesk::tui::keymap::Context;
+    for (w, h) in [(120, 40), (100, 30), (60, 20)] {
+        let mut app = demo_app(false);
+        render(&mut app, w, h);
+        keys(&mut app, "?");
+        let screen = ratatui::layout::Rect::new(0, 0, w, h);
+        let popup = copydesk::tui::panes::help::area(screen);
+        let rows = copydesk::tui::panes::help::visible_rows(screen);
+        let mut all = String::new();
+        let mut scroll = 0;
+        loop {
+            app.mode = Mode::Help { scroll };
+            let t = render(&mut app, w, h);
+            let buf = t.backend().buffer();
+            for y in popup.y + 1..popup.bottom() - 1 {
+                let inside: String = (popup.x + 1..popup.right() - 1)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect();
+                // Nothing runs into the right border, and nothing is cut with an ellipsis.
+                assert!(inside.ends_with(' '), "{w}×{h}: {inside:?}");
+                assert!(!inside.contains('…'), "{w}×{h}: {inside:?}");
+                all.push_str(inside.trim());
+                all.push(' ');
+            }
+            if scroll + rows >= 400 || !row_text(buf, popup.bottom() - 1).contains("more") {
+                break;
+            }
+            scroll += rows;
+        }
+        let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+        for ctx in Context::ALL {
+            for (action, _) in app.keymap.entries(*ctx) {
+                let d = action.describe_in(*ctx);
+                assert!(
+                    all.contains(d),
+                    "{w}×{h}: {ctx:?} {action:?}: {d:?} not whole in the help"
+                );
+            }
+        }
+        // The longest, whole.
+        assert!(all.contains(
+            "Fold the story to its original (+N versions hidden; independent reports stay); again to unfold"
+        ));
+    }
 }

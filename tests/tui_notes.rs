@@ -546,7 +546,7 @@ fn new_keys_are_in_help() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_in(dir.path());
     let style = ratatui::style::Style::new();
-    let lines = copydesk::tui::panes::help::lines(&app.keymap, style, style);
+    let lines = copydesk::tui::panes::help::lines(&app.keymap, style, style, 200);
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     for want in [
         "Bring back the last deleted note",

@@ -280,7 +280,9 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "Quit copydesk",
-            Action::Cancel => "Close help, prompt or topmost pane; else clear highlights",
+            Action::Cancel => {
+                "Close help, a prompt or the topmost pane (the focused one, else the one opened last); else clear the highlights"
+            }
             Action::Help => "Show or hide this help",
             Action::FocusNext => "Move focus to the next pane",
             Action::FocusPrev => "Move focus to the previous pane",

@@ -665,8 +665,10 @@ impl App {
             (_, Action::Quit) => self.quit = true,
             (Mode::Help { .. }, Action::Cancel | Action::Help) => self.mode = Mode::Normal,
             (Mode::Help { scroll }, a) => {
-                let rows = help::visible_rows(Rect::new(0, 0, self.size.0, self.size.1));
-                let total = help::lines(&self.keymap, self.theme.heading, self.theme.hint_key).len();
+                let screen = Rect::new(0, 0, self.size.0, self.size.1);
+                let rows = help::visible_rows(screen);
+                let width = help::text_width(screen);
+                let total = help::lines(&self.keymap, self.theme.heading, self.theme.hint_key, width).len();
                 let max = total.saturating_sub(rows.max(1));
                 *scroll = match a {
                     Action::Down => *scroll + 1,
