@@ -371,6 +371,86 @@ fn coverage_of_002() {
     );
 }
 
+/// A story of `n` versions: demo 002 and copies of it, each with its own last line (so each is
+/// its own article), grouped as the background work would.
+fn big_story(n: usize) -> App {
+    let base = article::demo::articles()
+        .into_iter()
+        .find(|a| a.file_name().starts_with("002"))
+        .unwrap();
+    let mut arts = vec![base.clone()];
+    for i in 1..n {
+        let text = format!(
+            "{}\n\nCopy {i} of the story, filed again.\n",
+            base.text.trim_end()
+        );
+        let path = format!("big/{i:03}_cbs-copy.txt");
+        arts.push(article::build(
+            &path,
+            text,
+            "UTF-8",
+            article::Meta::default(),
+            Vec::new(),
+        ));
+    }
+    let mut app = App::new(arts, Options::default());
+    app.update(Msg::Resize(120, 40));
+    app.run_work();
+    app
+}
+
+#[test]
+fn coverage_of_a_story_of_any_size_scrolls_its_columns_and_counts_them_all() {
+    let n = 40;
+    let mut app = big_story(n);
+    select(&mut app, "002");
+    keys(&mut app, "Dc");
+    assert!(app.diff.coverage);
+    let t = render(&mut app, 120, 40);
+    let text = screen_text(t.backend().buffer());
+    let others = n - 1;
+    let v = app.diff.coverage_view.as_ref().unwrap();
+    assert_eq!(v.others.len(), others, "a column for every other version");
+    assert!(v.columns < others, "not all fit at 120 columns: {}", v.columns);
+    // True counts: every copy carries every sentence of 002.
+    let sentences = v.coverage.units.len();
+    assert!(
+        text.contains(&format!("in all {others} other versions: {sentences}")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{others}/{others}")), "{text}");
+    // Two-letter labels past Z, and a word on the columns not shown.
+    assert!(text.contains("heat  AA AB AC"), "{text}");
+    assert!(
+        text.contains("versions AA–") && text.contains(&format!("of {others} (h/l for more)")),
+        "{text}"
+    );
+    assert!(text.contains(" ▶─") && !text.contains("heat ◀"), "{text}");
+    // l scrolls to the right until the last column shows; h comes back.
+    let last = copydesk::tui::panes::coverage::label(others - 1, others);
+    assert_eq!(last, "BM");
+    for _ in 0..others {
+        keys(&mut app, "l");
+    }
+    let text = screen_text(render(&mut app, 120, 40).backend().buffer());
+    assert!(
+        text.contains(&format!(" {last} ─")) && text.contains("heat ◀"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("–{last} of {others}")), "{text}");
+    keys(&mut app, "<Left>");
+    assert!(app.diff.coverage_column > 0);
+    for _ in 0..others {
+        keys(&mut app, "h");
+    }
+    assert_eq!(app.diff.coverage_column, 0);
+    // Narrow and tiny screens draw without panic, a column at least.
+    keys(&mut app, "llll");
+    for (w, h) in [(60, 20), (40, 10), (20, 5)] {
+        render(&mut app, w, h);
+    }
+}
+
 #[test]
 fn sidebar_groups_the_story() {
     let mut app = demo_app(false);

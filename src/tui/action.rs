@@ -111,6 +111,9 @@ pub enum Action {
     Refetch,
     /// List the problems met while loading (files that could not be read), or close the list.
     ShowProblems,
+    /// Scroll sideways: the coverage view's version columns.
+    ScrollLeft,
+    ScrollRight,
 }
 
 impl Action {
@@ -147,6 +150,8 @@ impl Action {
         Action::SwapVersions,
         Action::ToggleInline,
         Action::ToggleCoverage,
+        Action::ScrollLeft,
+        Action::ScrollRight,
         Action::DiffBoilerplate,
         Action::FocusNext,
         Action::FocusPrev,
@@ -257,6 +262,8 @@ impl Action {
             Action::FetchUrl => "fetch URL",
             Action::Refetch => "fetch again",
             Action::ShowProblems => "problems",
+            Action::ScrollLeft => "columns left",
+            Action::ScrollRight => "columns right",
         }
     }
 
@@ -351,6 +358,8 @@ impl Action {
             Action::FetchUrl => "Fetch a page or RSS/Atom feed into the library; open it",
             Action::Refetch => "Fetch the page again; a changed version joins the story",
             Action::ShowProblems => "List the files that could not be read; again to close",
+            Action::ScrollLeft => "Coverage: show the version columns to the left",
+            Action::ScrollRight => "Coverage: show more version columns, to the right",
         }
     }
 }
@@ -375,6 +384,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 68);
+        assert_eq!(seen.len(), 70);
     }
 }

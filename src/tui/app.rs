@@ -842,6 +842,8 @@ impl App {
             | Action::SwapVersions
             | Action::ToggleInline
             | Action::ToggleCoverage
+            | Action::ScrollLeft
+            | Action::ScrollRight
             | Action::DiffBoilerplate => {}
             Action::ToggleEntityPanel
             | Action::ChooseEntity

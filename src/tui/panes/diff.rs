@@ -64,6 +64,8 @@ pub struct DiffState {
     /// The row next/previous change moved to.
     pub cursor: usize,
     pub coverage_scroll: usize,
+    /// The first version column the coverage view shows (they scroll sideways).
+    pub coverage_column: usize,
     /// The other version comes from the base's story (else from all articles).
     pub in_story: bool,
     /// Focus to go back to on closing.
@@ -180,6 +182,7 @@ pub fn open(app: &mut App) {
     d.scroll = 0;
     d.cursor = 0;
     d.coverage_scroll = 0;
+    d.coverage_column = 0;
     d.return_focus = Some(app.focus);
     app.focus = PaneId::Diff;
     let name = app.articles[other].file_name().to_string();
@@ -263,6 +266,28 @@ pub fn handle(app: &mut App, action: Action) -> bool {
         Action::ToggleCoverage => {
             app.diff.coverage = !app.diff.coverage;
             app.diff.coverage_scroll = 0;
+            app.diff.coverage_column = 0;
+        }
+        Action::ScrollLeft | Action::ScrollRight => {
+            let Some(v) = app.diff.coverage_view.as_ref().filter(|_| app.diff.coverage) else {
+                let k = app
+                    .keymap
+                    .hint_key(crate::tui::keymap::Context::Diff, Action::ToggleCoverage)
+                    .map(|k| format!(" ({k})"))
+                    .unwrap_or_default();
+                return {
+                    say(app, format!("Columns scroll in the coverage view{k}"), false);
+                    true
+                };
+            };
+            let step = (v.columns / 2).max(1);
+            let max = v.max_first_column();
+            let c = app.diff.coverage_column.min(max);
+            app.diff.coverage_column = if action == Action::ScrollRight {
+                (c + step).min(max)
+            } else {
+                c.saturating_sub(step)
+            };
         }
         Action::DiffBoilerplate => {
             app.diff.include_boilerplate = !app.diff.include_boilerplate;
@@ -461,6 +486,7 @@ pub fn sync(app: &mut App) {
         // The coverage view has as many header rows as the diff, so the same body height.
         coverage::sync(app, i, body.width);
         if let Some(v) = &app.diff.coverage_view {
+            app.diff.coverage_column = app.diff.coverage_column.min(v.max_first_column());
             app.diff.coverage_scroll = app
                 .diff
                 .coverage_scroll
@@ -753,11 +779,15 @@ pub fn wheel(app: &mut App, down: bool) {
 }
 
 impl App {
-    /// The other versions the coverage view shows for base `i`: its story, or (outside any
-    /// story) the first few other articles.
+    /// The other versions the coverage view shows for base `i`: all of its story, or (outside
+    /// any story) the first few other articles.
     pub fn coverage_versions(&self, i: usize) -> Vec<usize> {
         let (mut v, in_story) = candidates(self, i);
-        v.truncate(if in_story { coverage::MAX_COLUMNS } else { 8 });
+        // Every version of a story, however many (the columns scroll); outside any story the
+        // other articles are no versions of it, so only a few.
+        if !in_story {
+            v.truncate(8);
+        }
         v
     }
 }
