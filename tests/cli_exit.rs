@@ -143,3 +143,31 @@ fn wrong_usage_is_exit_2() {
         assert_eq!(o.code, 2, "{args:?}: {}", o.stderr);
     }
 }
+
+#[test]
+fn the_reader_on_paths_that_are_not_there_exits_1_before_taking_the_screen() {
+    let tmp = tempfile::tempdir().unwrap();
+    // No terminal here: had the reader started, it would have failed to take the screen instead.
+    let o = run(tmp.path(), &["nonexist"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    assert!(
+        o.stderr
+            .lines()
+            .any(|l| l.starts_with("copydesk: nonexist: ") && l.contains("no such file")),
+        "{}",
+        o.stderr
+    );
+    assert!(o.stderr.contains("nothing to read"), "{}", o.stderr);
+    assert!(o.stdout.is_empty(), "no screen drawn: {:?}", o.stdout);
+    // Every path named, each once.
+    let o = run(tmp.path(), &["gone-a", "gone-b.txt"]);
+    assert_eq!(o.code, 1, "{}", o.stderr);
+    for p in ["gone-a", "gone-b.txt"] {
+        assert_eq!(
+            o.stderr.matches(&format!("copydesk: {p}: ")).count(),
+            1,
+            "{}",
+            o.stderr
+        );
+    }
+}

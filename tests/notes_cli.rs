@@ -370,6 +370,29 @@ fn edit_and_delete_by_id_prefix() {
 }
 
 #[test]
+fn an_empty_note_id_is_a_usage_error() {
+    let d = workdir();
+    let p = d.path();
+    notes(p, &["add", "--file", "a.txt", "--text", "one"]);
+    notes(p, &["add", "--file", "a.txt", "--text", "two"]);
+    for args in [
+        &["edit", "", "--text", "x"][..],
+        &["edit", "  ", "--text", "x"][..],
+        &["delete", ""][..],
+    ] {
+        let o = notes(p, args);
+        assert_eq!(o.code, 2, "{args:?}: {}", o.stderr);
+        assert!(
+            o.stderr.contains("a note id cannot be empty"),
+            "{args:?}: {}",
+            o.stderr
+        );
+        assert!(!o.stderr.contains("start of several"), "{}", o.stderr);
+    }
+    assert_eq!(notes(p, &["list", "--json"]).lines().len(), 2, "nothing changed");
+}
+
+#[test]
 fn data_dir_flag_beats_the_environment_variable() {
     let d = workdir();
     let p = d.path();

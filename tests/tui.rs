@@ -111,7 +111,7 @@ fn help_scrolls_on_a_short_terminal() {
     let text = screen_text(render(&mut app, 80, 12).backend().buffer());
     assert!(text.contains("Help"), "{text}");
     assert!(
-        text.contains("Close help"),
+        text.contains("No (back to the note)"),
         "the last context's rows are reachable: {text}"
     );
 }
@@ -683,4 +683,155 @@ fn status_bar_names_the_kind_of_furniture_in_view() {
         !status.contains("caption") && !status.contains("chrome"),
         "{status}"
     );
+}
+
+/// The screen at 120×40, as text.
+fn screen_at_120(app: &mut App) -> String {
+    screen_text(render(app, 120, 40).backend().buffer())
+}
+
+#[test]
+fn esc_closes_the_topmost_pane() {
+    let mut app = demo_app(false);
+    render(&mut app, 120, 40);
+    // The entity panel, from itself.
+    copydesk::tui::analysis::run_now(&mut app);
+    keys(&mut app, "E");
+    assert_eq!(app.focus, PaneId::Entities);
+    assert!(screen_at_120(&mut app).contains("Entities ("));
+    keys(&mut app, "<Esc>");
+    assert!(!app.entities.shown);
+    assert_eq!(app.focus, PaneId::Reader);
+    assert!(!screen_at_120(&mut app).contains("Entities ("));
+    // The notes pane, this article's and all.
+    for k in ["m", "M"] {
+        keys(&mut app, k);
+        assert_eq!(app.focus, PaneId::Notes);
+        assert!(screen_at_120(&mut app).contains("Notes — "), "{k}");
+        keys(&mut app, "<Esc>");
+        assert!(!app.notes.shown, "{k}");
+        assert_eq!(app.focus, PaneId::Reader);
+        assert!(!screen_at_120(&mut app).contains("Notes — "), "{k}");
+    }
+    // Two open, focus in the reader: the one opened last closes first.
+    keys(&mut app, "Em<S-Tab>");
+    assert_eq!(app.focus, PaneId::Reader);
+    keys(&mut app, "<Esc>");
+    assert!(!app.notes.shown && app.entities.shown);
+    keys(&mut app, "<Esc>");
+    assert!(!app.entities.shown);
+    assert_eq!(app.focus, PaneId::Reader);
+    // Find-in-all results close without having focus; the highlights go with the next Esc.
+    keys(&mut app, "Fsaid<Enter>");
+    let mut n = 0;
+    while app.busy() && n < 1000 {
+        app.update(Msg::Tick);
+        n += 1;
+    }
+    assert!(app.collection.results.is_some());
+    keys(&mut app, "<Enter>");
+    assert_eq!(app.focus, PaneId::Reader);
+    assert!(app.jumps.is_some());
+    keys(&mut app, "<Esc>");
+    assert!(app.collection.results.is_none());
+    assert_eq!(app.focus, PaneId::Reader);
+    keys(&mut app, "<Esc>");
+    assert!(app.jumps.is_none());
+    // A passage selection goes before a pane does.
+    keys(&mut app, "m<S-Tab>)");
+    assert!(app.notes.selection.is_some());
+    keys(&mut app, "<Esc>");
+    assert!(app.notes.selection.is_none() && app.notes.shown);
+    keys(&mut app, "<Esc>");
+    assert!(!app.notes.shown);
+}
+
+#[test]
+fn problems_are_listed_in_the_reader_not_held_back_until_exit() {
+    let mut app = App::new(Vec::new(), Options::default());
+    app.start_loading();
+    render(&mut app, 100, 30);
+    keys(&mut app, "!");
+    assert_eq!(app.mode, Mode::Normal, "nothing to list yet");
+    let demo = article::demo::articles();
+    app.update(Msg::Load(LoadEvent::Found(3)));
+    app.update(Msg::Load(LoadEvent::Loaded(demo)));
+    let long = format!("{}/broken.txt", "deep/".repeat(30));
+    for (path, why) in [
+        ("missing.txt", "no such file or directory"),
+        (long.as_str(), "permission denied"),
+    ] {
+        app.update(Msg::Load(LoadEvent::Problem(LoadError::File {
+            path: path.into(),
+            message: why.into(),
+        })));
+    }
+    app.update(Msg::Load(LoadEvent::Done));
+    let status = row_text(render(&mut app, 100, 30).backend().buffer(), 29);
+    assert!(status.contains("2 problems (! lists them)"), "{status}");
+    keys(&mut app, "!");
+    assert!(matches!(app.mode, Mode::Problems { .. }));
+    let t = render(&mut app, 100, 30);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("Problems loading files (2)"), "{text}");
+    assert!(text.contains("missing.txt: no such file or directory"), "{text}");
+    // A long problem wraps inside the box: its end is there too.
+    assert!(text.contains(".txt: permission denied"), "{text}");
+    // Scrolling and tiny screens do not break it; Esc (or ! again) closes it.
+    keys(&mut app, "jjGkg");
+    for (w, h) in [(40, 10), (20, 5), (1, 1)] {
+        render(&mut app, w, h);
+    }
+    keys(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Normal);
+    keys(&mut app, "!!");
+    assert_eq!(app.mode, Mode::Normal);
+}
+
+#[test]
+fn help_wraps_long_descriptions_inside_its_box() {
+    use copydesk::tui::keymap::Context;
+    for (w, h) in [(120, 40), (100, 30), (60, 20)] {
+        let mut app = demo_app(false);
+        render(&mut app, w, h);
+        keys(&mut app, "?");
+        let screen = ratatui::layout::Rect::new(0, 0, w, h);
+        let popup = copydesk::tui::panes::help::area(screen);
+        let rows = copydesk::tui::panes::help::visible_rows(screen);
+        let mut all = String::new();
+        let mut scroll = 0;
+        loop {
+            app.mode = Mode::Help { scroll };
+            let t = render(&mut app, w, h);
+            let buf = t.backend().buffer();
+            for y in popup.y + 1..popup.bottom() - 1 {
+                let inside: String = (popup.x + 1..popup.right() - 1)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect();
+                // Nothing runs into the right border, and nothing is cut with an ellipsis.
+                assert!(inside.ends_with(' '), "{w}×{h}: {inside:?}");
+                assert!(!inside.contains('…'), "{w}×{h}: {inside:?}");
+                all.push_str(inside.trim());
+                all.push(' ');
+            }
+            if scroll + rows >= 400 || !row_text(buf, popup.bottom() - 1).contains("more") {
+                break;
+            }
+            scroll += rows;
+        }
+        let all = all.split_whitespace().collect::<Vec<_>>().join(" ");
+        for ctx in Context::ALL {
+            for (action, _) in app.keymap.entries(*ctx) {
+                let d = action.describe_in(*ctx);
+                assert!(
+                    all.contains(d),
+                    "{w}×{h}: {ctx:?} {action:?}: {d:?} not whole in the help"
+                );
+            }
+        }
+        // The longest, whole.
+        assert!(all.contains(
+            "Fold the story to its original (+N versions hidden; independent reports stay); again to unfold"
+        ));
+    }
 }

@@ -77,16 +77,33 @@ fn open_cycle_swap_and_close() {
     assert_eq!(c.summary.relation.name(), "extended");
     let rows = diff::row_texts(&app);
     assert!(rows.iter().any(|r| r.0 == RowOp::Added) && !rows.iter().any(|r| r.0 == RowOp::Removed));
-    // Esc closes, back to the sidebar, which now follows the swapped base.
+    // Esc closes, back to the sidebar; the reader still shows 002, whatever the pane swapped.
     keys(&mut app, "<Esc>");
     assert!(!app.diff.open);
     assert_eq!(app.focus, PaneId::Sidebar);
-    assert!(app.current_article().unwrap().file_name().starts_with("000"));
+    assert!(app.current_article().unwrap().file_name().starts_with("002"));
     // D toggles too.
     keys(&mut app, "D");
     assert!(app.diff.open);
     keys(&mut app, "D");
     assert!(!app.diff.open);
+}
+
+#[test]
+fn swap_belongs_to_the_diff_pane() {
+    // Issue 12: CBS, D, v to another version, s, Esc used to leave that version in the reader.
+    let mut app = diff_on("002", false);
+    keys(&mut app, "v");
+    let other = other_name(&app).to_string();
+    assert!(!other.starts_with("002"));
+    keys(&mut app, "s");
+    assert_eq!(base_name(&app), other, "the pane swapped");
+    keys(&mut app, "<Esc>");
+    assert!(!app.diff.open);
+    let shown = app.current_article().unwrap().file_name().to_string();
+    assert!(shown.starts_with("002"), "the reader shows {shown}");
+    let t = render(&mut app, 120, 40);
+    assert!(screen_text(t.backend().buffer()).contains("CBS"));
 }
 
 #[test]
@@ -124,6 +141,91 @@ fn next_change_skips_same_rows_and_comes_back() {
     }
     assert_eq!(app.diff.cursor, last_change);
     assert_eq!(app.message.as_ref().unwrap().text, "No more changes below");
+}
+
+/// The bottom border's counter: " change 3/88 · 40% ".
+fn counter(app: &mut App) -> String {
+    let t = render(app, 120, 40);
+    let buf = t.backend().buffer();
+    let b = diff::area(app).unwrap();
+    common::row_text(buf, b.bottom() - 1)
+}
+
+#[test]
+fn n_brings_the_whole_change_into_view_and_the_counter_follows_the_view() {
+    for prefix in ["002", "004"] {
+        let mut app = diff_on(prefix, false);
+        let height = diff::body(&app).unwrap().height as usize;
+        let (n, total) = {
+            let l = app.diff.layout().unwrap();
+            (l.rows.len(), l.total_lines())
+        };
+        let change_rows: Vec<usize> = diff::row_texts(&app)
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.0 != RowOp::Same)
+            .map(|(i, _)| i)
+            .collect();
+        let changes = change_rows.len();
+        let mut seen = 0;
+        loop {
+            let before = app.diff.cursor;
+            keys(&mut app, "n");
+            if app.diff.cursor == before && seen > 0 {
+                break;
+            }
+            seen += 1;
+            let l = app.diff.layout().unwrap();
+            let i = app.diff.cursor;
+            let start = l.row_line(i);
+            let end = if i + 1 < n {
+                l.row_line(i + 1) - usize::from(l.rows[i + 1].gap)
+            } else {
+                total
+            };
+            let (top, h) = (app.diff.scroll, height);
+            assert!(
+                start >= top && (end <= top + h || end - start > h),
+                "{prefix}: change at row {i} (lines {start}..{end}) not all in view {top}..{}",
+                top + h
+            );
+            let k = change_rows.iter().position(|&r| r == i).unwrap() + 1;
+            let c = counter(&mut app);
+            assert!(c.contains(&format!("change {k}/{changes}")), "{prefix}: {c}");
+        }
+        assert_eq!(
+            app.diff.cursor,
+            *change_rows.last().unwrap(),
+            "{prefix}: n reaches the last"
+        );
+        assert!(seen >= changes - 1, "{prefix}: n visits every change");
+        // G straight after opening: the counter names a change at the bottom, not the one
+        // left at the top.
+        let mut app = diff_on(prefix, false);
+        keys(&mut app, "G");
+        let c = counter(&mut app);
+        assert!(c.contains("· 100%"), "{c}");
+        let l = app.diff.layout().unwrap();
+        let last_change = (0..n).rev().find(|&i| l.rows[i].op.is_change()).unwrap();
+        assert!(
+            l.row_line(last_change) >= app.diff.scroll,
+            "the demo's last change is at the end"
+        );
+        assert!(
+            c.contains(&format!("change {changes}/{changes}")),
+            "{prefix}: {c}"
+        );
+        assert_eq!(app.diff.cursor, last_change);
+        assert!(!c.contains("change 1/"), "{prefix}: {c}");
+        // g: back to the first.
+        keys(&mut app, "g");
+        let c = counter(&mut app);
+        assert!(
+            c.contains(&format!("change 1/{changes} · 0%"))
+                || c.contains(&format!(" {changes} changes · 0%")),
+            "{prefix}: {c}"
+        );
+    }
 }
 
 #[test]
@@ -267,6 +369,86 @@ fn coverage_of_002() {
             .filter_map(|r| r[0].as_ref())
             .all(|c| c.op == copydesk::compare::SegOp::Same)
     );
+}
+
+/// A story of `n` versions: demo 002 and copies of it, each with its own last line (so each is
+/// its own article), grouped as the background work would.
+fn big_story(n: usize) -> App {
+    let base = article::demo::articles()
+        .into_iter()
+        .find(|a| a.file_name().starts_with("002"))
+        .unwrap();
+    let mut arts = vec![base.clone()];
+    for i in 1..n {
+        let text = format!(
+            "{}\n\nCopy {i} of the story, filed again.\n",
+            base.text.trim_end()
+        );
+        let path = format!("big/{i:03}_cbs-copy.txt");
+        arts.push(article::build(
+            &path,
+            text,
+            "UTF-8",
+            article::Meta::default(),
+            Vec::new(),
+        ));
+    }
+    let mut app = App::new(arts, Options::default());
+    app.update(Msg::Resize(120, 40));
+    app.run_work();
+    app
+}
+
+#[test]
+fn coverage_of_a_story_of_any_size_scrolls_its_columns_and_counts_them_all() {
+    let n = 40;
+    let mut app = big_story(n);
+    select(&mut app, "002");
+    keys(&mut app, "Dc");
+    assert!(app.diff.coverage);
+    let t = render(&mut app, 120, 40);
+    let text = screen_text(t.backend().buffer());
+    let others = n - 1;
+    let v = app.diff.coverage_view.as_ref().unwrap();
+    assert_eq!(v.others.len(), others, "a column for every other version");
+    assert!(v.columns < others, "not all fit at 120 columns: {}", v.columns);
+    // True counts: every copy carries every sentence of 002.
+    let sentences = v.coverage.units.len();
+    assert!(
+        text.contains(&format!("in all {others} other versions: {sentences}")),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{others}/{others}")), "{text}");
+    // Two-letter labels past Z, and a word on the columns not shown.
+    assert!(text.contains("heat  AA AB AC"), "{text}");
+    assert!(
+        text.contains("versions AA–") && text.contains(&format!("of {others} (h/l for more)")),
+        "{text}"
+    );
+    assert!(text.contains(" ▶─") && !text.contains("heat ◀"), "{text}");
+    // l scrolls to the right until the last column shows; h comes back.
+    let last = copydesk::tui::panes::coverage::label(others - 1, others);
+    assert_eq!(last, "BM");
+    for _ in 0..others {
+        keys(&mut app, "l");
+    }
+    let text = screen_text(render(&mut app, 120, 40).backend().buffer());
+    assert!(
+        text.contains(&format!(" {last} ─")) && text.contains("heat ◀"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("–{last} of {others}")), "{text}");
+    keys(&mut app, "<Left>");
+    assert!(app.diff.coverage_column > 0);
+    for _ in 0..others {
+        keys(&mut app, "h");
+    }
+    assert_eq!(app.diff.coverage_column, 0);
+    // Narrow and tiny screens draw without panic, a column at least.
+    keys(&mut app, "llll");
+    for (w, h) in [(60, 20), (40, 10), (20, 5)] {
+        render(&mut app, w, h);
+    }
 }
 
 #[test]

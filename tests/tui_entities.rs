@@ -403,7 +403,7 @@ fn the_panel_counts_as_the_index_furniture_left_out() {
 fn new_keys_are_in_help_and_hints() {
     let app = analysed(false);
     let style = ratatui::style::Style::new();
-    let lines = copydesk::tui::panes::help::lines(&app.keymap, style, style);
+    let lines = copydesk::tui::panes::help::lines(&app.keymap, style, style, 200);
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     for want in [
         "Entity panel",

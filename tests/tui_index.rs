@@ -292,11 +292,22 @@ fn x_in_the_diff_pane_exports_markdown_and_html_to_the_data_dir() {
     assert!(md.to_lowercase().contains("summary"), "{md}");
     assert!(html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"));
     assert!(html.contains("<style"), "self-contained");
+    // The message names the file and its folder, whole in the status bar.
     assert!(
-        m.text.contains(&format!("exports/{stem}.html")) && m.text.contains(".md"),
+        m.text.contains("exports") && m.text.contains(".html and .md") && m.text.starts_with("Exported 002"),
         "{}",
         m.text
     );
+    let status = text(&screen(&mut app, 120, 40));
+    assert!(status.lines().last().unwrap().contains(&m.text), "{status}");
+    // On a narrower screen a long name is shortened in its middle, never cut at the edge.
+    app.update(Msg::Resize(80, 30));
+    keys(&mut app, "x");
+    app.run_work();
+    let m = app.message.clone().unwrap();
+    assert!(m.text.contains(".html and .md"), "{}", m.text);
+    let status = text(&screen(&mut app, 80, 30));
+    assert!(status.lines().last().unwrap().contains(&m.text), "{status}");
     // No temporary file left behind.
     let names: Vec<_> = std::fs::read_dir(&exports)
         .unwrap()

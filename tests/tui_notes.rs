@@ -417,6 +417,41 @@ fn the_reader_marks_noted_passages_in_the_gutter_and_underlines_them() {
     assert!(buf[(x, y)].modifier.contains(Modifier::DIM | Modifier::ITALIC));
 }
 
+#[test]
+fn the_entity_legend_stays_beside_own_and_carried_over_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_in(dir.path());
+    let shared = "Russia is expected to respond soon";
+    let own = fixed_note(&app, 0, "little apparent hope for concessions", "own note");
+    let other = fixed_note(&app, 1, shared, "from the Moscow dateline");
+    app.notes.store.add(own);
+    app.notes.store.add(other);
+    app.notes.rev += 1;
+    copydesk::tui::analysis::run_now(&mut app);
+    keys(&mut app, "<Tab>");
+    for (w, h) in [(100, 30), (120, 40), (160, 40)] {
+        let t = render(&mut app, w, h);
+        // The reader's bottom border, above the status bar.
+        let border = row_text(t.backend().buffer(), h - 2);
+        assert!(
+            border.contains("person") && border.contains("number"),
+            "{w}×{h}: {border}"
+        );
+        assert!(
+            border.contains("✎ 1") && border.contains("↪ 1"),
+            "{w}×{h}: {border}"
+        );
+    }
+    // With room, the count is in words.
+    let t = render(&mut app, 160, 40);
+    let border = row_text(t.backend().buffer(), 38);
+    assert!(border.contains("✎ 1 note · ↪ 1 carried over"), "{border}");
+    // A narrow screen drops the legend rather than break the frame.
+    for w in [40, 60, 70] {
+        render(&mut app, w, 20);
+    }
+}
+
 /// A disk that fails every write while `broken` is set, as a full disk or read-only directory.
 struct FlakyDisk {
     broken: AtomicBool,
@@ -511,7 +546,7 @@ fn new_keys_are_in_help() {
     let dir = tempfile::tempdir().unwrap();
     let app = app_in(dir.path());
     let style = ratatui::style::Style::new();
-    let lines = copydesk::tui::panes::help::lines(&app.keymap, style, style);
+    let lines = copydesk::tui::panes::help::lines(&app.keymap, style, style, 200);
     let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
     for want in [
         "Bring back the last deleted note",

@@ -78,6 +78,21 @@ impl FileReader for Disk {
 /// Expands arguments (files or folders) into the files to read, and problems met on the way.
 /// Folders are walked recursively in name order; entries whose names start with a dot are
 /// skipped; a symbolic link back to a folder being walked is reported as a loop.
+/// Whether `p` is there to read: a file that opens or a folder that lists, or the problem (named
+/// by `p` as given). Nothing under a folder is looked at: this is the check made before the
+/// reader takes the screen, so it stays quick on a big folder.
+pub fn reachable(p: &Path) -> Result<(), LoadError> {
+    let display = p.to_string_lossy();
+    let fail = |e: std::io::Error| LoadError::new(display.as_ref(), io_message(&e));
+    let meta = std::fs::metadata(p).map_err(fail)?;
+    if meta.is_dir() {
+        std::fs::read_dir(p).map_err(fail)?;
+    } else {
+        std::fs::File::open(p).map_err(fail)?;
+    }
+    Ok(())
+}
+
 pub fn discover(args: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     let mut walk = Walk::default();
     for a in args {

@@ -143,5 +143,5 @@ pub use build::{Meta, build};
 pub use formats::Format;
 pub use load::{
     Disk, FileReader, LoadError, LoadEvent, MAX_FILE_BYTES, Source, discover, load_bytes, load_paths,
-    load_paths_with, load_source, load_streaming, read_source,
+    load_paths_with, load_source, load_streaming, reachable, read_source,
 };

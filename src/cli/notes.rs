@@ -55,6 +55,7 @@ pub enum NotesCommand {
     /// Replace a note's text; prints the note as JSON.
     Edit {
         /// The note's id, or enough of its start to tell it from the others.
+        #[arg(value_parser = note_id)]
         id: String,
         /// The note's new text.
         #[arg(long, value_name = "TEXT")]
@@ -63,8 +64,19 @@ pub enum NotesCommand {
     /// Delete a note; prints it as JSON (it can be added back from that record by hand).
     Delete {
         /// The note's id, or enough of its start to tell it from the others.
+        #[arg(value_parser = note_id)]
         id: String,
     },
+}
+
+/// A note id as given on the command line: some of its start, never nothing (an empty id would
+/// be the start of every id), so an empty one is a usage error (exit 2).
+fn note_id(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err("a note id cannot be empty: give the id, or enough of its start (see `copydesk notes list --json`)".into());
+    }
+    Ok(s.to_string())
 }
 
 /// The `notes list --json` contract: one of these a line.

@@ -109,6 +109,11 @@ pub enum Action {
     FetchUrl,
     /// Fetch the open article's page again; a changed version joins its story.
     Refetch,
+    /// List the problems met while loading (files that could not be read), or close the list.
+    ShowProblems,
+    /// Scroll sideways: the coverage view's version columns.
+    ScrollLeft,
+    ScrollRight,
 }
 
 impl Action {
@@ -145,10 +150,13 @@ impl Action {
         Action::SwapVersions,
         Action::ToggleInline,
         Action::ToggleCoverage,
+        Action::ScrollLeft,
+        Action::ScrollRight,
         Action::DiffBoilerplate,
         Action::FocusNext,
         Action::FocusPrev,
         Action::Help,
+        Action::ShowProblems,
         Action::Cancel,
         Action::Quit,
         Action::NextSentence,
@@ -253,6 +261,25 @@ impl Action {
             Action::ExportComparison => "export",
             Action::FetchUrl => "fetch URL",
             Action::Refetch => "fetch again",
+            Action::ShowProblems => "problems",
+            Action::ScrollLeft => "columns left",
+            Action::ScrollRight => "columns right",
+        }
+    }
+
+    /// A sentence for the help screen's row in `context`: what the action does there, where
+    /// that differs from [`Action::describe`].
+    pub fn describe_in(self, context: crate::tui::keymap::Context) -> &'static str {
+        use crate::tui::keymap::Context as C;
+        match (self, context) {
+            (Action::Cancel, C::Search) => {
+                "Leave the prompt (a search puts the view back; a filter is cleared)"
+            }
+            (Action::Cancel, C::Help) => "Close the help",
+            (Action::Cancel, C::NoteEditor) => {
+                "Close the editor without saving (asks first when the note was changed)"
+            }
+            _ => self.describe(),
         }
     }
 
@@ -260,7 +287,9 @@ impl Action {
     pub fn describe(self) -> &'static str {
         match self {
             Action::Quit => "Quit copydesk",
-            Action::Cancel => "Close help or a prompt; clear the message and highlights",
+            Action::Cancel => {
+                "Close help, a prompt or the topmost pane (the focused one, else the one opened last); else clear the highlights"
+            }
             Action::Help => "Show or hide this help",
             Action::FocusNext => "Move focus to the next pane",
             Action::FocusPrev => "Move focus to the previous pane",
@@ -328,6 +357,9 @@ impl Action {
             Action::ExportComparison => "Export the comparison as Markdown and HTML (data dir, exports/)",
             Action::FetchUrl => "Fetch a page or RSS/Atom feed into the library; open it",
             Action::Refetch => "Fetch the page again; a changed version joins the story",
+            Action::ShowProblems => "List the files that could not be read; again to close",
+            Action::ScrollLeft => "Coverage: show the version columns to the left",
+            Action::ScrollRight => "Coverage: show more version columns, to the right",
         }
     }
 }
@@ -352,6 +384,6 @@ mod tests {
             let s = serde_json::to_string(a).unwrap();
             assert_eq!(serde_json::from_str::<Action>(&s).unwrap(), *a);
         }
-        assert_eq!(seen.len(), 67);
+        assert_eq!(seen.len(), 70);
     }
 }

@@ -95,6 +95,10 @@ pub enum Mode {
     Help {
         scroll: usize,
     },
+    /// The list of problems met while loading (`!`).
+    Problems {
+        scroll: usize,
+    },
     /// Writing a note: the editor takes the keys.
     Note(Box<NoteEditor>),
     /// Typing the sidebar filter or a search across every article.
@@ -261,6 +265,9 @@ pub struct App {
     pub index: super::panes::index::IndexState,
     /// The library fetched pages go to, and fetches under way.
     pub fetch: super::fetch::FetchState,
+    /// The panes that open beside the reader (results, notes, entities) while shown, in the
+    /// order they opened: Esc closes the last one.
+    pub opened: Vec<PaneId>,
 }
 
 impl App {
@@ -301,6 +308,7 @@ impl App {
             entities: EntitiesState::default(),
             index: Default::default(),
             fetch: Default::default(),
+            opened: Vec::new(),
         };
         app.regroup();
         app
@@ -401,7 +409,8 @@ impl App {
         match self.mode {
             Mode::Normal => self.focus.context(),
             Mode::Search(_) | Mode::Prompt(_) => Context::Search,
-            Mode::Help { .. } => Context::Help,
+            // The problems list scrolls and closes with the help's keys.
+            Mode::Help { .. } | Mode::Problems { .. } => Context::Help,
             Mode::Note(ref ed) if ed.confirm => Context::Question,
             Mode::Note(_) => Context::NoteEditor,
         }
@@ -511,6 +520,14 @@ impl App {
             .map_or(1, |g| sidebar::visible_items(g.sidebar_inner.height))
     }
 
+    /// How to see the problems met so far, for a message counting them: "! lists them".
+    pub(super) fn problems_hint(&self) -> String {
+        self.keymap
+            .hint_key(Context::Global, Action::ShowProblems)
+            .map(|k| format!("{k} lists them"))
+            .unwrap_or_else(|| "listed on exit".to_string())
+    }
+
     pub(super) fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             text: text.into(),
@@ -564,6 +581,83 @@ impl App {
         notes::refresh(self);
         self.collection_settle();
         super::panes::index::refresh(self);
+        self.track_opened();
+    }
+
+    /// The side panes shown now, in Tab order.
+    fn side_panes(&self) -> Vec<PaneId> {
+        let mut v = Vec::new();
+        if self.collection.results.is_some() {
+            v.push(PaneId::Results);
+        }
+        if self.notes.shown {
+            v.push(PaneId::Notes);
+        }
+        if self.entities.shown {
+            v.push(PaneId::Entities);
+        }
+        v
+    }
+
+    /// Keeps [`App::opened`] in step with the panes shown, whatever opened or closed them.
+    fn track_opened(&mut self) {
+        let shown = self.side_panes();
+        self.opened.retain(|p| shown.contains(p));
+        for p in shown {
+            if !self.opened.contains(&p) {
+                self.opened.push(p);
+            }
+        }
+    }
+
+    /// The pane Esc closes: the focused side pane, else the one opened last.
+    pub fn topmost_pane(&self) -> Option<PaneId> {
+        let shown = self.side_panes();
+        if shown.contains(&self.focus) {
+            return Some(self.focus);
+        }
+        self.opened.iter().rev().find(|p| shown.contains(p)).copied()
+    }
+
+    /// Closes a side pane; focus left in it goes to the reader.
+    fn close_pane(&mut self, pane: PaneId) {
+        match pane {
+            PaneId::Results => self.collection.results = None,
+            PaneId::Notes => self.notes.shown = false,
+            PaneId::Entities => self.entities.shown = false,
+            _ => return,
+        }
+        self.opened.retain(|p| *p != pane);
+        if self.focus == pane {
+            self.focus = PaneId::Reader;
+        }
+    }
+
+    /// Esc in normal mode: the focused side pane closes; else the sidebar's filter is cleared;
+    /// else a sentence or paragraph selected by hand goes (with the highlights); else the side
+    /// pane opened last closes; else the message and highlights are cleared. (The diff pane
+    /// and the entity index take Esc themselves.)
+    fn cancel(&mut self) {
+        self.message = None;
+        if let Some(p) = self.topmost_pane()
+            && p == self.focus
+        {
+            return self.close_pane(p);
+        }
+        if self.cancel_in_collection() {
+            return;
+        }
+        let chosen = self.notes.selection.as_ref().is_some_and(|s| {
+            matches!(
+                s.kind,
+                notes::PassageKind::Sentence | notes::PassageKind::Paragraph
+            )
+        });
+        if !chosen && let Some(p) = self.topmost_pane() {
+            return self.close_pane(p);
+        }
+        self.jumps = None;
+        self.notes.selection = None;
     }
 
     fn action(&mut self, action: Action) {
@@ -571,14 +665,36 @@ impl App {
             (_, Action::Quit) => self.quit = true,
             (Mode::Help { .. }, Action::Cancel | Action::Help) => self.mode = Mode::Normal,
             (Mode::Help { scroll }, a) => {
-                let rows = help::visible_rows(Rect::new(0, 0, self.size.0, self.size.1));
-                let total = help::lines(&self.keymap, self.theme.heading, self.theme.hint_key).len();
+                let screen = Rect::new(0, 0, self.size.0, self.size.1);
+                let rows = help::visible_rows(screen);
+                let width = help::text_width(screen);
+                let total = help::lines(&self.keymap, self.theme.heading, self.theme.hint_key, width).len();
                 let max = total.saturating_sub(rows.max(1));
                 *scroll = match a {
                     Action::Down => *scroll + 1,
                     Action::Up => scroll.saturating_sub(1),
                     Action::PageDown => *scroll + rows.max(1),
                     Action::PageUp => scroll.saturating_sub(rows.max(1)),
+                    Action::Top => 0,
+                    Action::Bottom => max,
+                    _ => *scroll,
+                }
+                .min(max);
+            }
+            (Mode::Problems { .. }, Action::Cancel | Action::ShowProblems) => self.mode = Mode::Normal,
+            (Mode::Problems { .. }, a) => {
+                let screen = Rect::new(0, 0, self.size.0, self.size.1);
+                let rows = help::visible_rows(screen).max(1);
+                let total = super::panes::problems::lines(self, screen).len();
+                let max = total.saturating_sub(rows);
+                let Mode::Problems { scroll } = &mut self.mode else {
+                    return;
+                };
+                *scroll = match a {
+                    Action::Down => *scroll + 1,
+                    Action::Up => scroll.saturating_sub(1),
+                    Action::PageDown => *scroll + rows,
+                    Action::PageUp => scroll.saturating_sub(rows),
                     Action::Top => 0,
                     Action::Bottom => max,
                     _ => *scroll,
@@ -622,14 +738,14 @@ impl App {
         }
         match action {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
-            Action::Cancel => {
-                if self.cancel_in_collection() {
-                    return;
+            Action::ShowProblems => {
+                if self.problems.is_empty() {
+                    self.say("No problems: every file given was read");
+                } else {
+                    self.mode = Mode::Problems { scroll: 0 };
                 }
-                self.message = None;
-                self.jumps = None;
-                self.notes.selection = None;
             }
+            Action::Cancel => self.cancel(),
             Action::FocusNext | Action::FocusPrev => {
                 let panes = self.panes();
                 let n = panes.len();
@@ -726,6 +842,8 @@ impl App {
             | Action::SwapVersions
             | Action::ToggleInline
             | Action::ToggleCoverage
+            | Action::ScrollLeft
+            | Action::ScrollRight
             | Action::DiffBoilerplate => {}
             Action::ToggleEntityPanel
             | Action::ChooseEntity
@@ -748,7 +866,7 @@ impl App {
         if let Mode::Note(_) = self.mode {
             return;
         }
-        if let Mode::Help { .. } = self.mode {
+        if let Mode::Help { .. } | Mode::Problems { .. } = self.mode {
             match m.kind {
                 MouseEventKind::ScrollDown => self.action(Action::Down),
                 MouseEventKind::ScrollUp => self.action(Action::Up),
@@ -862,13 +980,14 @@ impl App {
                 self.articles_reordered(selected.as_deref());
                 self.loading_done();
                 self.regroup();
+                let list = self.problems_hint();
                 if self.articles.is_empty() {
                     let p = draw::plural(self.problems.len(), "problem");
-                    self.complain(format!("Nothing to read ({p}, listed on exit)"));
+                    self.complain(format!("Nothing to read ({p}, {list})"));
                 } else if !self.problems.is_empty() {
                     let n = draw::plural(self.articles.len(), "article");
                     let p = draw::plural(self.problems.len(), "problem");
-                    self.complain(format!("Loaded {n}; {p} (listed on exit)"));
+                    self.complain(format!("Loaded {n}; {p} ({list})"));
                 }
             }
         }

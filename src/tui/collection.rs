@@ -331,15 +331,8 @@ impl App {
         }
     }
 
-    /// Esc: closes the results pane when it has focus, clears a filter from the sidebar.
-    /// Returns true when it did one of these.
+    /// Esc in the sidebar clears its filter. Returns true when it did.
     pub(super) fn cancel_in_collection(&mut self) -> bool {
-        if self.focus == PaneId::Results {
-            self.collection.results = None;
-            self.focus = PaneId::Reader;
-            self.message = None;
-            return true;
-        }
         if self.focus == PaneId::Sidebar && !self.collection.filter.is_empty() {
             self.collection.filter.clear();
             self.refresh_listing();

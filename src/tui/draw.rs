@@ -169,7 +169,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         too_small(frame.buffer_mut(), area);
         return;
     };
-    let help_open = matches!(app.mode, Mode::Help { .. } | Mode::Note(_));
+    let help_open = matches!(
+        app.mode,
+        Mode::Help { .. } | Mode::Problems { .. } | Mode::Note(_)
+    );
     let buf = frame.buffer_mut();
     if app.diff.open
         && let Some(d) = diff::area(app).filter(|d| d.right() <= area.right() && d.bottom() <= area.bottom())
@@ -199,6 +202,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Mode::Help { scroll } = app.mode {
         help::draw(buf, area, app, scroll);
     }
+    if let Mode::Problems { scroll } = app.mode {
+        super::panes::problems::draw(buf, area, app, scroll);
+    }
     if let Mode::Note(ed) = &app.mode {
         editor::draw(buf, area, app, ed);
     }
@@ -215,11 +221,8 @@ fn too_small(buf: &mut Buffer, area: Rect) {
     Paragraph::new(msg).wrap(Wrap { trim: true }).render(area, buf);
 }
 
-/// The status bar: the search prompt, a message, or hints for the focused pane on the left;
-/// loading progress and counts on the right. Returns where the cursor goes when typing.
-fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
-    let theme = &app.theme;
-    buf.set_style(area, theme.status);
+/// The right of the status bar: counts, progress, badges.
+pub fn status_right(app: &App) -> String {
     let mut right = Vec::new();
     right.extend(furniture_badge(app));
     right.extend(super::panes::entities::status_badge(app));
@@ -256,7 +259,15 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
         right.push(plural(app.problems.len(), "problem"));
     }
     right.extend(notes::status_badge(app));
-    let right = format!("{} ", right.join(" · "));
+    format!("{} ", right.join(" · "))
+}
+
+/// The status bar: the search prompt, a message, or hints for the focused pane on the left;
+/// loading progress and counts on the right. Returns where the cursor goes when typing.
+fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
+    let theme = &app.theme;
+    buf.set_style(area, theme.status);
+    let right = status_right(app);
     let rw = str_width(&right) as u16;
     let left_w = area.width.saturating_sub(rw + 1);
     let right_x = area.x + area.width.saturating_sub(rw);
@@ -287,7 +298,7 @@ fn status(buf: &mut Buffer, area: Rect, app: &App) -> Option<Position> {
             ])
         }
         (_, Some(m)) => Line::styled(clean(&m.text), if m.error { theme.error } else { theme.status }),
-        (Mode::Help { .. }, None) => hints(
+        (Mode::Help { .. } | Mode::Problems { .. }, None) => hints(
             app,
             Context::Help,
             &[Action::Down, Action::Up, Action::Cancel],

@@ -10,6 +10,7 @@ use crate::article::Article;
 use crate::compare::export::{html, markdown};
 use crate::tui::app::{App, Message, Msg};
 use crate::tui::work::Work;
+use crate::tui::wrap::str_width;
 
 /// What an export did: the two files written, or why it could not.
 pub type Exported = Result<(PathBuf, PathBuf), String>;
@@ -102,12 +103,95 @@ pub fn write(dir: &Path, stem: &str, md: &str, html: &str) -> Exported {
     Ok((md_path, html_path))
 }
 
-/// The answer, in the status bar.
+/// The answer, in the status bar, in the room the status bar leaves for it.
 pub fn done(app: &mut App, result: Exported) {
     match result {
-        Ok((_, html)) => say(app, format!("Exported to {} and .md", html.display()), false),
+        Ok((_, html)) => {
+            let right = crate::tui::draw::status_right(app);
+            let room = (app.size.0 as usize).saturating_sub(str_width(&right) + 2);
+            let home = std::env::var_os("HOME").map(PathBuf::from);
+            say(app, exported_message(&html, home.as_deref(), room), false);
+        }
         Err(e) => say(app, e, true),
     }
+}
+
+/// `s` in at most `width` cells, its middle left out for a "…" (the start and the end of a file
+/// name say most).
+fn shorten_middle(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let cw = |c: &char| str_width(c.encode_utf8(&mut [0; 4]));
+    let keep = width - 1;
+    let (mut head, mut tail) = (String::new(), Vec::new());
+    let (mut hw, mut tw) = (0, 0);
+    let (mut i, mut j) = (0, chars.len());
+    // The end gets the larger half: the extension and the other article's name.
+    while i < j {
+        if tw <= hw && tw + cw(&chars[j - 1]) + hw <= keep {
+            j -= 1;
+            tw += cw(&chars[j]);
+            tail.push(chars[j]);
+        } else if hw + cw(&chars[i]) + tw <= keep {
+            hw += cw(&chars[i]);
+            head.push(chars[i]);
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    tail.reverse();
+    format!("{head}…{}", tail.into_iter().collect::<String>())
+}
+
+/// "Exported a-vs-b.html and .md to ~/data/exports" in `room` cells: the folder with the home
+/// directory as `~`, and when that is too long the file name shortened in its middle, then the
+/// folder to its last two parts, then left out.
+pub fn exported_message(html: &Path, home: Option<&Path>, room: usize) -> String {
+    let name = html
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let dir = html.parent().unwrap_or(Path::new(""));
+    let full = match home.and_then(|h| dir.strip_prefix(h).ok()) {
+        Some(rest) if !rest.as_os_str().is_empty() => format!("~/{}", rest.display()),
+        _ => dir.display().to_string(),
+    };
+    let parts: Vec<String> = dir
+        .components()
+        .rev()
+        .take(2)
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let short = match parts.as_slice() {
+        [last, parent] => format!("…/{parent}/{last}"),
+        _ => full.clone(),
+    };
+    let msg = |name: &str, dir: Option<&str>| match dir {
+        Some(d) => format!("Exported {name} and .md to {d}"),
+        None => format!("Exported {name} and .md"),
+    };
+    const NAME_MIN: usize = 24;
+    for dir in [Some(full.as_str()), Some(short.as_str()), None] {
+        let fixed = str_width(&msg("", dir));
+        if fixed + str_width(&name) <= room {
+            return msg(&name, dir);
+        }
+        if fixed + NAME_MIN <= room {
+            return msg(&shorten_middle(&name, room - fixed), dir);
+        }
+    }
+    // Too narrow for a name to read: as much of the start as fits.
+    let fixed = str_width(&msg("", None));
+    if room >= fixed + 8 {
+        return msg(&shorten_middle(&name, room - fixed), None);
+    }
+    crate::tui::draw::truncate(&msg(&name, None), room)
 }
 
 #[cfg(test)]
@@ -121,6 +205,32 @@ mod tests {
         assert_eq!(sanitise("...txt"), "article");
         assert_eq!(sanitise("Orbán’s story.md"), "Orbán-s-story");
         assert!(sanitise(&"x".repeat(500)).chars().count() <= 60);
+    }
+
+    #[test]
+    fn the_export_message_fits_its_room() {
+        let html = Path::new(
+            "/home/ann/.local/share/copydesk/exports/002_cbs-ap-full_806fb89b356b963d-vs-000_ap-original_1234567890abcdef.html",
+        );
+        let home = Some(Path::new("/home/ann"));
+        let roomy = exported_message(html, home, 200);
+        assert_eq!(
+            roomy,
+            "Exported 002_cbs-ap-full_806fb89b356b963d-vs-000_ap-original_1234567890abcdef.html and .md to ~/.local/share/copydesk/exports"
+        );
+        for room in [20, 40, 60, 80, 100, 120] {
+            let m = exported_message(html, home, room);
+            assert!(str_width(&m) <= room, "{room}: {m}");
+            assert!(m.starts_with("Exported 002"), "{room}: {m}");
+            if room >= 60 {
+                assert!(m.contains(".html and .md"), "{room}: {m}");
+            }
+        }
+        let m = exported_message(html, home, 100);
+        assert!(m.contains("…") && m.contains("exports"), "{m}");
+        assert_eq!(shorten_middle("abcdefghij", 5), "ab…ij");
+        assert_eq!(shorten_middle("abc", 5), "abc");
+        assert_eq!(shorten_middle("abc", 0), "");
     }
 
     #[test]

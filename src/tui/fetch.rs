@@ -243,7 +243,11 @@ fn arrived(app: &mut App, done: Fetched) {
     };
     let more = match problems.len() {
         0 => String::new(),
-        n => format!(" ({}, listed on exit)", super::draw::plural(n, "problem")),
+        n => format!(
+            " ({}, {})",
+            super::draw::plural(n, "problem"),
+            app.problems_hint()
+        ),
     };
     match asked {
         Asked::Open => {

@@ -83,7 +83,8 @@ use crate::cli::Global;
 
 /// Opens the reader on the demo and/or the given paths, loading the paths in the background;
 /// with neither, on the library of fetched articles when it has any. Returns the process exit
-/// status; problems met while loading are repeated on stderr on exit.
+/// status; problems met while loading are listed in the reader (`!`) and repeated on stderr on
+/// exit. When none of the paths can be read, nothing is shown: the problems go to stderr, exit 1.
 pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) -> u8 {
     let library = fetch::FetchState::in_data_dir(global.data_dir.as_deref());
     let mut paths = paths.to_vec();
@@ -101,6 +102,19 @@ pub fn launch(global: &Global, paths: &[PathBuf], err: &mut dyn std::io::Write) 
         }
     }
     let paths = paths.as_slice();
+    // Nothing to read at all (every path given is missing or unreadable, and no demo): say so on
+    // stderr and stop before the screen is taken, as `less` does. Problems with some paths
+    // while others load are listed inside the reader (`!`).
+    if !global.demo && !paths.is_empty() {
+        let problems: Vec<_> = paths.iter().filter_map(|p| article::reachable(p).err()).collect();
+        if problems.len() == paths.len() {
+            for p in &problems {
+                let _ = writeln!(err, "copydesk: {p}");
+            }
+            let _ = writeln!(err, "copydesk: nothing to read");
+            return crate::cli::EXIT_FAILURE;
+        }
+    }
     // A config file never stops the reader: its problems show in the status bar and on exit.
     let config = config::load(global.config.as_deref());
     let options = config.config.options(theme::Theme::no_color_from_env());

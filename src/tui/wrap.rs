@@ -99,6 +99,23 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 /// line before it; a newline inside a paragraph is kept as a line break; ranges in `hidden`
 /// (sorted) are left out, and a paragraph left empty disappears with its spacing. Ranges that do
 /// not fit the text are clamped, never a panic. With no paragraphs, the whole text is one.
+/// `s` wrapped at spaces to `width` cells (a word longer than that is broken), one string a
+/// screen line: for short texts drawn in a box (help rows, problems).
+pub fn wrap_str(s: &str, width: usize) -> Vec<String> {
+    let w = wrap(s, &[], &[], width.max(1));
+    let out: Vec<String> = (0..w.len())
+        .map(|i| {
+            w.runs(i)
+                .iter()
+                .filter_map(|r| s.get(r.clone()))
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect();
+    if out.is_empty() { vec![String::new()] } else { out }
+}
+
 pub fn wrap(text: &str, paragraphs: &[Range<usize>], hidden: &[Range<usize>], width: usize) -> Wrapped {
     let whole = 0..text.len();
     let paragraphs = if paragraphs.is_empty() {
@@ -301,6 +318,14 @@ impl Builder<'_> {
 #[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrap_str_breaks_at_spaces_within_the_width() {
+        assert_eq!(wrap_str("one two three", 8), vec!["one two", "three"]);
+        assert_eq!(wrap_str("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_str("", 4), vec![""]);
+        assert!(wrap_str("日本語の文章", 3).iter().all(|l| str_width(l) <= 3));
+    }
 
     /// The lines as the reader shows them.
     fn show(text: &str, w: &Wrapped) -> Vec<String> {

@@ -64,10 +64,15 @@ pub struct DiffState {
     /// The row next/previous change moved to.
     pub cursor: usize,
     pub coverage_scroll: usize,
+    /// The first version column the coverage view shows (they scroll sideways).
+    pub coverage_column: usize,
     /// The other version comes from the base's story (else from all articles).
     pub in_story: bool,
     /// Focus to go back to on closing.
     return_focus: Option<PaneId>,
+    /// The article the reader showed when the pane opened, shown again on closing: swapping
+    /// base and other is the pane's own business.
+    reader_path: Option<String>,
     comparisons: HashMap<CompareKey, Arc<Comparison>>,
     layout: Option<(LayoutKey, Arc<Layout>)>,
     pub coverage_view: Option<CoverageView>,
@@ -170,12 +175,14 @@ pub fn open(app: &mut App) {
     let Some(other) = other else { return };
     let d = &mut app.diff;
     d.open = true;
+    d.reader_path = Some(path.clone());
     d.base = path;
     d.other = app.articles[other].path.clone();
     d.in_story = in_story;
     d.scroll = 0;
     d.cursor = 0;
     d.coverage_scroll = 0;
+    d.coverage_column = 0;
     d.return_focus = Some(app.focus);
     app.focus = PaneId::Diff;
     let name = app.articles[other].file_name().to_string();
@@ -207,8 +214,11 @@ pub fn open(app: &mut App) {
 fn close(app: &mut App) {
     app.diff.open = false;
     app.focus = app.diff.return_focus.take().unwrap_or(PaneId::Sidebar);
-    // The sidebar follows the base, which may have been swapped.
-    if let Some(i) = index_of(app, &app.diff.base) {
+    // The reader shows what it showed before, whichever way the versions were swapped.
+    if let Some(path) = app.diff.reader_path.take()
+        && let Some(i) = index_of(app, &path)
+        && app.current_index() != Some(i)
+    {
         app.select_article(i);
     }
 }
@@ -256,6 +266,28 @@ pub fn handle(app: &mut App, action: Action) -> bool {
         Action::ToggleCoverage => {
             app.diff.coverage = !app.diff.coverage;
             app.diff.coverage_scroll = 0;
+            app.diff.coverage_column = 0;
+        }
+        Action::ScrollLeft | Action::ScrollRight => {
+            let Some(v) = app.diff.coverage_view.as_ref().filter(|_| app.diff.coverage) else {
+                let k = app
+                    .keymap
+                    .hint_key(crate::tui::keymap::Context::Diff, Action::ToggleCoverage)
+                    .map(|k| format!(" ({k})"))
+                    .unwrap_or_default();
+                return {
+                    say(app, format!("Columns scroll in the coverage view{k}"), false);
+                    true
+                };
+            };
+            let step = (v.columns / 2).max(1);
+            let max = v.max_first_column();
+            let c = app.diff.coverage_column.min(max);
+            app.diff.coverage_column = if action == Action::ScrollRight {
+                (c + step).min(max)
+            } else {
+                c.saturating_sub(step)
+            };
         }
         Action::DiffBoilerplate => {
             app.diff.include_boilerplate = !app.diff.include_boilerplate;
@@ -283,6 +315,13 @@ pub fn handle(app: &mut App, action: Action) -> bool {
                 &mut app.diff.scroll
             };
             *scroll = reader::scrolled(*scroll, action, height).unwrap_or(*scroll);
+            if !app.diff.coverage {
+                let up = matches!(
+                    action,
+                    Action::Up | Action::PageUp | Action::HalfPageUp | Action::Top
+                );
+                follow_view(app, height, !up || action == Action::Bottom);
+            }
         }
         _ => return false,
     }
@@ -296,6 +335,53 @@ pub fn scroll_by(app: &mut App, delta: isize) {
         &mut app.diff.scroll
     };
     *s = s.saturating_add_signed(delta);
+    if !app.diff.coverage {
+        let height = body(app).map_or(1, |b| b.height as usize).max(1);
+        follow_view(app, height, delta > 0);
+    }
+}
+
+/// The screen lines of row `i`'s text: from its first line (after any gap) to the next row.
+fn row_span(layout: &Layout, i: usize) -> std::ops::Range<usize> {
+    let start = layout.row_line(i);
+    let end = layout
+        .row_line(i + 1)
+        .saturating_sub(layout.rows.get(i + 1).map_or(0, |r| usize::from(r.gap)));
+    let end = if i + 1 >= layout.rows.len() {
+        layout.total_lines()
+    } else {
+        end
+    };
+    start..end.max(start + 1)
+}
+
+/// The rows with a line in view at `scroll`, `height` lines tall.
+fn rows_in_view(layout: &Layout, scroll: usize, height: usize) -> std::ops::RangeInclusive<usize> {
+    let last = layout.rows.len().saturating_sub(1);
+    let top = layout.row_at(scroll).map_or(last, |(i, _)| i);
+    let bottom = layout.row_at(scroll + height.max(1) - 1).map_or(last, |(i, _)| i);
+    top..=bottom
+}
+
+/// After scrolling, the change the counter names follows the view: the cursor stays while its
+/// row is in view, else goes to the first change in view (the last when going down, as after
+/// `G`); with no change in view it stays, and the counter gives the count alone.
+fn follow_view(app: &mut App, height: usize, down: bool) {
+    let Some(layout) = app.diff.layout() else { return };
+    if layout.rows.is_empty() {
+        return;
+    }
+    let max = layout.total_lines().saturating_sub(height);
+    let scroll = app.diff.scroll.min(max);
+    let view = rows_in_view(layout, scroll, height);
+    if view.contains(&app.diff.cursor) && layout.rows[app.diff.cursor].op.is_change() {
+        return;
+    }
+    let mut changes = view.filter(|&i| layout.rows[i].op.is_change());
+    let found = if down { changes.next_back() } else { changes.next() };
+    if let Some(i) = found {
+        app.diff.cursor = i;
+    }
 }
 
 /// n/N: the next or previous row that is not `same`, from the cursor when it is in view, else
@@ -325,11 +411,21 @@ fn change(app: &mut App, forward: bool, height: usize) {
     let total = rows.iter().filter(|r| r.op.is_change()).count();
     match found {
         Some(i) => {
-            let line = layout.row_line(i);
+            let span = row_span(layout, i);
             let d = &mut app.diff;
             d.cursor = i;
-            if line < d.scroll || line >= d.scroll + height {
-                d.scroll = line.saturating_sub(height / 3);
+            // The whole change in view, a third of the way down when it moves; one taller than
+            // the view shows its start.
+            if span.start < d.scroll || span.end > d.scroll + height {
+                let mut s = span.start.saturating_sub(height / 3);
+                if span.end > s + height {
+                    s = if span.len() <= height {
+                        span.end - height
+                    } else {
+                        span.start
+                    };
+                }
+                d.scroll = s;
             }
             app.message = None;
         }
@@ -390,6 +486,7 @@ pub fn sync(app: &mut App) {
         // The coverage view has as many header rows as the diff, so the same body height.
         coverage::sync(app, i, body.width);
         if let Some(v) = &app.diff.coverage_view {
+            app.diff.coverage_column = app.diff.coverage_column.min(v.max_first_column());
             app.diff.coverage_scroll = app
                 .diff
                 .coverage_scroll
@@ -535,7 +632,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let changes: Vec<usize> = (0..layout.rows.len())
         .filter(|&r| layout.rows[r].op.is_change())
         .collect();
-    let at = changes.iter().position(|&r| r == d.cursor);
+    // The cursor's change while it is in view; else the count alone.
+    let at = changes
+        .iter()
+        .position(|&r| r == d.cursor)
+        .filter(|_| rows_in_view(&layout, scroll, height).contains(&d.cursor));
     let max_scroll = layout.total_lines().saturating_sub(height);
     let pos = (scroll * 100).checked_div(max_scroll).unwrap_or(100);
     let where_ = match at {
@@ -678,11 +779,15 @@ pub fn wheel(app: &mut App, down: bool) {
 }
 
 impl App {
-    /// The other versions the coverage view shows for base `i`: its story, or (outside any
-    /// story) the first few other articles.
+    /// The other versions the coverage view shows for base `i`: all of its story, or (outside
+    /// any story) the first few other articles.
     pub fn coverage_versions(&self, i: usize) -> Vec<usize> {
         let (mut v, in_story) = candidates(self, i);
-        v.truncate(if in_story { coverage::MAX_COLUMNS } else { 8 });
+        // Every version of a story, however many (the columns scroll); outside any story the
+        // other articles are no versions of it, so only a few.
+        if !in_story {
+            v.truncate(8);
+        }
         v
     }
 }

@@ -6,14 +6,72 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::keymap::{Context, Keymap};
+use crate::tui::keymap::{Context, Key, Keymap};
+use crate::tui::wrap::{str_width, wrap_str};
 
 /// Width of the keys column.
 const KEYS_WIDTH: usize = 22;
 
-/// The help text: a heading per context, then one row per action with all its keys.
-pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'static>> {
+/// How a pane closes, for its section of the help: the action that toggles it (its keys
+/// there close it too) and what closing does.
+fn closing(ctx: Context) -> Option<(Option<Action>, &'static str)> {
+    Some(match ctx {
+        Context::Notes => (None, "Close the notes pane"),
+        Context::Entities => (Some(Action::ToggleEntityPanel), "Close the entity panel"),
+        Context::Results => (None, "Close the results"),
+        Context::Diff => (
+            Some(Action::OpenDiff),
+            "Close the diff pane (the reader shows what it did)",
+        ),
+        Context::Index => (
+            Some(Action::ToggleIndex),
+            "Clear the filter, else close the index",
+        ),
+        _ => return None,
+    })
+}
+
+/// The keys that close the pane of `ctx`: Esc (Cancel, wherever it is bound) and its toggle.
+fn closing_keys(keymap: &Keymap, ctx: Context, toggle: Option<Action>) -> Vec<Key> {
+    let mut keys = keymap.keys_for(ctx, Action::Cancel);
+    if let Some(t) = toggle {
+        for k in keymap.keys_for(ctx, t) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    keys
+}
+
+/// Where descriptions start when the help is wide enough for a keys column.
+const DESC_COLUMN: usize = 2 + KEYS_WIDTH;
+
+/// One help row, wrapped to `width` cells: the keys, then the description in its column,
+/// continued on the lines below in the same column. Keys too wide for their column get a line
+/// of their own; a box too narrow for the column puts descriptions under the keys, indented.
+fn push_row(out: &mut Vec<Line<'static>>, keys: String, what: &str, width: usize, key_style: Style) {
+    let kw = str_width(&keys);
+    let col = if width >= DESC_COLUMN + 20 { DESC_COLUMN } else { 4 };
+    let own_line = 2 + kw + 1 > col;
+    let desc = wrap_str(what, width.saturating_sub(col).max(1));
+    let mut first = vec![Span::raw("  "), Span::styled(keys, key_style)];
+    let mut rest = desc.into_iter();
+    if !own_line && let Some(d) = rest.next() {
+        first.push(Span::raw(" ".repeat(col - 2 - kw)));
+        first.push(Span::raw(d));
+    }
+    out.push(Line::from(first));
+    for d in rest {
+        out.push(Line::from(vec![Span::raw(" ".repeat(col)), Span::raw(d)]));
+    }
+}
+
+/// The help text, wrapped to `width` cells: a heading per context, then one row per action with
+/// all its keys, and for a pane, the keys that close it.
+pub fn lines(keymap: &Keymap, heading: Style, key_style: Style, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     for ctx in Context::ALL {
         let entries = keymap.entries(*ctx);
@@ -23,18 +81,22 @@ pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'sta
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::styled(ctx.title().to_string(), heading));
-        for (action, keys) in entries {
+        for l in wrap_str(ctx.title(), width) {
+            out.push(Line::styled(l, heading));
+        }
+        let mut rows: Vec<(Vec<Key>, &'static str)> = entries
+            .into_iter()
+            .map(|(action, keys)| (keys, action.describe_in(*ctx)))
+            .collect();
+        if let Some((toggle, what)) = closing(*ctx) {
+            let keys = closing_keys(keymap, *ctx, toggle);
+            if !keys.is_empty() {
+                rows.push((keys, what));
+            }
+        }
+        for (keys, what) in rows {
             let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
-            let pad = KEYS_WIDTH
-                .saturating_sub(crate::tui::wrap::str_width(&keys))
-                .max(1);
-            out.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(keys, key_style),
-                Span::raw(" ".repeat(pad)),
-                Span::raw(action.describe()),
-            ]));
+            push_row(&mut out, keys, what, width, key_style);
         }
         if *ctx == Context::Sidebar {
             // The sidebar's marks, which no key names.
@@ -42,19 +104,17 @@ pub fn lines(keymap: &Keymap, heading: Style, key_style: Style) -> Vec<Line<'sta
                 ("★", "the story's original: the version the others derive from"),
                 ("≈", "an independent report of the event: a version of none"),
             ] {
-                let pad = KEYS_WIDTH
-                    .saturating_sub(crate::tui::wrap::str_width(mark))
-                    .max(1);
-                out.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(mark.to_string(), key_style),
-                    Span::raw(" ".repeat(pad)),
-                    Span::raw(meaning.to_string()),
-                ]));
+                push_row(&mut out, mark.to_string(), meaning, width, key_style);
             }
         }
     }
     out
+}
+
+/// The width help text is wrapped to in a popup over `screen`: inside the border, with a cell
+/// of margin each side.
+pub fn text_width(screen: Rect) -> usize {
+    (area(screen).width as usize).saturating_sub(4).max(1)
 }
 
 /// The popup's area: centred, at most 84×(height-2).
@@ -78,7 +138,7 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
     let theme = &app.theme;
     let popup = area(screen);
     Clear.render(popup, buf);
-    let lines = lines(&app.keymap, theme.heading, theme.hint_key);
+    let lines = lines(&app.keymap, theme.heading, theme.hint_key, text_width(screen));
     let rows = visible_rows(screen);
     let scroll = scroll.min(lines.len().saturating_sub(rows));
     let more = if scroll + rows < lines.len() {
@@ -106,11 +166,9 @@ pub fn draw(buf: &mut Buffer, screen: Rect, app: &App, scroll: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::action::Action;
-    use crate::tui::keymap::Key;
 
     fn text(keymap: &Keymap) -> String {
-        lines(keymap, Style::new(), Style::new())
+        lines(keymap, Style::new(), Style::new(), 200)
             .iter()
             .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>())
             .collect::<Vec<_>>()
@@ -126,10 +184,40 @@ mod tests {
                 let keys = keys.iter().map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
                 let row = help
                     .lines()
-                    .find(|l| l.trim_start().starts_with(&keys) && l.contains(action.describe()));
+                    .find(|l| l.trim_start().starts_with(&keys) && l.contains(action.describe_in(*ctx)));
                 assert!(row.is_some(), "{ctx:?}: {keys} {action:?} missing from help");
             }
         }
+    }
+
+    /// The row under `heading` whose keys start with `keys`.
+    fn row<'a>(help: &'a str, heading: &str, keys: &str) -> Option<&'a str> {
+        help.split("\n\n")
+            .find(|s| s.starts_with(heading))?
+            .lines()
+            .find(|l| l.trim_start().starts_with(keys))
+    }
+
+    #[test]
+    fn each_pane_says_how_it_closes() {
+        let help = text(&Keymap::default());
+        for (heading, keys, what) in [
+            ("Notes pane", "Esc ", "Close the notes pane"),
+            ("Entity panel", "Esc, E ", "Close the entity panel"),
+            ("Results of a search", "Esc ", "Close the results"),
+            ("Compare versions", "Esc, D ", "Close the diff pane"),
+            ("Entity index", "Esc, I ", "else close the index"),
+            ("Help", "q, ?", "Close the help"),
+        ] {
+            let r = row(&help, heading, keys);
+            assert!(r.is_some_and(|r| r.contains(what)), "{heading}: {r:?}");
+        }
+        // The note editor's Esc says what it does there, not what it does elsewhere.
+        let r = row(&help, "Note editor", "Esc").unwrap();
+        assert!(r.contains("Close the editor without saving"), "{r}");
+        // Everywhere: the topmost pane.
+        let r = row(&help, "Everywhere", "Esc").unwrap();
+        assert!(r.contains("topmost pane"), "{r}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod entities;
 pub mod help;
 pub mod index;
 pub mod notes;
+pub mod problems;
 pub mod reader;
 pub mod results;
 pub mod sidebar;

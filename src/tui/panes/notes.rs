@@ -924,6 +924,25 @@ pub fn reader_count(app: &App) -> Option<String> {
     Some(format!(" {} ", parts.join(" · ")))
 }
 
+/// [`reader_count`] in fewer columns, " ✎ 1 · ↪ 2 ", for a frame that has the entity legend to
+/// show as well.
+pub fn reader_count_short(app: &App) -> Option<String> {
+    let placed = &app.notes.placed;
+    if placed.is_empty() {
+        return None;
+    }
+    let carried = placed.iter().filter(|(_, p)| p.carried_over).count();
+    let own = placed.len() - carried;
+    let mut parts = Vec::new();
+    if own > 0 {
+        parts.push(format!("{SIGN_OWN} {own}"));
+    }
+    if carried > 0 {
+        parts.push(format!("{SIGN_CARRIED} {carried}"));
+    }
+    Some(format!(" {} ", parts.join(" · ")))
+}
+
 /// The status bar's word on notes that are not on disk, or `None`.
 pub fn status_badge(app: &App) -> Option<String> {
     let n = &app.notes;

@@ -269,11 +269,25 @@ pub fn draw(buf: &mut Buffer, area: Rect, app: &App, focused: bool) {
     let max_scroll = wrapped.len().saturating_sub(height);
     let pct = (scroll * 100).checked_div(max_scroll).unwrap_or(100);
     block = block.title_bottom(Line::from(format!(" {pct}% ")).right_aligned());
-    let count = crate::tui::panes::notes::reader_count(app);
-    // The legend is centred between the notes count and the percentage without touching them.
-    let sides = count.as_deref().map_or(0, str_width).max(6) + 2;
-    let room = (area.width as usize).saturating_sub(2 * sides + 2);
-    if let Some(legend) = crate::tui::panes::entities::legend(app, room) {
+    // The legend is centred between the notes count and the percentage without touching them;
+    // when the count in full leaves it no room, the count is shortened to its signs and numbers.
+    let legend_beside = |count: Option<&str>| {
+        let sides = count.map_or(0, str_width).max(6) + 2;
+        let room = (area.width as usize).saturating_sub(2 * sides + 2);
+        crate::tui::panes::entities::legend(app, room)
+    };
+    let full = crate::tui::panes::notes::reader_count(app);
+    let (count, legend) = match legend_beside(full.as_deref()) {
+        Some(l) => (full, Some(l)),
+        None => {
+            let short = crate::tui::panes::notes::reader_count_short(app);
+            match legend_beside(short.as_deref()) {
+                Some(l) => (short, Some(l)),
+                None => (full, None),
+            }
+        }
+    };
+    if let Some(legend) = legend {
         block = block.title_bottom(legend.centered());
     }
     if let Some(count) = count {
