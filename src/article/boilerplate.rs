@@ -135,6 +135,48 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A production credit in brackets at the end of a line.
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\((?:Additional |additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by [A-Z][^()]{2,240}\)$",
+    )
+});
+
+/// A time stamp inside a line of page metadata: "PTI | New Delhi | Updated: 09-01-2026 09:48 IST",
+/// "Jane Roe (@janeroe) Published May 20, 2022 | 12:57 PM".
+static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:published|updated|posted|created|last modified|first published)\b:?\s*(?:on\s+|at\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
+    )
+});
+
+/// A navigation bar run together on one line: "Sports Youth Sports Professional Sports More
+/// Sports", one capitalised word three times or more among section names.
+fn nav_bar(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 6
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return false;
+    }
+    // Headlines in title case have their small words ("Is", "A", "About"); menus not.
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "is", "are", "of", "in", "to", "for", "on", "at", "about", "with", "as", "by",
+        "from", "after", "over",
+    ];
+    !words.iter().any(|w| SMALL.contains(&w.to_lowercase().as_str()))
+        && words
+            .iter()
+            .any(|w| words.iter().filter(|x| *x == w).count() >= 3)
+}
+
+/// A weather widget's line: two temperatures or more ("Sunny. H 72° L 46°", "65° / 52°").
+fn weather(line: &str) -> bool {
+    line.matches('°').count() >= 2 && line.split_whitespace().count() <= 10
+}
+
 /// "2 days ago" closing a line: when it was posted.
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)\d+\s*(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?) ago$")
@@ -402,7 +444,7 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^[-_*=~#•·. ]{3,}$"
 /// Production credits: "Reporting by …; Editing by …".
 static PRODUCTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\(?(?:(?:(?i:additional) )?(?i:Reporting|Writing|Editing|Edited|Compiled|Produced|Research|Graphics|Fact-checking)(?: and \w+)? by [A-Z])",
+        r"^\(?(?:(?:Additional|ADDITIONAL) (?i:reporting)|Reporting|Writing|Editing|Edited|Compiled|Produced|Research|Graphics|Fact-checking)(?: and \w+)? (?i:by) [A-Z]",
     )
 });
 
@@ -435,7 +477,7 @@ static COOKIES: LazyLock<Regex> =
 /// "KYIV, Ukraine — ", "Moscow: ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,6}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*[—–-]{1,2}\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[ ,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*, (?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?: \((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–-]{1,2}\s*)?|[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?: [A-Z][\p{L}'-]+){0,2}:\s+)",
+        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,6}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*[—–-]{1,2}\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[\s,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:\s\((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–-]{1,2}\s*)?|[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?:\s[A-Z][\p{L}'-]+){0,2}:\s+)",
     )
 });
 
@@ -443,14 +485,14 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// stands, also on a page of several stories.
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[A-Z][\p{L}.'-]*(?:[ ,]+[A-Z\d][\p{L}.'-]*){0,5},? \((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|ANI|AAP|CP|PA|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*[—–-]{1,2}\s*",
+        r"^[A-Z][\p{L}.'-]*(?:[\s,]+[A-Z\d][\p{L}.'-]*){0,5},?\s\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|ANI|AAP|CP|PA|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*[—–-]{1,2}\s*",
     )
 });
 
 /// A contributor tagline: "NPR's Frank Langfitt contributed to this report".
 static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<outlet>(?:The )?[A-Z][\p{L}&.]*(?: [A-Z][\p{L}&.]*){0,3})(?:'s|’s) [A-Z].{0,200}\bcontributed\b|.{0,200}\b(?:contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting)\b)",
+        r"^(?:(?P<outlet>(?:The\s)?[A-Z][\p{L}&.]*(?:\s[A-Z][\p{L}&.]*){0,3})(?:'s|’s)\s[A-Z].{0,200}\bcontributed\b|.{0,200}\b(?:contributed\s(?:to\s)?(?:this|the)\s(?:report|story)|contributed\sreporting)\b)",
     )
 });
 
@@ -620,6 +662,12 @@ fn classify(raw: &str) -> Class {
         if ticker(line) {
             return Class::Furniture(Kind::Ticker);
         }
+        if STAMPED.is_match(line) && line.bytes().any(|b| b.is_ascii_digit()) {
+            return Class::Furniture(Kind::Byline);
+        }
+        if weather(line) || nav_bar(line) || (len <= 60 && line.ends_with(" Logo")) {
+            return Class::Furniture(Kind::Chrome);
+        }
     }
     if DATE_LINE.is_match(line) {
         return Class::Furniture(Kind::Byline);
@@ -676,7 +724,17 @@ fn classify_paragraph(text: &str, p: &Paragraph) -> Vec<Class> {
         }
         // Furniture lines above or below the wrapped prose ("By Jane Roe" over the first
         // paragraph, a headline over its byline) are lines of their own; none in the middle.
-        let per: Vec<Class> = p.lines.iter().map(|l| classify(&text[l.clone()])).collect();
+        // Only the kinds a line's own form shows: words such as "watch", "$96 a year" or
+        // "subscribe" on a wrapped line are the prose's.
+        let per: Vec<Class> = p
+            .lines
+            .iter()
+            .map(|l| match classify(&text[l.clone()]) {
+                c @ Class::Furniture(Kind::Byline | Kind::Credit | Kind::Caption | Kind::Footer) => c,
+                Class::Furniture(_) => Class::Short,
+                c => c,
+            })
+            .collect();
         let mut out = vec![Class::Body; per.len()];
         let lead = per.iter().take_while(|c| c.kind().is_some()).count();
         out[..lead].copy_from_slice(&per[..lead]);
@@ -1022,6 +1080,21 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         {
             found.push((from..from + end, Kind::Dateline));
             agency = agency.or(named);
+        }
+    }
+
+    // A production credit closing the story's last paragraph: "… in Britain. (Reporting by Jane
+    // Roe; Editing by Li Wei)".
+    for (p, ms) in paragraphs.iter().zip(&marked) {
+        for (l, m) in p.lines.iter().zip(ms) {
+            let s = &text[l.clone()];
+            if m.is_none()
+                && s.ends_with(')')
+                && let Some(at) = TRAILING_CREDIT.find(s)
+                && at.start() > 0
+            {
+                found.push((l.start + at.start()..l.end, Kind::Byline));
+            }
         }
     }
 
@@ -1467,6 +1540,20 @@ mod tests {
         ] {
             assert!(stamp(yes), "{yes}");
         }
+        for line in [
+            "PTI | New Delhi | Updated: 09-01-2026 09:48 IST",
+            "Jane Roe (@janeroe) Published May 20, 2022 | 12:57 PM",
+        ] {
+            assert_eq!(classify(line), Class::Furniture(Kind::Byline), "{line}");
+        }
+        assert_eq!(classify("Sunny. H 72° L 46°"), Class::Furniture(Kind::Chrome));
+        let nav = "News Local News World News Business News Sport";
+        assert_eq!(classify(nav), Class::Furniture(Kind::Chrome));
+        assert_eq!(
+            classify("New York New York Is A Song About New York"),
+            Class::Short
+        );
+        assert_eq!(classify("The report was updated on Tuesday"), Class::Short);
         for no in [
             "17,850 at TD",
             "The 2 teams on 3 days",
@@ -1475,6 +1562,14 @@ mod tests {
         ] {
             assert!(!stamp(no), "{no}");
         }
+    }
+
+    #[test]
+    fn a_production_credit_closing_the_last_paragraph_is_marked() {
+        let t = format!("{BODY}\n\nThe talks resume on Monday. (Reporting by Ana Diaz; Editing by Li Wei)");
+        let (f, covered) = run(&t);
+        assert_eq!(covered, ["(Reporting by Ana Diaz; Editing by Li Wei)"]);
+        assert_eq!(f.kinds, [Kind::Byline]);
     }
 
     #[test]
