@@ -905,12 +905,7 @@ pub fn draw_gutter(buf: &mut Buffer, body: Rect, app: &App, wrapped: &Wrapped, s
 /// " ✎ 2 notes · 1 carried over " for the reader's frame, so notes on the whole article (which
 /// have no passage to mark) are seen too; `None` when the article has none.
 pub fn reader_count(app: &App) -> Option<String> {
-    let placed = &app.notes.placed;
-    if placed.is_empty() {
-        return None;
-    }
-    let carried = placed.iter().filter(|(_, p)| p.carried_over).count();
-    let own = placed.len() - carried;
+    let (own, carried) = own_and_carried(app)?;
     let mut parts = Vec::new();
     if own > 0 {
         parts.push(format!(
@@ -924,15 +919,21 @@ pub fn reader_count(app: &App) -> Option<String> {
     Some(format!(" {} ", parts.join(" · ")))
 }
 
-/// [`reader_count`] in fewer columns, " ✎ 1 · ↪ 2 ", for a frame that has the entity legend to
-/// show as well.
-pub fn reader_count_short(app: &App) -> Option<String> {
+/// The open article's own notes and those carried over from another version; `None` when it
+/// has none.
+fn own_and_carried(app: &App) -> Option<(usize, usize)> {
     let placed = &app.notes.placed;
     if placed.is_empty() {
         return None;
     }
     let carried = placed.iter().filter(|(_, p)| p.carried_over).count();
-    let own = placed.len() - carried;
+    Some((placed.len() - carried, carried))
+}
+
+/// [`reader_count`] in fewer columns, " ✎ 1 · ↪ 2 ", for a frame that has the entity legend to
+/// show as well.
+pub fn reader_count_short(app: &App) -> Option<String> {
+    let (own, carried) = own_and_carried(app)?;
     let mut parts = Vec::new();
     if own > 0 {
         parts.push(format!("{SIGN_OWN} {own}"));
