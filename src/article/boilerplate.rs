@@ -137,9 +137,7 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A production credit in brackets at the end of a line.
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"\((?:Additional |additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by [A-Z][^()]{2,240}\)$",
-    )
+    re(r"\((?:Additional |additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by [A-Z][^()]+\)$")
 });
 
 /// A time stamp inside a line of page metadata: "PTI | New Delhi | Updated: 09-01-2026 09:48 IST",
@@ -457,7 +455,7 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     let cap = r"[A-Z][\p{L}&.'’-]*";
     let name = format!(r"{cap}(?:\s+(?:{cap}|via|of|de|van|von|al|la)){{0,6}}");
     re(&format!(
-        r"(?:(?:^|[\s.,;)(]){name}\s*/\s*{name}(?:\s*/\s*{name})*\)?|\bvia\s+{cap}(?:\s+{cap}){{0,3}}\)?|\(?\b(?:{cap}\s+)?Photos?\s*/\s*{name}\)?|\b(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?\s*(?::|by)\s*{name}\)?|[.)]\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|Xinhua|TASS|Sipa|Pool)\)?|\((?:AP|AFP|Reuters|EPA|Getty) (?:Photo|Images?)\s*/[^()]{{1,80}}\)|[.)]\s+/\s?[A-Z]{{2,8}}|\b(?:Source|Supplied|Pictured?|Credit):\s*(?:AAP|AP|AFP|Reuters|Getty Images|Supplied|Bloomberg|Xinhua|PA(?: Media| Wire)?|{cap}(?:\s+{cap}){{0,3}})\.?|(?i:\b(?:featured |photo |image |picture )?(?:image|photo|picture)? ?credits?\s*:.{{1,80}}))\s*$"
+        r"(?:(?:^|[\s.,;)(]){name}\s*/\s*{name}(?:\s*/\s*{name})*\)?|\bvia\s+{cap}(?:\s+{cap}){{0,3}}\)?|\(?\b(?:{cap}\s+)?Photos?\s*/\s*{name}\)?|\b(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?\s*(?::|by)\s*{name}\)?|[.)]\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|Xinhua|TASS|Sipa|Pool)\)?|\((?:AP|AFP|Reuters|EPA|Getty) (?:Photo|Images?)\s*/[^()]+\)|[.)]\s+/\s?[A-Z]{{2,8}}|\b(?:Source|Supplied|Pictured?|Credit):\s*(?:AAP|AP|AFP|Reuters|Getty Images|Supplied|Bloomberg|Xinhua|PA(?: Media| Wire)?|{cap}(?:\s+{cap}){{0,3}})\.?|(?i:\b(?:featured |photo |image |picture )?(?:image|photo|picture)? ?credits?\s*:.+))\s*$"
     ))
 });
 
