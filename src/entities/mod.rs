@@ -512,6 +512,53 @@ mod tests {
     }
 
     #[test]
+    fn regions_lone_companies_leaders_and_clubs() {
+        // First-level regions of any country are places.
+        let got =
+            labelled("Rain flooded villages in West Bengal and Odisha, and fires burned in New South Wales.");
+        for s in ["West Bengal", "Odisha", "New South Wales"] {
+            assert!(got.contains(&(s.into(), "PLACE")), "{s}: {got:?}");
+        }
+        // A lone capitalised subject that no one in the story is named with is a company.
+        let t = "Harlow Motors will pay Vintner another $40m. Vintner has owned half of Harlow Motors \
+                 since 2019, and Harlow Motors chief Dana Pryce said the deal was fair.";
+        let got = labelled(t);
+        assert!(got.contains(&("Vintner".into(), "ORG")), "{got:?}");
+        // A surname the story gives in full stays a person.
+        let t = "Dana Pryce spoke first. Later Pryce has said little.";
+        assert!(labelled(t).contains(&("Pryce".into(), "PERSON")));
+        // Leaders whom copy names by surname alone.
+        assert!(has(
+            "Putin said on Tuesday that talks had stalled.",
+            "Putin",
+            "PERSON"
+        ));
+        // In a match report the club's town is the club; the town itself stays a place.
+        let t = "Walsall beat Gillingham 2-0 in the league on Saturday. The striker scored twice \
+                 and the manager praised the fans. Walsall, a town in the West Midlands, cheered.";
+        let got = labelled(t);
+        assert!(got.contains(&("Gillingham".into(), "ORG")), "{got:?}");
+        assert!(has(
+            "The manager said the goal won the match for the club in Walsall on Saturday, with fans in the stadium.",
+            "Walsall",
+            "PLACE"
+        ));
+        // A city and a club named in the plural are one name; "Russia NATO" is not.
+        let got = labelled("The New York Yankees beat the visitors. Talks on Russia NATO ties.");
+        assert!(got.contains(&("New York Yankees".into(), "ORG")), "{got:?}");
+        assert!(
+            got.contains(&("NATO".into(), "ORG")) && got.contains(&("Russia".into(), "PLACE")),
+            "{got:?}"
+        );
+        // A sentence-initial word before an organisation's head is part of its name.
+        assert!(has(
+            "Reserve Bank of India officials met on Friday.",
+            "Reserve Bank of India",
+            "ORG"
+        ));
+    }
+
+    #[test]
     fn teams_companies_and_events() {
         let t = "The Boston Bruins beat the Florida Panthers. The Bruins won. Shares of FactSet and \
                  Orbital Devices Inc. rose; Orbital gained. After World War II, she won two Emmy Awards.";

@@ -243,6 +243,9 @@ struct Finder<'a, 'b> {
     /// Names of storms and operations in this text ("Hurricane Milton" makes "Milton" no
     /// entity of the six labels, not the town).
     suppressed: rustc_hash::FxHashSet<&'a str>,
+    /// The text reads as a sports report (several distinct sports words), where a club's
+    /// town stands for the club: "Walsall won", "on loan from Southampton".
+    sporty: bool,
 }
 
 fn is_connector_word(s: &str) -> bool {
@@ -294,10 +297,19 @@ impl<'a, 'b> Finder<'a, 'b> {
                 suppressed.insert(w.raw(i + 1));
             }
         }
+        let mut cues = rustc_hash::FxHashSet::default();
+        for i in 0..n {
+            let low = w.low(i);
+            if SPORT_CUES.contains(low) {
+                cues.insert(low);
+            }
+        }
+        let sporty = cues.len() >= 3;
         Finder {
             w,
             taken,
             ev,
+            sporty,
             phrase,
             covered,
             suppressed,
@@ -335,6 +347,10 @@ impl<'a, 'b> Finder<'a, 'b> {
         let common = GAZ.is_common(low.trim_end_matches('.'));
         self.covered[i]
             || self.phrase[i].is_some_and(|(_, k)| !common || k.size >= 3)
+            // "Reserve Bank of India", "Supreme Court", "Federal Reserve Board" at a sentence
+            // start: an ordinary word before an organisation's head noun is part of its name.
+            || (self.w.toks.get(i + 1).is_some_and(|n| n.cap && !n.line_start && n.kind == Kind::Word)
+                && ORG_HEADS.contains(self.raw(i + 1)))
             || self.is_title_word(i)
             || !common
             || (is_first_name(raw) && self.surname_follows(i))
@@ -385,7 +401,29 @@ impl<'a, 'b> Finder<'a, 'b> {
             }
             i = end;
         }
-        out
+        // "New York Yankees", "Los Angeles Lakers": a place read as a phrase of its own, then a
+        // known club named in the plural, on one line, make one name (not "Russia NATO").
+        let mut merged: Vec<NameSpan> = Vec::with_capacity(out.len());
+        for s in out {
+            if let Some(prev) = merged.last_mut()
+                && prev.label == Label::Place
+                && prev.end == s.start
+                && s.end == s.start + 1
+                && !self.w.toks[s.start].line_start
+                && lookup(self.w, s.start, s.end).is_some_and(|k| k.label == Label::Org)
+                && self.w.toks[s.start].kind == Kind::Word
+                && self.w.toks[s.start].cap
+                && !self.w.toks[s.start].upper
+                && self.raw(s.start).ends_with('s')
+            {
+                prev.end = s.end;
+                prev.label = Label::Org;
+                prev.strong = true;
+                continue;
+            }
+            merged.push(s);
+        }
+        merged
     }
 
     /// A line that is only two to four capitalised words, over a photo caption (a line with a
@@ -802,6 +840,15 @@ impl<'a, 'b> Finder<'a, 'b> {
             if label == Label::Org && BUILDINGS.contains(k.as_str()) && self.venue(a) {
                 label = Label::Place;
             }
+            // In a match report a club's town is the club, except where something happens in
+            // the town itself.
+            if label == Label::Place
+                && self.sporty
+                && CLUB_TOWNS.contains(k.as_str())
+                && !(a > 0 && matches!(self.low(a - 1), "in" | "near" | "outside"))
+            {
+                label = Label::Org;
+            }
             // A small place whose name is also a word ("Log", "Mobile") needs a place cue.
             if label == Label::Place
                 && known.size < 3
@@ -868,6 +915,14 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return self.push(out, a, b, Label::Place, true);
             }
             if self.org_appositive(b) {
+                return self.push(out, a, b, Label::Org, true);
+            }
+            // A place and a known club: "Boston Bruins", "Brooklyn Nets", "Los Angeles Lakers".
+            if lookup(self.w, b - 1, b).is_some_and(|k| k.label == Label::Org)
+                && !self.w.toks[b - 1].upper
+                && last.ends_with('s')
+                && lookup(self.w, a, b - 1).is_some_and(|k| k.label == Label::Place)
+            {
                 return self.push(out, a, b, Label::Org, true);
             }
             // Teams and groups named in the plural: "Boston Bruins", "Maple Leafs".
@@ -1055,8 +1110,22 @@ impl<'a, 'b> Finder<'a, 'b> {
         if self.place_cue(a, b) && !is_first_name(first) {
             return self.push(out, a, b, Label::Place, false);
         }
+        // A lone name that is a surname, or the subject of a verb people do ("Nebenzia met",
+        // "Kiprono has won"), is a person when the story names someone in full with it. When
+        // the whole story has no one of that name (this is the second pass, with the story's
+        // evidence), a lone capitalised subject is far more often a company or a body
+        // ("Chrysler will pay Fiat", "Allergan is weighing"): news copy introduces people by
+        // their full name first.
+        let no_one_so_named = self
+            .ev
+            .is_some_and(|e| e.partial(&titlecase(first)) != Some(Label::Person));
+        let lone_label = if no_one_so_named && !is_first_name(first) {
+            Label::Org
+        } else {
+            Label::Person
+        };
         if GAZ.is_surname(&titlecase(first)) && !t.headline && !t.upper {
-            return self.push(out, a, b, Label::Person, false);
+            return self.push(out, a, b, lone_label, false);
         }
         // An unknown name as the subject of a verb people do ("Nebenzia met", "Kiprono has
         // won"): most often a surname in news copy.
@@ -1069,7 +1138,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 .is_some_and(|n| n.kind == Kind::Word && !n.cap && !n.line_start)
             && PERSON_VERBS.contains(self.low(b))
         {
-            self.push(out, a, b, Label::Person, false);
+            self.push(out, a, b, lone_label, false);
         }
     }
 }

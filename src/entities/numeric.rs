@@ -220,6 +220,29 @@ const MEASURES: &[&str] = &[
     "millimetres",
     "square",
 ];
+/// Units written in the singular after a hyphen, as adjectives: "a 224-foot rocket".
+const MEASURE_ADJECTIVES: &[&str] = &[
+    "foot",
+    "inch",
+    "mile",
+    "meter",
+    "metre",
+    "kilometer",
+    "kilometre",
+    "km",
+    "yard",
+    "pound",
+    "ton",
+    "tonne",
+    "acre",
+    "hectare",
+    "gallon",
+    "liter",
+    "litre",
+    "degree",
+    "megawatt",
+    "gigawatt",
+];
 /// Fractions read as numbers: "a third", "two-thirds" (before "of" or at a phrase end).
 const FRACTIONS: &[&str] = &[
     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
@@ -386,6 +409,7 @@ pub fn find(w: &Words) -> Vec<Span> {
         if let Some(s) = iso_date_at(w, i)
             .or_else(|| short_month_at(w, i))
             .or_else(|| the_period_at(w, i))
+            .or_else(|| fiscal_period_at(w, i))
             .or_else(|| date_at(w, i))
             .or_else(|| number_at(w, i))
         {
@@ -506,6 +530,150 @@ fn the_period_at(w: &Words, i: usize) -> Option<Span> {
             label: Label::Date,
         },
     )
+}
+
+/// Reporting periods, as business copy names them: "the second quarter", "the June 2023 quarter",
+/// "the current fiscal", "the financial year 2021-22", "the year-ago period", "fiscal
+/// first-quarter", "the first quarter of the year". A bare "the quarter" or "the period" refers
+/// back to one and is not a date; a period needs an ordinal, a month or a relative word.
+fn fiscal_period_at(w: &Words, i: usize) -> Option<Span> {
+    let n = w.toks.len();
+    // Tokens k..k+2 written as one hyphenated word ("year-ago", "first-quarter").
+    let joined = |k: usize| {
+        k + 2 < n && w.raw(k + 1) == "-" && !w.toks[k + 1].space_before && !w.toks[k + 2].space_before
+    };
+    let on_line = |k: usize| k < n && !w.toks[k].line_start;
+    const ORDINALS: &[&str] = &["first", "second", "third", "fourth", "final"];
+    const RELATIVE: &[&str] = &[
+        "current", "previous", "prior", "latest", "next", "last", "past", "coming",
+    ];
+    let mut k = i;
+    let the = w.low(k) == "the";
+    if the {
+        k += 1;
+    }
+    let mut qualified = false;
+    let mut fiscal = false;
+    // "the year-ago period", "the year-earlier quarter", "the prior-year period"
+    if on_line(k)
+        && joined(k)
+        && matches!(
+            (w.low(k), w.low(k + 2)),
+            ("year", "ago" | "earlier") | ("prior", "year")
+        )
+    {
+        k += 3;
+        if w.is(k, &["period", "quarter"]) && on_line(k) {
+            return Some(Span {
+                start: i,
+                end: k + 1,
+                label: Label::Date,
+            });
+        }
+        return None;
+    }
+    if the && w.is(k, RELATIVE) && on_line(k) {
+        k += 1;
+        qualified = true;
+    }
+    if w.is(k, &["fiscal", "financial"]) && on_line(k) && (the || qualified || k == i) {
+        fiscal = true;
+        k += 1;
+    }
+    // "first-quarter", "second-half" as adjectives; "first quarter", "third fiscal quarter"
+    if w.is(k, ORDINALS) && on_line(k) {
+        let hyph = joined(k) && w.is(k + 2, &["quarter", "half"]);
+        if hyph {
+            return Some(Span {
+                start: i,
+                end: k + 3,
+                label: Label::Date,
+            });
+        }
+        let mut h = k + 1;
+        if w.is(h, &["fiscal", "financial"]) && on_line(h) {
+            h += 1;
+        }
+        if !the && !fiscal && h == k + 1 {
+            return None;
+        }
+        if on_line(h) && (w.is(h, &["quarter"]) || (w.low(h) == "half" && (the || fiscal))) {
+            let mut e = h + 1;
+            // "of the year", "of 2023", "of fiscal 2024", "ended Sept. 29" is left to the date grammar.
+            if w.low(e) == "of" && on_line(e) {
+                if w.low(e + 1) == "the" && w.is(e + 2, &["year", "fiscal", "financial"]) && on_line(e + 2) {
+                    e += 3;
+                    if w.low(e - 1) != "year" && w.low(e) == "year" {
+                        e += 1;
+                    }
+                } else if e + 1 < n && on_line(e + 1) && is_year(w, e + 1) {
+                    e += 2;
+                }
+            } else if e < n && on_line(e) && is_year(w, e) {
+                e += 1;
+            }
+            return Some(Span {
+                start: i,
+                end: e,
+                label: Label::Date,
+            });
+        }
+        return None;
+    }
+    // "the June quarter", "the June 2023 quarter"
+    if the && !qualified && !fiscal && k < n && is_month(w, k) && on_line(k) {
+        let mut h = k + 1;
+        if h < n && is_year(w, h) && on_line(h) {
+            h += 1;
+        }
+        if w.low(h) == "quarter" && on_line(h) {
+            return Some(Span {
+                start: i,
+                end: h + 1,
+                label: Label::Date,
+            });
+        }
+        return None;
+    }
+    if fiscal {
+        // "the current fiscal", "the financial year 2021-22", "fiscal 2024"
+        let mut e = k;
+        if w.low(e) == "year" && on_line(e) {
+            e += 1;
+        } else if !(qualified || (e < n && is_year(w, e))) {
+            return None;
+        }
+        if e < n && on_line(e) && is_year(w, e) {
+            e += 1;
+            // "2021-22"
+            if joined(e - 1) && w.toks[e + 1].kind == Kind::Number && w.raw(e + 1).len() == 2 {
+                e += 2;
+            }
+        }
+        if !qualified && e == k + 1 && w.low(k) == "year" && !the {
+            return None;
+        }
+        if !qualified && !the && !(k < n && is_year(w, k)) {
+            return None;
+        }
+        if !qualified && the && e == k + 1 {
+            // "the fiscal year" alone refers back.
+            return None;
+        }
+        return Some(Span {
+            start: i,
+            end: e,
+            label: Label::Date,
+        });
+    }
+    if qualified && w.is(k, &["quarter", "half"]) && on_line(k) {
+        return Some(Span {
+            start: i,
+            end: k + 1,
+            label: Label::Date,
+        });
+    }
+    None
 }
 
 fn is_clock(w: &Words, s: &Span) -> bool {
@@ -1148,6 +1316,23 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         if w.low(e - 1) == "square" && w.is(e, MEASURES) {
             e += 1;
         }
+    } else if w.low(e) == "per" && w.low(e + 1) == "cent" && w.near(e - 1) && w.near(e) {
+        // "3.3 per cent": the percentage as British, Canadian, Indian and Australian copy writes it.
+        e += 2;
+        if w.is(e, &["points", "point"]) && w.near(e - 1) {
+            e += 1;
+        }
+    } else if w.low(e) == "basis" && w.is(e + 1, &["points", "point"]) && w.near(e - 1) && w.near(e) {
+        // "50 basis points": a rate move is a quantity with its unit.
+        e += 2;
+    } else if !money
+        && w.raw(e) == "-"
+        && !w.toks[e].space_before
+        && w.toks.get(e + 1).is_some_and(|t| !t.space_before)
+        && w.is(e + 1, MEASURE_ADJECTIVES)
+    {
+        // "the 224-foot rocket", "a 10-kilometre stretch": a measure as an adjective.
+        e += 2;
     } else if w.is(e, PERCENT_WORDS)
         || (money && w.is(e, &["dollars"]))
         || (!money && w.is(e, CURRENCY_WORDS))
@@ -1224,6 +1409,54 @@ mod tests {
             spans("by the end of 2025, early Sunday"),
             vec![d("the end of 2025"), d("early Sunday")]
         );
+    }
+
+    #[test]
+    fn percentages_units_and_reporting_periods() {
+        let n = |s: &str| (s.to_string(), Label::Number);
+        let d = |s: &str| (s.to_string(), Label::Date);
+        // Commonwealth copy writes the percentage in two words; rate moves come in basis points.
+        assert_eq!(
+            spans("prices rose 4.2 per cent after a cut of 25 basis points"),
+            vec![n("4.2 per cent"), n("25 basis points")]
+        );
+        assert_eq!(
+            spans("held at around three per cent"),
+            vec![n("around three per cent")]
+        );
+        assert_eq!(spans("a 180-metre tower"), vec![n("180-metre")]);
+        // Reporting periods with an ordinal, a month or a relative word are dates ...
+        assert_eq!(
+            spans("profit fell in the third quarter of the year"),
+            vec![d("the third quarter of the year")]
+        );
+        assert_eq!(
+            spans("sales in the March 2024 quarter"),
+            vec![d("the March 2024 quarter")]
+        );
+        assert_eq!(
+            spans("growth for the current fiscal"),
+            vec![d("the current fiscal")]
+        );
+        assert_eq!(
+            spans("a forecast for the financial year 2024-25"),
+            vec![d("the financial year 2024-25")]
+        );
+        assert_eq!(
+            spans("compared with the year-ago period"),
+            vec![d("the year-ago period")]
+        );
+        assert_eq!(
+            spans("its fiscal second-quarter results"),
+            vec![d("fiscal second-quarter")]
+        );
+        assert_eq!(
+            spans("in its first fiscal quarter"),
+            vec![d("first fiscal quarter")]
+        );
+        // ... a bare "the quarter" refers back to one and is not.
+        assert_eq!(spans("during the quarter the firm hired"), vec![]);
+        assert_eq!(spans("the fiscal year ended"), vec![]);
     }
 
     #[test]
