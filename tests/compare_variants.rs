@@ -25,10 +25,24 @@ use copydesk::entities::Analysis;
 
 /// Failures that come from the loader's structure rather than the comparison: furniture marked
 /// on one side only because the layout changed, or fragments the segmenter did not join. They
-/// are counted apart while this switch is on. It is on only until helper "structure"'s branch
-/// (layout-independent furniture and fragment joining) is merged into main; then it goes off
-/// and every variant must come out right.
+/// are counted apart while this switch is on, and the share of all variants that come out right
+/// must be at least [`RIGHT_SHARE`]; every other failure is wrong.
+///
+/// The structural cases left (about 2% of all variants; `SHOW_STRUCTURE=1` lists them):
+/// - pages written a line an element with no blank lines (seed 002's captions and app banner)
+///   whose long lines are wrapped each on its own: a wrapped caption's next line cannot be
+///   told from the next caption without the page's width;
+/// - furniture merged into the start of a body paragraph other than a byline or dateline
+///   ("Ad Feedback Putin made…", "October 5, 2023 The council…", a staff line run into the
+///   first sentence), and a caption split from its credit into two paragraphs;
+/// - fragments cut inside furniture lines (credit names, time stamps, a staff line under a
+///   byline) or a headline cut into blocks that read as prose;
+/// - soft hyphens inside a word the sentence or video-length rules look at, and stacks of a
+///   question over a prompt re-flowed into one line.
 const STRUCTURE_PENDING: bool = true;
+
+/// The share of all variants that must come out right (structure included).
+const RIGHT_SHARE: f64 = 0.98;
 
 fn art(name: &str, t: &str) -> Article {
     article::build(name, t.to_string(), "UTF-8", Meta::default(), Vec::new())
@@ -80,6 +94,67 @@ fn furniture(a: &Article) -> Vec<String> {
         );
     }
     out
+}
+
+/// The words of each sentence, lower case: equal when the sentences are split at the same
+/// places whatever the layout (a count alone misses splits that move but cancel out).
+fn sentence_words(a: &Article) -> Vec<Vec<String>> {
+    a.sentences
+        .iter()
+        .map(|r| {
+            // Soft hyphens and zero-width characters are inside words, not between them.
+            a.text
+                .get(r.clone())
+                .unwrap_or("")
+                .replace(
+                    [
+                        '\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}',
+                    ],
+                    "",
+                )
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .collect()
+}
+
+/// The furniture ranges of each side whose words the other side does not mark as one range,
+/// for `SHOW_STRUCTURE=1`: where a layout change moved the marks.
+fn furniture_diff(a: &Article, b: &Article) -> String {
+    let flat = |x: &Article| -> Vec<String> {
+        x.boilerplate
+            .iter()
+            .map(|r| {
+                x.text
+                    .get(r.clone())
+                    .unwrap_or("")
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            })
+            .collect()
+    };
+    let (fa, fb) = (flat(a), flat(b));
+    let only = |x: &Article, f: &[String], g: &[String]| {
+        x.boilerplate
+            .iter()
+            .zip(f)
+            .filter(|(_, w)| !g.contains(w))
+            .map(|(r, _)| format!("{:?}", x.text.get(r.clone()).unwrap_or("")))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if fa == fb {
+        return String::new();
+    }
+    format!(
+        "\n      furniture only a: {}\n      furniture only b: {}",
+        only(a, &fa, &fb),
+        only(b, &fb, &fa)
+    )
 }
 
 #[derive(Default)]
@@ -141,7 +216,7 @@ fn variants_compare_as_what_they_are() {
             let var = art("variant.txt", &v.text);
             let c = cmp(&orig, &var);
             // Sentences split differently once the layout changed: the segmenter's doing.
-            let blame = furniture(&var) != furn || var.sentences.len() != orig.sentences.len();
+            let blame = furniture(&var) != furn || sentence_words(&var) != sentence_words(&orig);
             let ok = identical(&c).map_err(|e| {
                 let s = c.segments.iter().find(|s| s.op != SegOp::Same);
                 let show = |t: &str, r: Option<Range<usize>>| {
@@ -149,9 +224,10 @@ fn variants_compare_as_what_they_are() {
                 };
                 match s {
                     Some(s) => format!(
-                        "{e}: {} | {}",
+                        "{e}: {} | {}{}",
                         show(&orig.text, s.a.clone()),
-                        show(&var.text, s.b.clone())
+                        show(&var.text, s.b.clone()),
+                        furniture_diff(&orig, &var)
                     ),
                     None => e,
                 }
@@ -169,7 +245,7 @@ fn variants_compare_as_what_they_are() {
         if frag != *text {
             let var = art("fragments.txt", &frag);
             let c = cmp(&orig, &var);
-            let blame = furniture(&var) != furn || var.sentences.len() != orig.sentences.len();
+            let blame = furniture(&var) != furn || sentence_words(&var) != sentence_words(&orig);
             let ok = identical(&c).map_err(|e| {
                 let s = c.segments.iter().find(|s| s.op != SegOp::Same);
                 let show = |t: &str, r: Option<Range<usize>>| {
@@ -345,4 +421,8 @@ fn variants_compare_as_what_they_are() {
     let wrong: usize = t.values().map(|e| e.wrong.len()).sum();
     assert!(cases >= 300, "only {cases} cases");
     assert_eq!(wrong, 0, "variants compared wrongly (see above)");
+    assert!(
+        right as f64 >= RIGHT_SHARE * cases as f64,
+        "{right} of {cases} variants right, below {RIGHT_SHARE}"
+    );
 }

@@ -137,7 +137,10 @@ static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A production credit in brackets at the end of a line.
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\((?:Additional |additional )?(?:Reporting|reporting|Writing|Editing|Compiled) by [A-Z][^()]+\)$")
+    // Any white space between the words: no-break and thin spaces and line breaks are layout.
+    re(
+        r"\((?:Additional\s+|additional\s+)?(?:Reporting|reporting|Writing|Editing|Compiled)\s+by\s+[A-Z][^()]+\)$",
+    )
 });
 
 /// A time stamp inside a line of page metadata: "PTI | New Delhi | Updated: 09-01-2026 09:48 IST",
@@ -699,7 +702,50 @@ fn flows(text: &str, p: &Paragraph) -> bool {
     let mid = p.lines[1..]
         .iter()
         .any(|l| text[l.clone()].chars().next().is_some_and(|c| !c.is_uppercase()));
-    shortest >= 30 && open * 3 >= body.len() * 2 && (p.lines.len() == 2 || mid)
+    shortest >= 30 && open * 3 >= body.len() * 2 && (p.lines.len() == 2 || mid || greedy_wrap(text, p))
+}
+
+/// The mark a greedy wrap leaves at any width: each line but the last is full, in that the
+/// next line's first word would not have fitted on it, in a block as wide as wrapped text is
+/// (a stack of short labels is not). With evidence that a line stops mid-sentence (a comma,
+/// semicolon or dash at its end, a word such as "of" or "the", a bracket left open), since
+/// headlines of much the same length stacked up can also look full. A credit line wrapped at
+/// 40 columns ("Reporting by Jane Roe and Li" / "Wei; Editing by Tom Hale") starts its lines
+/// with names, which is why the lower-case test of [`flows`] cannot see it.
+fn greedy_wrap(text: &str, p: &Paragraph) -> bool {
+    if !full_lines(text, p) {
+        return false;
+    }
+    let lines: Vec<&str> = p.lines.iter().map(|l| text[l.clone()].trim()).collect();
+    // A line opening with a figure or in lower case goes on with the one before it (news style
+    // spells out a number that opens a sentence).
+    let goes_on = lines[1..].iter().any(|l| {
+        l.chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+    });
+    goes_on
+        || lines[..lines.len().saturating_sub(1)].iter().any(|l| {
+            let last = l.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+            l.ends_with([',', ';', '\u{2014}', '\u{2013}', '-', '('])
+                || super::segment::NEVER_LAST.contains(&last.as_str())
+                || super::segment::unclosed(l)
+        })
+}
+
+/// Every line of the paragraph but the last is full: the next line's first word would not
+/// have fitted on it, in a block whose widest line is as wide as wrapped text is (35 to 100
+/// columns; wider lines are paragraphs written on one line). Any greedy wrap leaves this mark.
+fn full_lines(text: &str, p: &Paragraph) -> bool {
+    let lines: Vec<&str> = p.lines.iter().map(|l| text[l.clone()].trim()).collect();
+    let len = |s: &str| s.chars().count();
+    let widest = lines.iter().map(|l| len(l)).max().unwrap_or(0);
+    lines.len() >= 2
+        && (35..=100).contains(&widest)
+        && lines.windows(2).all(|w| {
+            let word = w[1].split_whitespace().next().map_or(0, len);
+            len(w[0]) + 1 + word > widest
+        })
 }
 
 /// Whether a line is furniture that never stands inside a sentence (a byline or time stamp,
@@ -733,7 +779,10 @@ fn classify_paragraph(text: &str, p: &Paragraph) -> Vec<Class> {
                 c => c,
             })
             .collect();
-        let mut out = vec![Class::Body; per.len()];
+        // Between its edge lines the paragraph is what it is as a whole: a wrapped short text
+        // (a comment notice, a teaser without its full stop) stays short on every line, as it
+        // is on one line, where a line of it that happens to end a sentence would read as body.
+        let mut out = vec![whole; per.len()];
         let lead = per.iter().take_while(|c| c.kind().is_some()).count();
         out[..lead].copy_from_slice(&per[..lead]);
         let trail = per[lead..]
@@ -744,6 +793,15 @@ fn classify_paragraph(text: &str, p: &Paragraph) -> Vec<Class> {
         let n = per.len();
         out[n - trail..].copy_from_slice(&per[n - trail..]);
         return out;
+    }
+    // Wrapped at a width where the breaks happen to fall after full stops ("…in Moscow on
+    // Tuesday." / "Photograph: Jane Roe/AP"): when the whole is a caption, credit or footer by
+    // its form, it is that on every line, as it is on one line.
+    if full_lines(text, p) {
+        let whole = classify(&text[p.range.clone()]);
+        if matches!(whole.kind(), Some(Kind::Caption | Kind::Credit | Kind::Footer)) {
+            return vec![whole; p.lines.len()];
+        }
     }
     p.lines.iter().map(|l| classify(&text[l.clone()])).collect()
 }
@@ -852,6 +910,20 @@ fn borrowed_kind(kinds: &[Option<Kind>], i: usize) -> Kind {
         .or_else(|| kinds[..i].iter().rev().flatten().next())
         .copied()
         .unwrap_or(Kind::Chrome)
+}
+
+/// The units a paragraph is read in after marking, each with its mark: a wrapped paragraph
+/// whose lines are all unmarked is one unit (its whole range), any other paragraph its lines.
+fn units<'a>(
+    text: &str,
+    p: &'a Paragraph,
+    ms: &'a [Option<Kind>],
+) -> Box<dyn Iterator<Item = (Range<usize>, Option<Kind>)> + 'a> {
+    if flows(text, p) && ms.iter().all(Option::is_none) {
+        Box::new(std::iter::once((p.range.clone(), None)))
+    } else {
+        Box::new(p.lines.iter().cloned().zip(ms.iter().copied()))
+    }
 }
 
 /// Finds the furniture of an article from its paragraphs.
@@ -1051,11 +1123,22 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
             })
     });
     for r in starts {
-        let from = r.start;
-        let rest = &text[r];
-        if rest.len() <= CHROME_MAX || !ends_like_sentence(rest) {
+        let raw = &text[r.clone()];
+        if raw.len() <= CHROME_MAX || !ends_like_sentence(raw) {
             continue;
         }
+        // Read with its white space flattened (a dateline cut by a fragment's blank line or a
+        // wrap, "COLUMBUS, Ohio" / "(AP) — …", is the same dateline), offsets mapped back.
+        let rest = flat(raw);
+        let rest = rest.as_ref();
+        let back = |end: usize| r.start + raw_offset(raw, end);
+        // A byline run into the first paragraph ("By Jane Roe WASHINGTON (AP) — …", "By Jane
+        // Roe The council voted…"), as pages copied without their line breaks have it.
+        let by = if first { byline_prefix(rest) } else { 0 };
+        if by > 0 {
+            found.push((r.start..back(by), Kind::Byline));
+        }
+        let (skip, rest) = (by, &rest[by..]);
         let m = if first {
             DATELINE.captures(rest).and_then(|c| {
                 let m = c.get(0)?;
@@ -1076,15 +1159,17 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         if let Some((end, named)) = m
             && rest.len() > end + 40
         {
-            found.push((from..from + end, Kind::Dateline));
+            found.push((back(skip)..back(skip + end), Kind::Dateline));
             agency = agency.or(named);
         }
     }
 
     // A production credit closing the story's last paragraph: "… in Britain. (Reporting by Jane
     // Roe; Editing by Li Wei)".
+    // Looked for in a wrapped paragraph as a whole (the credit may be wrapped over two lines),
+    // else line by line.
     for (p, ms) in paragraphs.iter().zip(&marked) {
-        for (l, m) in p.lines.iter().zip(ms) {
+        for (l, m) in units(text, p, ms) {
             let s = &text[l.clone()];
             if m.is_none()
                 && s.ends_with(')')
@@ -1098,13 +1183,13 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
 
     // Contributor taglines are furniture, and may name the outlet.
     let mut tagline_outlet = None;
-    for p in paragraphs {
-        for l in &p.lines {
+    for (p, ms) in paragraphs.iter().zip(&marked) {
+        for (l, _) in units(text, p, ms) {
             let s = &text[l.clone()];
             if s.len() <= 1200
                 && s.contains("contributed")
                 && s.chars().count() <= 300
-                && let Some(c) = TAGLINE.captures(s)
+                && let Some(c) = TAGLINE.captures(&flat(s))
             {
                 found.push((l.clone(), Kind::Byline));
                 if tagline_outlet.is_none() {
@@ -1169,6 +1254,67 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         byline,
         agency,
     }
+}
+
+/// The byte offset in `raw` of byte `end` of `flat(raw)`: runs of white space are one space
+/// there, and leading white space is trimmed. An offset that falls on a flattened space maps to
+/// the first white-space character of its run.
+fn raw_offset(raw: &str, end: usize) -> usize {
+    let lead = raw.len() - raw.trim_start().len();
+    let mut flat_pos = 0;
+    let mut prev_space = false;
+    for (i, c) in raw[lead..].char_indices() {
+        if flat_pos >= end {
+            return lead + i;
+        }
+        if c.is_whitespace() {
+            if !prev_space {
+                flat_pos += 1;
+            }
+            prev_space = true;
+        } else {
+            flat_pos += c.len_utf8();
+            prev_space = false;
+        }
+    }
+    raw.len()
+}
+
+/// The length of a byline run into the first paragraph's text: "By", two to six words of a
+/// name ("Jane Roe", "Jane Roe and Li Wei"), then a dateline or a word that opens sentences
+/// ("The", "There", "In"). 0 when the paragraph does not open so. The name ends at the first
+/// place where one of those follows, so "By Jane Roe The council…" gives "By Jane Roe ".
+fn byline_prefix(s: &str) -> usize {
+    let Some(after_by) = s.strip_prefix("By ").or_else(|| s.strip_prefix("BY ")) else {
+        return 0;
+    };
+    let mut pos = s.len() - after_by.len();
+    let mut names = 0;
+    for w in after_by.split(' ') {
+        if w.is_empty() {
+            return 0;
+        }
+        let joins = matches!(w, "and" | "&");
+        let name = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'));
+        if names >= 2 && !joins {
+            let rest = &s[pos..];
+            let starter = super::segment::STARTERS.contains(&w) && !rest.starts_with("By ");
+            let caps =
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase);
+            let dated = caps && (DATELINE.is_match(rest) || WIRE_DATELINE.is_match(rest));
+            if starter || dated {
+                return pos;
+            }
+        }
+        if !(joins || name) || names >= 6 {
+            return 0;
+        }
+        names += usize::from(name);
+        pos += w.len() + 1;
+    }
+    0
 }
 
 /// The wires copy is credited to, by the names datelines, bylines and footers use.
@@ -1677,5 +1823,31 @@ mod tests {
         // Two spaces after full stops and no-break spaces change nothing either.
         let spaced = t.replace(". ", ".  ").replace("Calder, on", "Calder,\u{a0}on");
         assert_eq!(marked_words(&spaced), want);
+    }
+
+    #[test]
+    fn credits_taglines_and_bylines_hold_across_narrow_wraps_and_merges() {
+        // Wrapped at 40 columns, lines starting with names: still one credit, one tagline.
+        let credit = "Reporting by Ana Diaz and Tomas\nReyes; Writing by Jon Marr; Editing\nby Li Wei";
+        let tagline = "Harbour Post's Ines Marr contributed to\nthis report from Lanvale; Jon Reyes\ncontributed from Calder.";
+        // A caption whose wrap falls after its full stop, the credit alone on the last line.
+        let caption = "Pilots leave the union hall in Lanvale on Tuesday after the vote.\n(Harbour Post Photo/Jon Reyes)";
+        let t = format!("{BODY}\n\n{caption}\n\n{BODY}\n\n{credit}\n\n{tagline}");
+        assert_eq!(run(&t).1, [caption, credit, tagline]);
+        // A byline run into the first paragraph, before its dateline or its first sentence.
+        let t = format!("By Ines Marr LANVALE, Calder (AP) — {BODY}");
+        assert_eq!(run(&t).1, ["By Ines Marr ", "LANVALE, Calder (AP) — "]);
+        let t = format!("By Ines Marr The harbour board said {BODY}");
+        let (f, covered) = run(&t);
+        assert_eq!(
+            (covered, f.byline.as_deref()),
+            (vec!["By Ines Marr "], Some("Ines Marr"))
+        );
+        // Prose that opens "By" and a name is no byline without a sentence start after it.
+        assert!(
+            run(&format!("By Friday evening officials said {BODY}"))
+                .1
+                .is_empty()
+        );
     }
 }

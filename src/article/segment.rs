@@ -300,7 +300,7 @@ enum Join {
 
 /// Words that never end a sentence or a headline: articles, prepositions, conjunctions,
 /// auxiliaries and possessives. A block ending with one stops mid-sentence.
-const NEVER_LAST: &[&str] = &[
+pub(super) const NEVER_LAST: &[&str] = &[
     "a",
     "an",
     "the",
@@ -514,7 +514,7 @@ fn ends_with_video_length(s: &str) -> bool {
 }
 
 /// An opening bracket or quotation mark that `s` does not close: what follows is inside it.
-fn unclosed(s: &str) -> bool {
+pub(super) fn unclosed(s: &str) -> bool {
     let count = |c: char| s.matches(c).count();
     count('(') > count(')') || count('\u{201c}') > count('\u{201d}') || count('"') % 2 == 1
 }
@@ -631,6 +631,17 @@ fn join_verdict((a, b): (&str, &str), (a_edge, b_edge): (&str, &str), first: boo
     {
         return Join::Never;
     }
+    // A dateline cut before its dash ("COLUMBUS, Ohio (AP)" / "— A jury…", "Skarvik (INP)" /
+    // "– Rail…"): the dash goes on with the dateline, it opens no list item.
+    if b.starts_with(['\u{2014}', '\u{2013}', '-']) && a.split_whitespace().count() <= 6 {
+        let wire = a
+            .strip_suffix(')')
+            .and_then(|x| x.rsplit_once('('))
+            .is_some_and(|(_, w)| (2..=8).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()));
+        if wire || dateline_start(&format!("{a} {}", b.chars().next().unwrap_or(' '))) {
+            return Join::Yes;
+        }
+    }
     // A sentence or the lead-in of a list ends; list items; a dateline opens the next block;
     // a kicker or subhead in capitals.
     if a.is_empty()
@@ -738,7 +749,7 @@ const NEVER_FINAL: &[&str] = &[
 
 /// Words that begin sentences: after "U.S." or "D.C." they mark a sentence end, where a name
 /// ("U.S. President", "U.N. Security Council") would not.
-const STARTERS: &[&str] = &[
+pub(super) const STARTERS: &[&str] = &[
     "The",
     "A",
     "An",

@@ -149,26 +149,58 @@ pub fn double_space(t: &str) -> String {
 }
 
 /// Every paragraph re-wrapped at `width` columns (line breaks inside paragraphs only).
+///
+/// A block's line break is re-flowed only where it is itself a wrap: where the next line's
+/// first word would not have fitted on the line (the mark of any greedy wrap), in a block
+/// whose widest line is as wide as wrapped text is (40 to 100 columns). Elsewhere the break is the page's own
+/// structure, kept: the items of a menu, a slug over its caption, a headline over its video
+/// length, a page written one paragraph a line without blank lines between. Joining those
+/// lines would merge what the page set apart (a merge, not a re-wrap); a line of them that is
+/// longer than `width` is wrapped on its own.
 pub fn hard_wrap(t: &str, width: usize) -> String {
     let paras = paragraphs(t);
     let mut out = String::new();
     let mut pos = 0;
     for p in paras {
         out.push_str(&t[pos..p.start]);
-        let mut col = 0;
-        for (k, w) in t[p.clone()].split_whitespace().enumerate() {
-            let n = w.chars().count();
-            if k > 0 {
-                if col + 1 + n > width {
-                    out.push('\n');
-                    col = 0;
-                } else {
-                    out.push(' ');
-                    col += 1;
-                }
+        let lines: Vec<&str> = t[p.clone()]
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        // Runs of lines wrapped into each other; each run is re-flowed as one text.
+        let mut runs: Vec<Vec<&str>> = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            let soft = i > 0 && (40..=100).contains(&widest) && {
+                let prev = lines[i - 1].chars().count();
+                let word = l.split_whitespace().next().map_or(0, |w| w.chars().count());
+                prev + 1 + word > widest
+            };
+            match runs.last_mut() {
+                Some(run) if soft => run.push(l),
+                _ => runs.push(vec![l]),
             }
-            out.push_str(w);
-            col += n;
+        }
+        for (r, run) in runs.iter().enumerate() {
+            if r > 0 {
+                out.push('\n');
+            }
+            let mut col = 0;
+            for (k, w) in run.iter().flat_map(|l| l.split_whitespace()).enumerate() {
+                let n = w.chars().count();
+                if k > 0 {
+                    if col + 1 + n > width {
+                        out.push('\n');
+                        col = 0;
+                    } else {
+                        out.push(' ');
+                        col += 1;
+                    }
+                }
+                out.push_str(w);
+                col += n;
+            }
         }
         pos = p.end;
     }
