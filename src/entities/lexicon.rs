@@ -861,6 +861,14 @@ pub static PLACE_HEADS: WordSet = WordSet::new(&[
     "Dome",
     "Ballpark",
     "Raceway",
+    "Dam",
+    "Reservoir",
+    "Rd",
+    "Ave",
+    "Motorway",
+    "Freeway",
+    "Municipality",
+    "Township",
 ]);
 
 /// Capitalised first words that make a name an organisation: "TV Rain", "Radio Liberty".

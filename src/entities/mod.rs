@@ -550,6 +550,19 @@ mod tests {
             got.contains(&("NATO".into(), "ORG")) && got.contains(&("Russia".into(), "PLACE")),
             "{got:?}"
         );
+        // An unknown name where a place is named, with no first name, is the place.
+        let got = labelled("The body was found in Kelso Brae on Friday.");
+        assert!(got.contains(&("Kelso Brae".into(), "PLACE")), "{got:?}");
+        // "the Amazon" is the forest; Amazon alone is the company.
+        let got = labelled("Loggers cleared more of the Amazon this year. Amazon shares rose.");
+        assert_eq!(
+            got.iter()
+                .filter(|(s, _)| s == "Amazon")
+                .map(|(_, l)| *l)
+                .collect::<Vec<_>>(),
+            vec!["PLACE", "ORG"],
+            "{got:?}"
+        );
         // A sentence-initial word before an organisation's head is part of its name.
         assert!(has(
             "Reserve Bank of India officials met on Friday.",

@@ -840,6 +840,10 @@ impl<'a, 'b> Finder<'a, 'b> {
             if label == Label::Org && BUILDINGS.contains(k.as_str()) && self.venue(a) {
                 label = Label::Place;
             }
+            // "the Amazon" is the rainforest and its basin; the company takes no article.
+            if label == Label::Org && k == "Amazon" && a > 0 && self.low(a - 1) == "the" {
+                label = Label::Place;
+            }
             // In a match report a club's town is the club, except where something happens in
             // the town itself.
             if label == Label::Place
@@ -1002,6 +1006,20 @@ impl<'a, 'b> Finder<'a, 'b> {
             let all_caps = words.iter().all(|&i| self.w.toks[i].upper);
             if some_caps && !all_caps && !titled {
                 return self.push(out, a, b, Label::Org, false);
+            }
+            // "in Grey Lynn", "the municipality of Pico del Monte": an unknown name where a
+            // place is named, with no first name, is the place.
+            let from_before = a > 0 && self.low(a - 1) == "from";
+            let named_person = first_name || person_cue || GAZ.is_frequent_surname(last);
+            if !named_person
+                && !has_connector
+                && !from_before
+                && self.place_cue(a, b)
+                && self
+                    .ev
+                    .is_none_or(|e| e.partial(&titlecase(last)) != Some(Label::Person))
+            {
+                return self.push(out, a, b, Label::Place, false);
             }
             if !has_connector && words.len() <= 4 && (first_name || person_cue || uncommon >= 1) {
                 let strong = first_name || person_cue || uncommon == words.len();

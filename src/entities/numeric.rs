@@ -150,7 +150,10 @@ const ONES: &[&str] = &[
     "eighty",
     "ninety",
 ];
-const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "dozen"];
+/// "crore" and "lakh" are how Indian and Pakistani copy counts (ten million, a hundred thousand).
+const SCALES: &[&str] = &[
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "crore", "crores", "lakh", "lakhs",
+];
 const PLURAL_SCALES: &[&str] = &[
     "hundreds",
     "thousands",
@@ -420,7 +423,45 @@ pub fn find(w: &Words) -> Vec<Span> {
         }
     }
     adjust(w, &mut out);
+    join_month_ranges(w, &mut out);
     out
+}
+
+/// "June to September", "January-February", "April-June 2023": a range of months is one DATE.
+fn join_month_ranges(w: &Words, out: &mut Vec<Span>) {
+    let mut merged: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out.drain(..) {
+        if let Some(prev) = merged.last_mut()
+            && prev.label == Label::Date
+            && s.label == Label::Date
+            && prev.end - prev.start == 1
+            && is_month(w, prev.start)
+            && is_month(w, s.start)
+            && s.start == prev.end + 1
+            && matches!(w.low(prev.end), "-" | "–" | "to" | "through")
+            && !w.toks[prev.end].line_start
+            && !w.toks[s.start].line_start
+        {
+            prev.end = s.end;
+            continue;
+        }
+        // "May to October", "March-April": the months that are also words are dates before a
+        // range's second month.
+        let mut s = s;
+        if s.label == Label::Date
+            && is_month(w, s.start)
+            && s.start >= 2
+            && matches!(w.low(s.start - 1), "-" | "–" | "to" | "through")
+            && matches!(w.raw(s.start - 2), "March" | "May")
+            && !w.toks[s.start - 1].line_start
+            && !w.toks[s.start].line_start
+            && merged.last().is_none_or(|p| p.end <= s.start - 2)
+        {
+            s.start -= 2;
+        }
+        merged.push(s);
+    }
+    *out = merged;
 }
 
 /// Time zones written after a clock time ("9:13 PM EDT", "23:03 IST").
@@ -518,6 +559,20 @@ fn the_period_at(w: &Words, i: usize) -> Option<Span> {
         return Some(Span {
             start: i,
             end: i + 4,
+            label: Label::Date,
+        });
+    }
+    // "the following week", "the following day"
+    if w.low(i + 1) == "following"
+        && matches!(
+            w.low(i + 2),
+            "day" | "week" | "weekend" | "month" | "year" | "morning" | "night"
+        )
+        && same_line(i, i + 2)
+    {
+        return Some(Span {
+            start: i,
+            end: i + 3,
             label: Label::Date,
         });
     }
@@ -653,7 +708,7 @@ fn fiscal_period_at(w: &Words, i: usize) -> Option<Span> {
         if !qualified && e == k + 1 && w.low(k) == "year" && !the {
             return None;
         }
-        if !qualified && !the && !(k < n && is_year(w, k)) {
+        if !(qualified || the || (k < n && is_year(w, k))) {
             return None;
         }
         if !qualified && the && e == k + 1 {
@@ -769,6 +824,20 @@ fn adjust(w: &Words, out: &mut Vec<Span>) {
             } else if s.label == Label::Number && GLUED_UNITS.contains(&u) {
                 s.end += 1;
             }
+        }
+        // "40°C", "39.7 °F", "40 degrees Celsius": the temperature with its scale.
+        if s.label == Label::Number && s.end < n && w.raw(s.end) == "°" {
+            s.end += 1;
+            if s.end < n && !toks[s.end].space_before && matches!(w.raw(s.end), "C" | "F") {
+                s.end += 1;
+            }
+        } else if s.label == Label::Number
+            && s.end < n
+            && matches!(w.low(s.end - 1), "degrees" | "degree")
+            && matches!(w.low(s.end), "celsius" | "fahrenheit" | "centigrade")
+            && !toks[s.end].line_start
+        {
+            s.end += 1;
         }
         // "two-thirds"
         if s.label == Label::Number
@@ -1176,9 +1245,18 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         && w.raw(i).len() <= 3
         && w.raw(i + 2).len() <= 3
     {
+        // "15-16 per cent", "2-3%": a range of percentages, not a score.
+        let mut e = i + 3;
+        if w.raw(e) == "%" && !w.toks[e].space_before {
+            e += 1;
+        } else if w.low(e) == "per" && w.low(e + 1) == "cent" && w.near(e - 1) && w.near(e) {
+            e += 2;
+        } else if w.is(e, PERCENT_WORDS) && w.near(e - 1) {
+            e += 1;
+        }
         return Some(Span {
             start: i,
-            end: i + 3,
+            end: e,
             label: Label::Number,
         });
     }
@@ -1186,7 +1264,12 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
     let has_mod = start_num > i;
     let mut k = start_num;
     // Money: "$5 million", "€3"
-    let money = k < n && matches!(w.raw(k), "$" | "€" | "£");
+    // Currency signs, and the rupee as copy abbreviates it ("Rs 450", "Rs. 9,300 crore").
+    let money = k < n
+        && (matches!(w.raw(k), "$" | "€" | "£" | "₹" | "₱" | "¥" | "₦" | "₩")
+            || (matches!(w.raw(k), "Rs" | "Rs.")
+                && w.near(k)
+                && w.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Number)));
     if money {
         k += 1;
     }
@@ -1457,6 +1540,30 @@ mod tests {
         // ... a bare "the quarter" refers back to one and is not.
         assert_eq!(spans("during the quarter the firm hired"), vec![]);
         assert_eq!(spans("the fiscal year ended"), vec![]);
+    }
+
+    #[test]
+    fn month_ranges_temperatures_and_indian_counts() {
+        let n = |s: &str| (s.to_string(), Label::Number);
+        let d = |s: &str| (s.to_string(), Label::Date);
+        assert_eq!(
+            spans("the rains last from June to October"),
+            vec![d("June to October")]
+        );
+        assert_eq!(spans("during the March-April strike"), vec![d("March-April")]);
+        assert_eq!(
+            spans("readings of 41°C and 38.5 degrees Celsius"),
+            vec![n("41°C"), n("38.5 degrees Celsius")]
+        );
+        assert_eq!(spans("a deal worth Rs 4,200 crore"), vec![n("Rs 4,200 crore")]);
+        assert_eq!(spans("a grant of ₹35 lakh"), vec![n("₹35 lakh")]);
+        assert_eq!(spans("guidance of 11-13 per cent"), vec![n("11-13 per cent")]);
+        // A score stays a score.
+        assert_eq!(spans("won 3-1 at home"), vec![n("3-1")]);
+        assert_eq!(
+            spans("the following week was calm"),
+            vec![d("the following week")]
+        );
     }
 
     #[test]
