@@ -520,8 +520,21 @@ mod tests {
             assert!(got.contains(&(s.into(), "PLACE")), "{s}: {got:?}");
         }
         // A lone capitalised subject that no one in the story is named with is a company.
-        let t = "Harlow Motors will pay Vintner another $40m. Vintner has owned half of Harlow Motors \
-                 since 2019, and Harlow Motors chief Dana Pryce said the deal was fair.";
+        // (It takes a story long enough to have introduced its people: a lone sentence
+        // introduces no one.)
+        let t = "Harlow Motors will pay Vintner another $40m for the rest of the venture, the two \
+                 carmakers said on Thursday. Vintner has owned half of the venture since 2019. \
+                 Harlow Motors chief executive Dana Pryce said the deal was fair to both sides and \
+                 would let the venture build its new electric van at the plant outside the city. \
+                 Union leader Sam Okoro said workers at the plant had been told their jobs were safe \
+                 for at least three years, though he wanted that promise in writing before the \
+                 deal closed. Vintner will keep a seat on the board until the end of next year. \
+                 Analysts said the price was lower than they had expected, because sales of the \
+                 venture's vans fell by a fifth last year as buyers waited for the electric model. \
+                 Vintner shares rose 3% in early trading, while Harlow Motors shares were flat. The \
+                 deal still needs the approval of regulators in both countries, which the companies \
+                 expect by the spring. Pryce said the plant would hire about 400 more people once \
+                 the new van goes into production, and that training would start this autumn.";
         let got = labelled(t);
         assert!(got.contains(&("Vintner".into(), "ORG")), "{got:?}");
         // A surname the story gives in full stays a person.

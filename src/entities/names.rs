@@ -124,6 +124,11 @@ impl Evidence {
         self.partial.get(word).copied()
     }
 
+    /// The story names at least one person in full.
+    fn knows_people(&self) -> bool {
+        self.partial.values().any(|&l| l == Label::Person)
+    }
+
     /// Known as a name; `strict` leaves out partial names that are also ordinary words.
     fn knows(&self, word: &str, strict: bool) -> bool {
         (self.partial.contains_key(word) && !(strict && self.weak.contains(word)))
@@ -1134,10 +1139,14 @@ impl<'a, 'b> Finder<'a, 'b> {
         // evidence), a lone capitalised subject is far more often a company or a body
         // ("Chrysler will pay Fiat", "Allergan is weighing"): news copy introduces people by
         // their full name first.
-        let no_one_so_named = self
-            .ev
-            .is_some_and(|e| e.partial(&titlecase(first)) != Some(Label::Person));
-        let lone_label = if no_one_so_named && !is_first_name(first) {
+        // Only where the story could have introduced the person: it names others in full and
+        // runs to some length (a lone sentence, as in a list of quotes, introduces no one), and
+        // not for a common surname ("ask Stinson", "Sanders is on board").
+        let no_one_so_named = self.w.toks.len() >= 150
+            && self
+                .ev
+                .is_some_and(|e| e.knows_people() && e.partial(&titlecase(first)) != Some(Label::Person));
+        let lone_label = if no_one_so_named && !is_first_name(first) && !GAZ.is_frequent_surname(first) {
             Label::Org
         } else {
             Label::Person
