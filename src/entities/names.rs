@@ -28,6 +28,8 @@ pub struct Evidence {
     partial: HashMap<String, Label>,
     /// Partial names that are also ordinary words ("Orbital"): used mid-sentence only.
     weak: rustc_hash::FxHashSet<String>,
+    /// Some person is named in full (kept as names are added, so asking costs nothing).
+    people: bool,
 }
 
 impl Evidence {
@@ -72,6 +74,7 @@ impl Evidence {
                     let acronym = t.upper && raw.chars().count() <= 2;
                     if t.kind == Kind::Word && t.cap && long_enough && !raw.ends_with('.') && !acronym {
                         self.partial.insert(titlecase(raw), Label::Person);
+                        self.people = true;
                     }
                 }
             }
@@ -126,7 +129,7 @@ impl Evidence {
 
     /// The story names at least one person in full.
     fn knows_people(&self) -> bool {
-        self.partial.values().any(|&l| l == Label::Person)
+        self.people
     }
 
     /// Known as a name; `strict` leaves out partial names that are also ordinary words.
