@@ -1031,6 +1031,8 @@ pub static SPORT_CUES: WordSet = WordSet::new(&[
     "win",
     "victory",
     "defeat",
+    "game",
+    "games",
 ]);
 
 /// Towns whose football or rugby club copy names by the town alone ("Walsall won", "Leeds

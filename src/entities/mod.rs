@@ -576,6 +576,27 @@ mod tests {
             vec!["PLACE", "ORG"],
             "{got:?}"
         );
+        // The surname of someone named in full, as a subject at a sentence start, though it is
+        // also a word.
+        let t = "Marcus Brown scored 37 points for Boston on Saturday night. Brown tallied a \
+                 team-high total.";
+        let got = labelled(t);
+        assert_eq!(
+            got.iter().filter(|(s, l)| s == "Brown" && *l == "PERSON").count(),
+            1,
+            "{got:?}"
+        );
+        // In a match report "the fourth quarter" is a period of play; in business copy a date.
+        assert!(!has(
+            "The Celtics led the league again: the coach said the fourth quarter won the game.",
+            "the fourth quarter",
+            "DATE"
+        ));
+        assert!(has(
+            "Profit rose in the fourth quarter, the company said.",
+            "the fourth quarter",
+            "DATE"
+        ));
         // A sentence-initial word before an organisation's head is part of its name.
         assert!(has(
             "Reserve Bank of India officials met on Friday.",

@@ -372,6 +372,15 @@ impl<'a, 'b> Finder<'a, 'b> {
             || self
                 .ev
                 .is_some_and(|e| e.knows(raw, true) || e.knows(&titlecase(raw), true))
+            // "Brown tallied 37 points": the surname of someone the story named in full, as the
+            // subject of a verb, though the surname is also a word.
+            || (self.ev.is_some_and(|e| e.partial(raw) == Some(Label::Person))
+                && self.w.toks.get(i + 1).is_some_and(|n| {
+                    n.kind == Kind::Word && !n.cap && !n.line_start && {
+                        let v = self.low(i + 1);
+                        SPEECH_VERBS.contains(v) || PERSON_VERBS.contains(v) || (v.len() > 4 && v.ends_with("ed"))
+                    }
+                }))
     }
 
     /// A first name that is also a word ("Will", "Mark") starts a name at the start of a

@@ -407,12 +407,28 @@ pub struct Span {
 pub fn find(w: &Words) -> Vec<Span> {
     let n = w.toks.len();
     let mut out = Vec::new();
+    // In a match report "the fourth quarter" and "the second half" are periods of play, not
+    // dates (the same test as names.rs uses to read a club's town as the club).
+    let sporty = {
+        let mut cues = rustc_hash::FxHashSet::default();
+        for k in 0..n {
+            if super::lexicon::SPORT_CUES.contains(w.low(k)) {
+                cues.insert(w.low(k));
+            }
+        }
+        cues.len() >= 3
+    };
+    let play_period = |s: &Span| {
+        sporty
+            && w.is(s.end - 1, &["quarter", "half"])
+            && !(s.start..s.end).any(|k| w.is(k, &["fiscal", "financial"]) || is_year(w, k))
+    };
     let mut i = 0;
     while i < n {
         if let Some(s) = iso_date_at(w, i)
             .or_else(|| short_month_at(w, i))
             .or_else(|| the_period_at(w, i))
-            .or_else(|| fiscal_period_at(w, i))
+            .or_else(|| fiscal_period_at(w, i).filter(|s| !play_period(s)))
             .or_else(|| date_at(w, i))
             .or_else(|| number_at(w, i))
         {
