@@ -305,14 +305,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 suppressed.insert(w.raw(i + 1));
             }
         }
-        let mut cues = rustc_hash::FxHashSet::default();
-        for i in 0..n {
-            let low = w.low(i);
-            if SPORT_CUES.contains(low) {
-                cues.insert(low);
-            }
-        }
-        let sporty = cues.len() >= 3;
+        let sporty = super::numeric::sports_report(w);
         Finder {
             w,
             taken,
@@ -1150,9 +1143,8 @@ impl<'a, 'b> Finder<'a, 'b> {
         // the whole story has no one of that name (this is the second pass, with the story's
         // evidence), a lone capitalised subject is far more often a company or a body
         // ("Chrysler will pay Fiat", "Allergan is weighing"): news copy introduces people by
-        // their full name first.
-        // Only where the story could have introduced the person: it names others in full and
-        // runs to some length (a lone sentence, as in a list of quotes, introduces no one), and
+        // their full name first. That holds only where the story could have introduced the
+        // person: it names others in full and runs to some length (a lone sentence, as in a list of quotes, introduces no one), and
         // not for a common surname ("ask Stinson", "Sanders is on board").
         let no_one_so_named = self.w.toks.len() >= 150
             && self

@@ -403,21 +403,29 @@ pub struct Span {
     pub label: Label,
 }
 
+/// The text reads as a sports report: three distinct words of `SPORT_CUES`. Then a club's town
+/// stands for the club (names.rs) and "the fourth quarter" is a period of play.
+pub fn sports_report(w: &Words) -> bool {
+    let mut cues = rustc_hash::FxHashSet::default();
+    for k in 0..w.toks.len() {
+        let low = w.low(k);
+        if super::lexicon::SPORT_CUES.contains(low) {
+            cues.insert(low);
+            if cues.len() >= 3 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// Finds dates and numbers, left to right, longest first.
 pub fn find(w: &Words) -> Vec<Span> {
     let n = w.toks.len();
     let mut out = Vec::new();
     // In a match report "the fourth quarter" and "the second half" are periods of play, not
-    // dates (the same test as names.rs uses to read a club's town as the club).
-    let sporty = {
-        let mut cues = rustc_hash::FxHashSet::default();
-        for k in 0..n {
-            if super::lexicon::SPORT_CUES.contains(w.low(k)) {
-                cues.insert(w.low(k));
-            }
-        }
-        cues.len() >= 3
-    };
+    // dates.
+    let sporty = sports_report(w);
     let play_period = |s: &Span| {
         sporty
             && w.is(s.end - 1, &["quarter", "half"])
