@@ -713,10 +713,10 @@ fn flows(text: &str, p: &Paragraph) -> bool {
 /// 40 columns ("Reporting by Jane Roe and Li" / "Wei; Editing by Tom Hale") starts its lines
 /// with names, which is why the lower-case test of [`flows`] cannot see it.
 fn greedy_wrap(text: &str, p: &Paragraph) -> bool {
-    if !full_lines(text, p) {
+    let lines = trimmed_lines(text, p);
+    if !lines_full(&lines) {
         return false;
     }
-    let lines: Vec<&str> = p.lines.iter().map(|l| text[l.clone()].trim()).collect();
     // A line opening with a figure or in lower case goes on with the one before it (news style
     // spells out a number that opens a sentence).
     let goes_on = lines[1..].iter().any(|l| {
@@ -737,7 +737,15 @@ fn greedy_wrap(text: &str, p: &Paragraph) -> bool {
 /// have fitted on it, in a block whose widest line is as wide as wrapped text is (35 to 100
 /// columns; wider lines are paragraphs written on one line). Any greedy wrap leaves this mark.
 fn full_lines(text: &str, p: &Paragraph) -> bool {
-    let lines: Vec<&str> = p.lines.iter().map(|l| text[l.clone()].trim()).collect();
+    lines_full(&trimmed_lines(text, p))
+}
+
+fn trimmed_lines<'t>(text: &'t str, p: &Paragraph) -> Vec<&'t str> {
+    p.lines.iter().map(|l| text[l.clone()].trim()).collect()
+}
+
+/// [`full_lines`] on the paragraph's lines, trimmed.
+fn lines_full(lines: &[&str]) -> bool {
     let len = |s: &str| s.chars().count();
     let widest = lines.iter().map(|l| len(l)).max().unwrap_or(0);
     lines.len() >= 2
