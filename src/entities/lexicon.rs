@@ -984,29 +984,26 @@ pub static PARTICLES: WordSet = WordSet::new(&[
     "dos", "das",
 ]);
 
-/// Words of sports reports: three distinct ones make a text a match report (see `CLUB_TOWNS`).
-pub static SPORT_CUES: WordSet = WordSet::new(&[
+/// Words of sports reports that other news hardly uses. With `SPORT_CONTEXT`, three distinct
+/// words of either list, at least one of them from this one, make a text a match report (see
+/// `CLUB_TOWNS`): an election story has its "victory", "defeat" and "points" too.
+pub static SPORT_TERMS: WordSet = WordSet::new(&[
     "goal",
     "goals",
     "striker",
     "midfielder",
     "defender",
     "goalkeeper",
-    "keeper",
     "penalty",
     "halftime",
-    "half-time",
     "match",
     "fixture",
     "league",
-    "season",
     "scored",
     "scorer",
     "equaliser",
     "equalizer",
     "substitute",
-    "manager",
-    "coach",
     "playoff",
     "playoffs",
     "touchdown",
@@ -1016,15 +1013,23 @@ pub static SPORT_CUES: WordSet = WordSet::new(&[
     "wickets",
     "rebounds",
     "assists",
-    "points",
     "overtime",
     "standings",
     "relegation",
-    "promotion",
     "premiership",
+    "stadium",
+]);
+
+/// Words sports reports share with other news (see `SPORT_TERMS`).
+pub static SPORT_CONTEXT: WordSet = WordSet::new(&[
+    "keeper",
+    "season",
+    "manager",
+    "coach",
+    "points",
+    "promotion",
     "championship",
     "fans",
-    "stadium",
     "cup",
     "derby",
     "draw",

@@ -556,6 +556,12 @@ mod tests {
             "Walsall",
             "PLACE"
         ));
+        // An election story has its victory, defeat and points too, but no sports terms: its
+        // towns stay places.
+        let t = "The victory was a defeat for the mayor, who lost by 12 points; the win took \
+                 votes from Sunderland and Gillingham.";
+        let got = labelled(t);
+        assert!(got.contains(&("Gillingham".into(), "PLACE")), "{got:?}");
         // A city and a club named in the plural are one name; "Russia NATO" is not.
         let got = labelled("The New York Yankees beat the visitors. Talks on Russia NATO ties.");
         assert!(got.contains(&("New York Yankees".into(), "ORG")), "{got:?}");

@@ -251,9 +251,6 @@ struct Finder<'a, 'b> {
     /// Names of storms and operations in this text ("Hurricane Milton" makes "Milton" no
     /// entity of the six labels, not the town).
     suppressed: rustc_hash::FxHashSet<&'a str>,
-    /// The text reads as a sports report (several distinct sports words), where a club's
-    /// town stands for the club: "Walsall won", "on loan from Southampton".
-    sporty: bool,
 }
 
 fn is_connector_word(s: &str) -> bool {
@@ -305,12 +302,10 @@ impl<'a, 'b> Finder<'a, 'b> {
                 suppressed.insert(w.raw(i + 1));
             }
         }
-        let sporty = super::numeric::sports_report(w);
         Finder {
             w,
             taken,
             ev,
-            sporty,
             phrase,
             covered,
             suppressed,
@@ -857,7 +852,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             // In a match report a club's town is the club, except where something happens in
             // the town itself.
             if label == Label::Place
-                && self.sporty
+                && self.w.sports
                 && CLUB_TOWNS.contains(k.as_str())
                 && !(a > 0 && matches!(self.low(a - 1), "in" | "near" | "outside"))
             {

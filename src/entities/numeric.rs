@@ -250,7 +250,7 @@ const MEASURE_ADJECTIVES: &[&str] = &[
 const FRACTIONS: &[&str] = &[
     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
 ];
-const PERCENT_WORDS: &[&str] = &["percent", "per cent", "percentage"];
+const PERCENT_WORDS: &[&str] = &["percent", "percentage"];
 /// Multi-word modifiers first so the longest wins.
 const NUM_MODS: &[&[&str]] = &[
     &["as", "many", "as"],
@@ -289,6 +289,10 @@ pub struct Words<'a> {
     lower: String,
     /// End of each token's lowercase form in `lower` (its start is the previous end).
     lower_end: Vec<usize>,
+    /// The text reads as a sports report: three distinct words of `SPORT_TERMS` and
+    /// `SPORT_CONTEXT`, one at least of the first. Then a club's town stands for the club
+    /// (names.rs) and "the fourth quarter" is a period of play.
+    pub sports: bool,
 }
 
 impl<'a> Words<'a> {
@@ -304,12 +308,33 @@ impl<'a> Words<'a> {
             }
             lower_end.push(lower.len());
         }
-        Words {
+        let mut w = Words {
             text,
             toks,
             lower,
             lower_end,
+            sports: false,
+        };
+        w.sports = w.reads_as_sports();
+        w
+    }
+
+    fn reads_as_sports(&self) -> bool {
+        use super::lexicon::{SPORT_CONTEXT, SPORT_TERMS};
+        let mut seen = rustc_hash::FxHashSet::default();
+        let mut term = false;
+        for k in 0..self.toks.len() {
+            let low = self.low(k);
+            let t = SPORT_TERMS.contains(low);
+            if t || SPORT_CONTEXT.contains(low) {
+                term |= t;
+                seen.insert(low);
+                if term && seen.len() >= 3 {
+                    return true;
+                }
+            }
         }
+        false
     }
     /// The token's text; "" past the end, so look-ahead never needs its own bounds check.
     pub fn raw(&self, i: usize) -> &'a str {
@@ -403,31 +428,14 @@ pub struct Span {
     pub label: Label,
 }
 
-/// The text reads as a sports report: three distinct words of `SPORT_CUES`. Then a club's town
-/// stands for the club (names.rs) and "the fourth quarter" is a period of play.
-pub fn sports_report(w: &Words) -> bool {
-    let mut cues = rustc_hash::FxHashSet::default();
-    for k in 0..w.toks.len() {
-        let low = w.low(k);
-        if super::lexicon::SPORT_CUES.contains(low) {
-            cues.insert(low);
-            if cues.len() >= 3 {
-                return true;
-            }
-        }
-    }
-    false
-}
-
 /// Finds dates and numbers, left to right, longest first.
 pub fn find(w: &Words) -> Vec<Span> {
     let n = w.toks.len();
     let mut out = Vec::new();
     // In a match report "the fourth quarter" and "the second half" are periods of play, not
     // dates.
-    let sporty = sports_report(w);
     let play_period = |s: &Span| {
-        sporty
+        w.sports
             && w.is(s.end - 1, &["quarter", "half"])
             && !(s.start..s.end).any(|k| w.is(k, &["fiscal", "financial"]) || is_year(w, k))
     };
@@ -989,7 +997,7 @@ fn date_at(w: &Words, i: usize) -> Option<Span> {
         let next = w.low(i + 1);
         if w.toks
             .get(i.wrapping_sub(1))
-            .is_some_and(|t| matches!(&w.text[t.range.clone()], "$" | "€" | "£"))
+            .is_some_and(|t| currency_sign(&w.text[t.range.clone()]))
             || next == "%"
             || PERCENT_WORDS.contains(&next)
         {
@@ -1248,6 +1256,37 @@ fn month_date(w: &Words, i: usize) -> Option<usize> {
     Some(j)
 }
 
+/// End of the percent sign or words after a number at `e`: "%" written against it, "percent",
+/// "per cent" (as British, Canadian, Indian and Australian copy writes it), "percentage
+/// points", "per cent points".
+fn percent_end(w: &Words, e: usize) -> Option<usize> {
+    let points = |k: usize| {
+        if w.is(k, &["points", "point"]) && w.near(k - 1) {
+            k + 1
+        } else {
+            k
+        }
+    };
+    if w.raw(e) == "%" && !w.toks[e].space_before {
+        Some(e + 1)
+    } else if w.low(e) == "per" && w.low(e + 1) == "cent" && w.near(e - 1) && w.near(e) {
+        Some(points(e + 2))
+    } else if w.is(e, PERCENT_WORDS) {
+        Some(if w.low(e) == "percentage" {
+            points(e + 1)
+        } else {
+            e + 1
+        })
+    } else {
+        None
+    }
+}
+
+/// Currency signs before an amount ("$5", "€3", "₹20 lakh").
+fn currency_sign(s: &str) -> bool {
+    matches!(s, "$" | "€" | "£" | "₹" | "₱" | "¥" | "₦" | "₩")
+}
+
 fn number_at(w: &Words, i: usize) -> Option<Span> {
     let n = w.toks.len();
     // A number glued to a word by a hyphen is part of a name or code: "COVID-19", "F-16".
@@ -1270,17 +1309,9 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         && w.raw(i + 2).len() <= 3
     {
         // "15-16 per cent", "2-3%": a range of percentages, not a score.
-        let mut e = i + 3;
-        if w.raw(e) == "%" && !w.toks[e].space_before {
-            e += 1;
-        } else if w.low(e) == "per" && w.low(e + 1) == "cent" && w.near(e - 1) && w.near(e) {
-            e += 2;
-        } else if w.is(e, PERCENT_WORDS) && w.near(e - 1) {
-            e += 1;
-        }
         return Some(Span {
             start: i,
-            end: e,
+            end: percent_end(w, i + 3).unwrap_or(i + 3),
             label: Label::Number,
         });
     }
@@ -1290,7 +1321,7 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
     // Money: "$5 million", "€3"
     // Currency signs, and the rupee as copy abbreviates it ("Rs 450", "Rs. 9,300 crore").
     let money = k < n
-        && (matches!(w.raw(k), "$" | "€" | "£" | "₹" | "₱" | "¥" | "₦" | "₩")
+        && (currency_sign(w.raw(k))
             || (matches!(w.raw(k), "Rs" | "Rs.")
                 && w.near(k)
                 && w.toks.get(k + 1).is_some_and(|t| t.kind == Kind::Number)));
@@ -1334,7 +1365,7 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
         && !w.toks[k].line_start
         && !is_month(w, k - 1)
         && !w.is(k - 1, WEEKDAYS)
-        && !(w.is(end, PERCENT_WORDS)
+        && !(percent_end(w, end).is_some()
             || w.raw(end) == "%"
             || w.is(end, MEASURES)
             || w.is(end, CURRENCY_WORDS))
@@ -1416,17 +1447,11 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
     // Ordinal-like "first" never reaches here; a bare "one" after "No." or a year-like number
     // handled by the date grammar. A number glued to a letter ("G7") is a name, not a number.
     let mut e = end;
-    if e < n && matches!(w.raw(e), "%") && !w.toks[e].space_before {
-        e += 1;
+    if let Some(p) = percent_end(w, e) {
+        e = p;
     } else if !money && w.is(e, MEASURES) && w.near(e - 1) {
         e += 1;
         if w.low(e - 1) == "square" && w.is(e, MEASURES) {
-            e += 1;
-        }
-    } else if w.low(e) == "per" && w.low(e + 1) == "cent" && w.near(e - 1) && w.near(e) {
-        // "3.3 per cent": the percentage as British, Canadian, Indian and Australian copy writes it.
-        e += 2;
-        if w.is(e, &["points", "point"]) && w.near(e - 1) {
             e += 1;
         }
     } else if w.low(e) == "basis" && w.is(e + 1, &["points", "point"]) && w.near(e - 1) && w.near(e) {
@@ -1440,14 +1465,8 @@ fn number_at(w: &Words, i: usize) -> Option<Span> {
     {
         // "the 224-foot rocket", "a 10-kilometre stretch": a measure as an adjective.
         e += 2;
-    } else if w.is(e, PERCENT_WORDS)
-        || (money && w.is(e, &["dollars"]))
-        || (!money && w.is(e, CURRENCY_WORDS))
-    {
+    } else if (money && w.is(e, &["dollars"])) || (!money && w.is(e, CURRENCY_WORDS)) {
         e += 1;
-        if w.low(e - 1) == "percentage" && w.is(e, &["points", "point"]) {
-            e += 1;
-        }
     }
     Some(Span {
         start: i,
