@@ -127,11 +127,6 @@ impl Evidence {
         self.partial.get(word).copied()
     }
 
-    /// The story names at least one person in full.
-    fn knows_people(&self) -> bool {
-        self.people
-    }
-
     /// Known as a name; `strict` leaves out partial names that are also ordinary words.
     fn knows(&self, word: &str, strict: bool) -> bool {
         (self.partial.contains_key(word) && !(strict && self.weak.contains(word)))
@@ -415,11 +410,9 @@ impl<'a, 'b> Finder<'a, 'b> {
                 && prev.end == s.start
                 && s.end == s.start + 1
                 && !self.w.toks[s.start].line_start
-                && lookup(self.w, s.start, s.end).is_some_and(|k| k.label == Label::Org)
                 && self.w.toks[s.start].kind == Kind::Word
                 && self.w.toks[s.start].cap
-                && !self.w.toks[s.start].upper
-                && self.raw(s.start).ends_with('s')
+                && self.plural_club(s.start)
             {
                 prev.end = s.end;
                 prev.label = Label::Org;
@@ -429,6 +422,14 @@ impl<'a, 'b> Finder<'a, 'b> {
             merged.push(s);
         }
         merged
+    }
+
+    /// A known organisation named in the plural, as clubs are ("Yankees", "Lakers"), and not an
+    /// acronym ("NATO"): after a place it completes the club's name.
+    fn plural_club(&self, i: usize) -> bool {
+        lookup(self.w, i, i + 1).is_some_and(|k| k.label == Label::Org)
+            && !self.w.toks[i].upper
+            && self.raw(i).ends_with('s')
     }
 
     /// A line that is only two to four capitalised words, over a photo caption (a line with a
@@ -927,11 +928,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return self.push(out, a, b, Label::Org, true);
             }
             // A place and a known club: "Boston Bruins", "Brooklyn Nets", "Los Angeles Lakers".
-            if lookup(self.w, b - 1, b).is_some_and(|k| k.label == Label::Org)
-                && !self.w.toks[b - 1].upper
-                && last.ends_with('s')
-                && lookup(self.w, a, b - 1).is_some_and(|k| k.label == Label::Place)
-            {
+            if self.plural_club(b - 1) && lookup(self.w, a, b - 1).is_some_and(|k| k.label == Label::Place) {
                 return self.push(out, a, b, Label::Org, true);
             }
             // Teams and groups named in the plural: "Boston Bruins", "Maple Leafs".
@@ -1144,7 +1141,7 @@ impl<'a, 'b> Finder<'a, 'b> {
         let no_one_so_named = self.w.toks.len() >= 150
             && self
                 .ev
-                .is_some_and(|e| e.knows_people() && e.partial(&titlecase(first)) != Some(Label::Person));
+                .is_some_and(|e| e.people && e.partial(&titlecase(first)) != Some(Label::Person));
         let lone_label = if no_one_so_named && !is_first_name(first) && !GAZ.is_frequent_surname(first) {
             Label::Org
         } else {
