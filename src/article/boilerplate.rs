@@ -529,14 +529,20 @@ fn ends_like_sentence(s: &str) -> bool {
 /// fragment-joined line, no-break and thin spaces, double spaces) one plain space. Layout must
 /// not change what a line is.
 fn flat(s: &str) -> std::borrow::Cow<'_, str> {
-    let plain = !s
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0].is_ascii_whitespace() && w[1].is_ascii_whitespace())
-        && !s.bytes().any(|b| b == b'\n' || b == b'\r' || b == b'\t')
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    // One pass over the trimmed line: already flat when its only white space is single spaces.
+    let trimmed = s.trim();
+    let mut after_space = false;
+    let plain = trimmed.chars().all(|c| {
+        let ok = if c == ' ' {
+            !after_space
+        } else {
+            !c.is_whitespace()
+        };
+        after_space = c == ' ';
+        ok
+    });
     if plain {
-        return std::borrow::Cow::Borrowed(s.trim());
+        return std::borrow::Cow::Borrowed(trimmed);
     }
     std::borrow::Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
 }

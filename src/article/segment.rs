@@ -265,8 +265,10 @@ fn join_pass(
                 prev.breaks_are_ends &= p.breaks_are_ends;
             }
             _ => {
-                if let Some(prev) = out.last() {
-                    text_seen |= !furniture_line(text[prev.range.clone()].trim());
+                if let Some(prev) = out.last()
+                    && !text_seen
+                {
+                    text_seen = !furniture_line(text[prev.range.clone()].trim());
                 }
                 out.push(p.clone());
             }
@@ -623,6 +625,11 @@ fn join_verdict((a, b): (&str, &str), (a_edge, b_edge): (&str, &str), first: boo
         .copied()
         .unwrap_or(b_edge.trim().len())];
     let end = bare_end(a);
+    // A block that ends a sentence stands apart (below) unless the next opens with the dash of
+    // its dateline; deciding that first spares the furniture rules on most breaks of a page.
+    if ends_sentence_block(a) && !b.starts_with(['\u{2014}', '\u{2013}', '-']) {
+        return Join::Never;
+    }
     // A byline or time stamp, a credit, a footer or a prompt on either side stands apart; a
     // block opening in lower case ("by FactSet had…") goes on with a sentence whatever it reads like.
     let b_lower = b.chars().next().is_some_and(char::is_lowercase);

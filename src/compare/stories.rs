@@ -110,6 +110,9 @@ enum Dates {
 
 struct Features {
     grams: Vec<u64>,
+    /// The weighted count of `grams` ([`GramWeights::total`]), set once the collection's
+    /// weights are known: every scored pair divides by the smaller of two.
+    grams_total: f64,
     reuse: Vec<u64>,
     /// The reused-passage 5-grams of the body's first [`LEAD`] words: the news itself, where a
     /// rewrite keeps the wire's sentences (a report of another day shares background lower down).
@@ -228,12 +231,7 @@ struct Pair {
 
 impl Pair {
     fn of(fi: &Features, fj: &Features, w: &GramWeights) -> Pair {
-        let (small, _) = if w.total(&fi.grams) <= w.total(&fj.grams) {
-            (fi, fj)
-        } else {
-            (fj, fi)
-        };
-        let denom = w.total(&small.grams);
+        let denom = fi.grams_total.min(fj.grams_total);
         let share = if denom > 0.0 {
             w.shared(&fi.grams, &fj.grams) / denom
         } else {
@@ -321,6 +319,9 @@ fn group<A: Borrow<Article> + Sync>(
         .map(|(i, a)| features(a, names.and_then(|nm| nm.0.get(i))))
         .collect();
     let gw = GramWeights::new(&feats);
+    feats
+        .par_iter_mut()
+        .for_each(|f| f.grams_total = gw.total(&f.grams));
 
     // Document frequency of names, for weights and for leaving common names out of candidate search.
     let mut df: KeyMap<u64, u32> = KeyMap::default();
@@ -376,10 +377,23 @@ fn group<A: Borrow<Article> + Sync>(
                     }
                 }
             }
-            // Two shared rare names make a name candidate; wording candidates always pass.
+            // Two shared rare names make a name candidate; wording candidates pass too. Where
+            // the dates conflict, nothing but derived wording can link a pair (see
+            // [`corroboration`]): a name candidate is dropped here, and so is a wording one
+            // that the cheap tests already keep from being derived, before its wording is
+            // scored (a collection of one beat's reports, or of template items, has many).
+            let fi = &feats[i];
             found
                 .into_iter()
-                .filter(|&(_, c)| c >= 2)
+                .filter(|&(j, c)| {
+                    let fj = &feats[j as usize];
+                    let open = compare_days(&fi.day, &fj.day) != Dates::Conflict;
+                    if c >= u32::MAX / 2 {
+                        open || may_derive(fi, fj)
+                    } else {
+                        c >= 2 && open
+                    }
+                })
                 .map(move |(j, _)| ((i as u32).min(j), (i as u32).max(j)))
                 .collect::<Vec<_>>()
         })
@@ -398,7 +412,7 @@ fn group<A: Borrow<Article> + Sync>(
         let mut need = vec![false; n];
         for (&(i, j), p) in pairs.iter().zip(&wording) {
             let (fi, fj) = (&feats[i as usize], &feats[j as usize]);
-            if !derived(fi, fj, p) && corroboration(fi, fj, p) > 0 && !different_subjects(fi, fj) {
+            if !derived(fi, fj, p) && corroboration(fi, fj, p) > 0 && !kept_apart(fi, fj) {
                 need[i as usize] = true;
                 need[j as usize] = true;
             }
@@ -625,11 +639,13 @@ fn page_key(url: &str) -> Option<String> {
 /// shorter's 5-grams (common ones discounted) are the other's, passages are reused, and nothing
 /// says they are two items of one template (other figures, another company) or two days' reports.
 fn derived(fi: &Features, fj: &Features, p: &Pair) -> bool {
-    p.share >= DERIVED
-        && p.passages >= MIN_SHARED_PASSAGES
-        && !other_figures(fi, fj)
-        && !different_subjects(fi, fj)
-        && !dated_apart(&fi.day, &fj.day)
+    p.share >= DERIVED && p.passages >= MIN_SHARED_PASSAGES && may_derive(fi, fj)
+}
+
+/// The tests of [`derived`] that need no wording scored: neither two items of one template nor
+/// reports of different subjects or days.
+fn may_derive(fi: &Features, fj: &Features) -> bool {
+    !other_figures(fi, fj) && !different_subjects(fi, fj) && !dated_apart(&fi.day, &fj.day)
 }
 
 /// Whether one member of a story is a version of another (derived, or a rewrite keeping a few
@@ -682,9 +698,7 @@ fn linked(
     // Reused wording with none of the same figures: two items of one template (two days'
     // market reports, two companies' notes), not two reports of one event.
     // (Template wording counts here however many articles carry it.)
-    if different_subjects(fi, fj)
-        || (count_common(&fi.reuse, &fj.reuse) >= MIN_SHARED_PASSAGES && other_figures(fi, fj))
-    {
+    if kept_apart(fi, fj) {
         return false;
     }
     let mut corroborated = corroboration(fi, fj, p);
@@ -706,6 +720,13 @@ fn linked(
         0.0
     };
     names >= NAMES_SHARED && corroborated >= 1 || names >= NAMES_SOME && corroborated >= 2
+}
+
+/// Two items of one template (reused wording, none of the same figures) or reports about
+/// different subjects: no share of names links them unless the wording is derived.
+fn kept_apart(fi: &Features, fj: &Features) -> bool {
+    different_subjects(fi, fj)
+        || (count_common(&fi.reuse, &fj.reuse) >= MIN_SHARED_PASSAGES && other_figures(fi, fj))
 }
 
 /// How many signs other than names tie two reports to one event (the same day, a shared public
@@ -788,7 +809,7 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
     names.sort_unstable();
     names.dedup();
     let published = a.published.as_deref().and_then(parse_date);
-    let with_dateline = dateline(a, &skip, &tokens).map(|with| tokens_with(&a.text, &skip, with));
+    let with_dateline = dateline(a, &skip, &tokens).map(|with| tokens_with(&a.text, &skip[with], &tokens));
     let (month_day, weekday) = days_in_text(&a.text, with_dateline.as_deref().unwrap_or(&tokens));
     let mut nums: Vec<u64> = tokens.iter().filter(|t| t.num).map(|t| t.key).collect();
     nums.sort_unstable();
@@ -806,6 +827,7 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
     };
     let lead_end = tokens.len().min(LEAD + 5);
     Features {
+        grams_total: grams.len() as f64,
         reuse: reuse_grams(&tokens),
         lead_reuse: reuse_grams(&tokens[..lead_end]),
         grams,
@@ -885,14 +907,21 @@ fn dateline(a: &Article, skip: &[std::ops::Range<usize>], tokens: &[Token]) -> O
     })
 }
 
-fn tokens_with(text: &str, skip: &[std::ops::Range<usize>], keep: usize) -> Vec<Token> {
-    let rest: Vec<_> = skip
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != keep)
-        .map(|(_, r)| r.clone())
+/// The tokens with those of a dateline marked as boilerplate (`dateline`, just before the first
+/// token kept) put in front: only the dateline's own words need tokenising again.
+fn tokens_with(text: &str, dateline: &std::ops::Range<usize>, tokens: &[Token]) -> Vec<Token> {
+    let mut out: Vec<Token> = text
+        .get(dateline.clone())
+        .map(|d| tokenise(d, &[]))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|mut t| {
+            t.range = t.range.start + dateline.start..t.range.end + dateline.start;
+            t
+        })
         .collect();
-    tokenise(text, &rest)
+    out.extend_from_slice(tokens);
+    out
 }
 
 /// Where each sentence's first token starts: a capital there is no sign of a name.
