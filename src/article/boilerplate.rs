@@ -110,7 +110,15 @@ pub(super) fn re(s: &str) -> Regex {
 /// for breaking news.", "Log in with your credentials", "Subscribe for $1 a week").
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset (?:your )?password|create (?:an? )?(?:free )?account|already have an account|already a subscriber|your credentials|enable javascript|ad ?blocker|continue in (?:the )?(?:app|browser)|view in (?:the )?app|unlimited (?:digital )?access|subscribers? only|for subscribers)\b",
+        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset (?:your )?password|create (?:an? )?(?:free )?account|already have an account|already a subscriber|your credentials|enable javascript|ad ?blocker|continue in (?:the )?(?:app|browser)|view in (?:the )?app|unlimited (?:digital )?access|subscribers? only|for subscribers|(?:delivered |sent )?(?:straight )?to your inbox|(?:e-?mails?|newsletters?) (?:&|and) alerts)\b",
+    )
+});
+
+/// "Follow us on Facebook", "Follow Harbour Post on X and Instagram", "Join us on WhatsApp": a
+/// social prompt, opening the line as an imperative (prose says "follow him on Twitter").
+static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:follow|like|join|find)\s+(?:us|[A-Z][\p{L}&.'’-]*(?:\s+[A-Z][\p{L}&.'’-]*){0,4})\s+on\s+(?i:our\s+)?(?i:official\s+)?(?i:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube|tiktok|threads|google news|bluesky|social media)\b",
     )
 });
 
@@ -124,14 +132,14 @@ static PRICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Interface phrases of the site itself, on a short line.
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:skip to (?:main )?content|listen to this article|\d+ min(?:ute)?s? read|send us an (?:e-?mail|message)|jump to comments|text size|toggle (?:menu|navigation))\b",
+        r"(?i)\b(?:skip to (?:main )?content|listen to this article|\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?\.? read|(?:estimated )?read(?:ing)? time\s*:?\s*\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?|send us an (?:e-?mail|message)|jump to comments|text size|toggle (?:menu|navigation))\b",
     )
 });
 
 /// Copyright and standards lines: footers whatever their length (up to a short paragraph).
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^(?:©|\(c\)|copyright\b)|©\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\bis solely responsible for all content\b|\ball rights reserved\b|\bmay not be (?:published|reproduced)(?:,| or) (?:broadcast|rewritten|redistributed|distributed)\b|^(?:privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings)|accessibility|sitemap|about us|contact us|careers)(?:\s*[|·•/]\s*.*)?$|^(?:our|editorial) standards\b)",
+        r"(?i)(?:^(?:©|\(c\)|copyright\b)|©\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\bis solely responsible for all content\b|\ball rights reserved\b|\bmay not be (?:published|reproduced)(?:,| or) (?:broadcast|rewritten|redistributed|distributed)\b|^(?:privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings)|accessibility|sitemap|about us|contact us|careers)(?:\s*[|·•/]\s*.*)?$|^(?:our|editorial) standards\b|\bfor (?:your )?personal,? non-?commercial use\b|\bthis archived (?:news )?(?:story|article|content)\b)",
     )
 });
 
@@ -411,7 +419,7 @@ static LABELS: LazyLock<[(Regex, Kind); 6]> = LazyLock::new(|| {
     [
         (
             line(
-                r"share|share this(?: article| story| page)?|share on \w+|print|e-?mail|comments?|menu|search|close|save|home|sections?|topics|tags?|trending|play|reuse this content|explore more on these topics|related topics|back to top|skip to (?:main )?content|see more|show more|load more|view comments|leave a comment|follow|bookmark|copy link|link copied|(?:adjust )?font size|\d+ comments?|(?:left |main |site )?menu|sections|more|breaking news|on air now|listen live|connect with us|logo|article content|top news|latest news|you are here:.*|log ?in|sign ?in|register|subscribe|newsletters?|hide transcript|view transcript|transcript|skip to this video now",
+                r"share|share this(?: article| story| page)?|share on \w+|print|e-?mail|comments?|menu|search|close|save|home|sections?|topics|tags?|trending|play|reuse this content|explore more on these topics|related topics|back to top|skip to (?:main )?content|see more|show more|load more|view comments|leave a comment|follow|bookmark|copy link|link copied|(?:adjust )?font size|\d+ comments?|(?:left |main |site )?menu|sections|more|breaking news|on air now|listen live|connect with us|logo|article content|top news|latest news|you are here:.*|log ?in|sign ?in|register|subscribe|newsletters?|hide transcript|view transcript|transcript|skip to this video now|topic|stories|error|exclusive|byline|publication|save (?:story|article|for later|this (?:story|article))|(?:leer|ver) en español|lire en français|en español|read (?:this |it )?in (?:english|spanish|french|arabic|hindi|urdu|chinese)",
             ),
             Kind::Chrome,
         ),
@@ -439,6 +447,27 @@ static LABELS: LazyLock<[(Regex, Kind); 6]> = LazyLock::new(|| {
     ]
 });
 
+/// The heading of a listing page (a tag, topic, section or archive): "Tag Archives: Kenya",
+/// "Entries in Kenya (32)", "Posts tagged elections", "News Archive", "Latest stories", "Latest
+/// Lagos News", "Regional News". A short line, not a sentence.
+static LISTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:(?i:(?:tag|tags|category|categories|topic|topics|label|section|filed under)(?:\s+archives?)?\s*[:»>|]\s*.{1,40}|(?:[\p{L}-]+\s){0,2}archives?(?:\s*[:»|]\s*.{1,40})?|entries (?:in|for|tagged|from|about) .{1,40}|posts (?:tagged|labell?ed|filed under|with (?:the )?label|in (?:the )?category) .{1,40}|showing posts (?:with label|for) .{1,60}|(?:the )?latest(?:\s[\p{L}&'’-]+){0,2}\s(?:news|stories|headlines|updates|articles))|(?:[A-Z][\p{L}&'’-]*\s){1,2}(?:News|NEWS))(?:\s*\(\d+\))?$",
+    )
+});
+
+/// A count standing for a gallery or a tally: "5 photos", "views 355", "205 total views today",
+/// "12 Comments", "Shares: 1.2K".
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:\d[\d.,]*\s*[km]?\s+(?:total\s+)?(?:photos?|images?|pictures?|videos?|views?|comments?|shares?|reads?|likes?|reactions?)(?:\s+today)?|(?:views?|comments?|shares?|reads?|photos?|likes?)\s*:?\s*\d[\d.,]*\s*[km]?)$",
+    )
+});
+
+/// "W140 Full Story", "Read full story »": a teaser's link to the story.
+static FULL_STORY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)^(?:\S+\s+)?(?:read\s+(?:the\s+)?)?full\s+(?:story|article)\s*[»›>→]*$"));
+
 /// A line of rules or underscores separating a story from its notes ("___").
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^[-_*=~#•·. ]{3,}$"));
 
@@ -458,7 +487,7 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     let cap = r"[A-Z][\p{L}&.'’-]*";
     let name = format!(r"{cap}(?:\s+(?:{cap}|via|of|de|van|von|al|la)){{0,6}}");
     re(&format!(
-        r"(?:(?:^|[\s.,;)(]){name}\s*/\s*{name}(?:\s*/\s*{name})*\)?|\bvia\s+{cap}(?:\s+{cap}){{0,3}}\)?|\(?\b(?:{cap}\s+)?Photos?\s*/\s*{name}\)?|\b(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?\s*(?::|by)\s*{name}\)?|[.)]\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|Xinhua|TASS|Sipa|Pool)\)?|\((?:AP|AFP|Reuters|EPA|Getty) (?:Photo|Images?)\s*/[^()]+\)|[.)]\s+/\s?[A-Z]{{2,8}}|\b(?:Source|Supplied|Pictured?|Credit):\s*(?:AAP|AP|AFP|Reuters|Getty Images|Supplied|Bloomberg|Xinhua|PA(?: Media| Wire)?|{cap}(?:\s+{cap}){{0,3}})\.?|(?i:\b(?:featured |photo |image |picture )?(?:image|photo|picture)? ?credits?\s*:.+))\s*$"
+        r"(?:(?:^|[\s.,;)(]){name}\s*/\s*{name}(?:\s*/\s*{name})*\)?|\bvia\s+{cap}(?:\s+{cap}){{0,3}}(?:,\s*(?:File|Pool))?\)?|\((?:AAP|AP|AFP|Reuters|Getty Images|Supplied|ABC(?:\s+[A-Z][\p{{L}}]*){{0,2}}|[A-Z]{{2,6}}(?:\s+[A-Z][\p{{L}}]*)?|Flickr|Instagram|Twitter|Facebook|Wikimedia Commons)\s*:\s*{name}\)|\(?\b(?:{cap}\s+)?Photos?\s*/\s*{name}\)?|\b(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?\s*(?::|by)\s*{name}\)?|[.)]\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|Xinhua|TASS|Sipa|Pool)\)?|\((?:AP|AFP|Reuters|EPA|Getty) (?:Photo|Images?)\s*/[^()]+\)|[.)]\s+/\s?[A-Z]{{2,8}}|\b(?:Source|Supplied|Pictured?|Credit):\s*(?:AAP|AP|AFP|Reuters|Getty Images|Supplied|Bloomberg|Xinhua|PA(?: Media| Wire)?|{cap}(?:\s+{cap}){{0,3}})\.?|(?i:\b(?:featured |photo |image |picture )?(?:image|photo|picture)? ?credits?\s*:.+))\s*$"
     ))
 });
 
@@ -478,7 +507,7 @@ static COOKIES: LazyLock<Regex> =
 /// "KYIV, Ukraine — ", "Moscow: ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,6}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*[—–-]{1,2}\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[\s,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:\s\((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–-]{1,2}\s*)?|[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?:\s[A-Z][\p{L}'-]+){0,2}:\s+)",
+        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,6}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*(?:[—–-]{1,2}|_)\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[\s,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:\s?\((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2})?,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s?\((?P<agency3>[A-Z][A-Za-z]{1,7})\)\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+){0,2},\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*(?:,\s[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2})?[,:]\s?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s?\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?:\s[A-Z][\p{L}'-]+){0,2}:\s+)",
     )
 });
 
@@ -486,9 +515,62 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// stands, also on a page of several stories.
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[A-Z][\p{L}.'-]*(?:[\s,]+[A-Z\d][\p{L}.'-]*){0,5},?\s\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|ANI|AAP|CP|PA|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*[—–-]{1,2}\s*",
+        r"^[A-Z][\p{L}.'-]*(?:[\s,]+[A-Z\d][\p{L}.'-]*){0,5},?\s\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|ANI|AAP|CP|PA|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*(?:[—–-]{1,2}|_)\s*",
     )
 });
+
+/// A photo credit or a site's name run into a bracketed dateline, up to its bracket:
+/// "Jane Roe/Getty Images(", "iStockphoto/Thinkstock(", "HarbourNews.com(".
+static GLUED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\p{L}[\p{L}.'’-]*(?:\s[A-Z][\p{L}.'’-]*){0,3}(?:/[A-Z][\p{L}.'’-]*(?:\s[A-Z][\p{L}.'’-]*){0,3})+|[A-Za-z]+\.(?:com|net|org))\(",
+    )
+});
+
+/// The parts of a range between blank lines (one line may hold several blocks the fragment
+/// joiner put together: a headline, its teaser, the next headline), each trimmed.
+fn blocks(text: &str, r: Range<usize>) -> Vec<Range<usize>> {
+    static BLANK: LazyLock<Regex> = LazyLock::new(|| re(r"\n[ \t\u{a0}]*\n\s*"));
+    let mut out = Vec::new();
+    let mut at = r.start;
+    for m in BLANK.find_iter(&text[r.clone()]) {
+        out.push(at..r.start + m.start());
+        at = r.start + m.end();
+    }
+    out.push(at..r.end);
+    out.retain(|b| !text[b.clone()].trim().is_empty());
+    out
+}
+
+/// Whether block `i` of a joined line is a headline set apart by blank lines: headline-like, in
+/// capitals at its start, and the block before it (if any) ending as a sentence or a teaser
+/// does. Fragments of one sentence joined back (" … before the" / "COVID-19 pandemic, …") are not.
+fn headline_joined(text: &str, parts: &[Range<usize>], i: usize) -> bool {
+    let s = text[parts[i].clone()].trim();
+    headline_like(s)
+        && s.chars().next().is_some_and(char::is_uppercase)
+        && (i == 0 || {
+            let before = &text[parts[i - 1].clone()];
+            ends_like_sentence(before) || teaser_end(before)
+        })
+}
+
+/// A teaser cut off and linked to its story: "… the rebels said the... Read More", "[…]".
+fn teaser_end(s: &str) -> bool {
+    let t = s.trim_end();
+    t.ends_with("[…]") || t.ends_with("[...]") || READ_MORE_TAIL.is_match(t)
+}
+
+/// The link closing a teaser cut off: "… the rebels said the... Read More", "…Continue reading »".
+static READ_MORE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:\.\.\.|…)\s*(?P<link>(?i:read more|continue reading|read full (?:story|article)|full story)\s*[»›>→]*)\s*$",
+    )
+});
+
+/// The link of one teaser run into the next one's headline: "Read More »Voters queue in Lanvale".
+static READ_MORE_HEAD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:read more|continue reading)\s*[»›>→]+\s*\p{Lu}"));
 
 /// A contributor tagline: "NPR's Frank Langfitt contributed to this report".
 static TAGLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -625,6 +707,10 @@ fn classify(raw: &str) -> Class {
     if len > CHROME_MAX {
         return Class::Body;
     }
+    // A teaser's link run into the next headline: the link is marked alone, after.
+    if READ_MORE_HEAD.is_match(line) {
+        return Class::Short;
+    }
     if ADVERT.is_match(line) {
         return Class::Furniture(Kind::Advertisement);
     }
@@ -639,6 +725,15 @@ fn classify(raw: &str) -> Class {
     }
     if let Some((_, k)) = LABELS.iter().find(|(r, _)| r.is_match(line)) {
         return Class::Furniture(*k);
+    }
+    if COUNT.is_match(line) || (len <= 60 && !sentence && LISTING.is_match(line)) {
+        return Class::Furniture(Kind::Chrome);
+    }
+    if FULL_STORY.is_match(line) {
+        return Class::Furniture(Kind::Promo);
+    }
+    if FOLLOW.is_match(line) {
+        return Class::Furniture(Kind::Prompt);
     }
     if SEPARATOR.is_match(line) {
         return Class::Furniture(Kind::Chrome);
@@ -765,10 +860,11 @@ fn lines_full(lines: &[&str]) -> bool {
 /// Whether a line is furniture that never stands inside a sentence (a byline or time stamp,
 /// a credit, a footer, a prompt, an ad label): the fragment joiner keeps it apart.
 pub(super) fn standalone_furniture(line: &str) -> bool {
-    matches!(
-        classify(line).kind(),
-        Some(Kind::Byline | Kind::Credit | Kind::Footer | Kind::Prompt | Kind::Advertisement)
-    )
+    COUNT.is_match(&flat(line))
+        || matches!(
+            classify(line).kind(),
+            Some(Kind::Byline | Kind::Credit | Kind::Footer | Kind::Prompt | Kind::Advertisement)
+        )
 }
 
 /// The classes of a paragraph's lines. A hard-wrapped paragraph is one line to the rules, so a
@@ -968,7 +1064,11 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         // over a caption ("Russia Hungary"), the title over a video length, an app banner.
         // Not so for bylines: the headline over a byline stays the headline; only a name line
         // over a staff line ("MARIA DOE" over "AP Science Writer") is the byline's.
-        let any = ms.iter().any(|m| m.is_some_and(|k| k != Kind::Byline));
+        let closing_link = |i: usize| FULL_STORY.is_match(&flat(&text[p.lines[i].clone()]));
+        let any = ms
+            .iter()
+            .enumerate()
+            .any(|(i, m)| m.is_some_and(|k| k != Kind::Byline) && !closing_link(i));
         if any && cs.iter().all(|c| *c != Class::Body) {
             mark_all(ms, None);
         }
@@ -1010,6 +1110,7 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         if p.breaks_are_ends
             && let Some(k) = ms.first().copied().flatten()
             && !matches!(k, Kind::Caption | Kind::Credit | Kind::Ticker | Kind::Byline)
+            && !closing_link(0)
         {
             for (i, l) in p.lines.iter().enumerate().skip(1) {
                 let link = &text[l.clone()];
@@ -1019,6 +1120,22 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
                     && taken(i)
                 {
                     ms[i] = Some(k);
+                }
+            }
+        }
+        // The same under a promo heading inside a block of lines ("By …" / "Most Read Stories"
+        // / "- One headline" / "- Another"), up to the first line that is not a short link.
+        if p.breaks_are_ends {
+            for (i, g) in given.iter().enumerate().skip(1) {
+                if *g != Some(Kind::Promo) || closing_link(i) {
+                    continue;
+                }
+                for j in i + 1..ms.len() {
+                    let link = text[p.lines[j].clone()].trim_end();
+                    if ms[j].is_some() || link.chars().count() > CHROME_MAX || link.ends_with('.') {
+                        break;
+                    }
+                    ms[j] = Some(Kind::Promo);
                 }
             }
         }
@@ -1061,7 +1178,23 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
     // The tail of a page: after the last chrome-free prose, short paragraphs between chrome
     // paragraphs belong to the footer ("Forgot your details?" under "Log in…").
     let is_marked_para = |i: usize| marked[i].iter().all(Option::is_some);
-    let loose = |i: usize| is_marked_para(i) || classes[i].iter().all(|c| *c == Class::Short);
+    // A cut-off story at the page's end opens with its dateline: a story, not the footer.
+    let opens_story = |i: usize| {
+        paragraphs[i]
+            .lines
+            .first()
+            .is_some_and(|l| WIRE_DATELINE.is_match(&flat(&text[l.clone()])))
+    };
+    let joined = |i: usize| {
+        let p = &paragraphs[i];
+        p.lines.iter().any(|l| {
+            let parts = blocks(text, l.clone());
+            (0..parts.len()).any(|i| headline_joined(text, &parts, i))
+        })
+    };
+    let loose = |i: usize| {
+        is_marked_para(i) || (classes[i].iter().all(|c| *c == Class::Short) && !opens_story(i) && !joined(i))
+    };
     let mut tail_start = paragraphs.len();
     while tail_start > 0 && loose(tail_start - 1) {
         tail_start -= 1;
@@ -1104,12 +1237,58 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
             .then(|| s.into_owned())
     });
 
-    // Datelines: any form opening the first body paragraph (its first unmarked line), and a
-    // dateline naming its wire opening any paragraph (a page may carry several stories).
+    // Teasers' links: "Read More" after a teaser cut off, "Read More »" before the next headline.
+    for (p, ms) in paragraphs.iter().zip(&marked) {
+        for l in p
+            .lines
+            .iter()
+            .zip(ms)
+            .filter(|(_, m)| m.is_none())
+            .flat_map(|(l, _)| blocks(text, l.clone()))
+        {
+            let s = &text[l.clone()];
+            if let Some(c) = READ_MORE_TAIL.captures(s).and_then(|c| c.name("link")) {
+                found.push((l.start + c.start()..l.start + c.end(), Kind::Promo));
+            }
+            if let Some(h) = READ_MORE_HEAD.find(s) {
+                let end = s[..h.end()]
+                    .trim_end_matches(|c: char| c.is_alphabetic())
+                    .trim_end()
+                    .len();
+                found.push((l.start..l.start + end, Kind::Promo));
+            }
+        }
+    }
+
+    // Datelines: any form opening the first body paragraph (its first unmarked line) or a
+    // paragraph under a headline, and a dateline naming its wire opening any paragraph (a page
+    // may carry several stories).
     let mut agency = None;
     let mut first = true;
+    // Every line in page order, with whether it is an unmarked headline (a short line): a
+    // paragraph under a headline starts a story, on a page of several stories.
+    let headed: Vec<(usize, bool)> = paragraphs
+        .iter()
+        .zip(&marked)
+        .zip(&classes)
+        .flat_map(|((p, ms), cs)| {
+            p.lines.iter().zip(ms.iter().zip(cs)).map(|(l, (m, c))| {
+                let parts = blocks(text, l.clone());
+                let joined = parts.len() > 1 && headline_joined(text, &parts, parts.len() - 1);
+                (
+                    l.start,
+                    m.is_none() && (*c == Class::Short || headline_like(&text[l.clone()]) || joined),
+                )
+            })
+        })
+        .collect();
+    let under_headline = |start: usize| {
+        let i = headed.partition_point(|(s, _)| *s < start);
+        i > 0 && headed[i - 1].1
+    };
     // Where a paragraph can start: each unmarked line of a paragraph of lines, the first
-    // unmarked line of wrapped prose (with the prose up to its end).
+    // unmarked line of wrapped prose (with the prose up to its end), and a line of it under a
+    // headline across a blank line (a teaser joined to its headline).
     let starts = paragraphs.iter().zip(&marked).flat_map(|(p, ms)| {
         let unmarked = p
             .lines
@@ -1125,9 +1304,14 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
             .rev()
             .find(|(_, m)| m.is_none())
             .map(|(l, _)| l.end);
+        let lines = &p.lines;
+        let teaser = move |l: &Range<usize>| {
+            let i = lines.iter().position(|x| x.start == l.start).unwrap_or(0);
+            i > 0 && text[lines[i - 1].end..l.start].matches('\n').count() >= 2 && under_headline(l.start)
+        };
         unmarked
             .enumerate()
-            .filter(move |(i, _)| !wrapped || *i == 0)
+            .filter(move |(i, l)| !wrapped || *i == 0 || teaser(l))
             .map(move |(_, l)| {
                 if wrapped {
                     l.start..last_free.unwrap_or(l.end)
@@ -1136,9 +1320,24 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
                 }
             })
     });
-    for r in starts {
+    // A headline joined to its teaser across a blank line, as one line: the teaser starts under
+    // the headline.
+    let starts = starts.flat_map(|r| {
+        let parts = blocks(text, r.clone());
+        let mut out = vec![(r.clone(), false)];
+        out.extend(
+            (1..parts.len())
+                .filter(|&i| headline_joined(text, &parts, i - 1))
+                .map(|i| (parts[i].start..r.end, true)),
+        );
+        out
+    });
+    for (r, joined) in starts {
         let raw = &text[r.clone()];
-        if raw.len() <= CHROME_MAX || !ends_like_sentence(raw) {
+        // Prose, or a short paragraph (a story cut off, an opening ending in a colon) that a
+        // dateline naming its wire opens.
+        let prose = raw.len() > CHROME_MAX && (ends_like_sentence(raw) || teaser_end(raw));
+        if !prose && !WIRE_DATELINE.is_match(&flat(raw)) {
             continue;
         }
         // Read with its white space flattened (a dateline cut by a fragment's blank line or a
@@ -1153,10 +1352,35 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
             found.push((r.start..back(by), Kind::Byline));
         }
         let (skip, rest) = (by, &rest[by..]);
-        let m = if first {
+        // A photo credit run into a bracketed dateline: "Jane Roe/Getty Images(LANVALE) -- ".
+        let glued = match GLUED_CREDIT.find(rest) {
+            Some(g) if DATELINE.is_match(&rest[g.end() - 1..]) => g.end() - 1,
+            _ => 0,
+        };
+        let (credit_at, skip, rest) = (skip, skip + glued, &rest[glued..]);
+        let story = first || joined || under_headline(r.start);
+        let m = if story {
             DATELINE.captures(rest).and_then(|c| {
                 let m = c.get(0)?;
-                let named = c.name("agency").or(c.name("glued")).or(c.name("agency2"));
+                // Under a headline, a dateline shows its form: capitals, a date or a bracket
+                // ("Mr Roe: " opening an answer is no dateline); and no dateline opens with a
+                // sentence's first word ("In Lanvale, Jan. 6 — ").
+                let word = m.as_str().split([' ', ',']).next().unwrap_or("");
+                let shown = first
+                    || m.as_str().contains(['(', '|'])
+                    || m.as_str().bytes().any(|b| b.is_ascii_digit())
+                    || m.as_str().split([' ', ',', ':']).any(|w| {
+                        w.chars().filter(|c| c.is_uppercase()).count() >= 3
+                            && !w.chars().any(char::is_lowercase)
+                    });
+                if !shown || super::segment::STARTERS.contains(&word) || by_when(&format!("x {word}")) {
+                    return None;
+                }
+                let named = c
+                    .name("agency")
+                    .or(c.name("glued"))
+                    .or(c.name("agency2"))
+                    .or(c.name("agency3"));
                 Some((m.end(), named.and_then(|a| wire(a.as_str()))))
             })
         } else {
@@ -1171,8 +1395,11 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         });
         first = false;
         if let Some((end, named)) = m
-            && rest.len() > end + 40
+            && rest.len() > end + if prose { 40 } else { 25 }
         {
+            if glued > 0 {
+                found.push((back(credit_at)..back(skip), Kind::Credit));
+            }
             found.push((back(skip)..back(skip + end), Kind::Dateline));
             agency = agency.or(named);
         }
@@ -1863,5 +2090,183 @@ mod tests {
                 .1
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn reading_times_counts_archive_notices_and_story_tools() {
+        let notice = "This archived news story is available only for your personal, non-commercial use. Details in it may be out of date.";
+        let t = format!(
+            "Harbour pilots end their strike\n\n3 photos\n\nSave Story\n\nLeer en español\n\n\
+             Estimated read time: 2-3 minutes\n\n{notice}\n\n{BODY}\n\nviews 1.2K\n\n{BODY}"
+        );
+        assert_eq!(
+            run(&t).1,
+            [
+                "3 photos",
+                "Save Story",
+                "Leer en español",
+                "Estimated read time: 2-3 minutes",
+                notice,
+                "views 1.2K"
+            ]
+        );
+        // The same words in sentences are the story's.
+        for line in [
+            "The museum showed 3 photos of the pilots.",
+            "Officials said the read time of the meters was 5 minutes.",
+            "The board voted to save the story of the harbour for schools.",
+            "The views were 1,200 feet above the bay.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert!(run(&t).1.is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn listing_headings_and_follow_prompts() {
+        for heading in [
+            "Tag Archives: Lanvale",
+            "Entries in Calder (14)",
+            "News Archive",
+            "Latest stories",
+            "Latest Lanvale News",
+            "Regional News",
+            "Posts tagged harbour",
+        ] {
+            let t = format!("{heading}\n\nHarbour pilots end their strike\n\n{BODY}");
+            assert_eq!(run(&t).1, [heading], "{heading}");
+        }
+        for prompt in [
+            "Follow Harbour Post on Facebook, X and Instagram.",
+            "Follow us on our WhatsApp channel for breaking news!",
+            "Harbour Post Emails & Alerts",
+            "The day's best reads, delivered to your inbox.",
+        ] {
+            let t = format!("{BODY}\n\n{prompt}\n\n{BODY}");
+            assert_eq!(run(&t).1, [prompt], "{prompt}");
+        }
+        // Headlines and prose with those words are not chrome.
+        for line in [
+            "Pilots follow the captain on strike",
+            "Rebels seize post in northern hills",
+            "He urged voters to follow him on Facebook.",
+            "The news archive burned in 1990, the mayor said.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert!(run(&t).1.is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn captions_credited_in_brackets_with_a_colon_or_a_file_mark() {
+        for credit in [
+            "(AAP: Jane Roe)",
+            "(ABC News: Li Wei)",
+            "(Harbour Post via AP, File)",
+        ] {
+            let cap = format!("Pilots walk past the harbour office in Lanvale on Monday.{credit}");
+            let t = format!("{BODY}\n\n{cap}\n\n{BODY}");
+            assert_eq!(run(&t).1, [cap.as_str()], "{credit}");
+        }
+        let t = format!("{BODY}\n\nThe pilots met the mayor (Update: Tuesday) and the board.\n\n{BODY}");
+        assert!(run(&t).1.is_empty());
+    }
+
+    #[test]
+    fn dateline_forms_of_indian_asian_and_older_wire_copy() {
+        for (dateline, wire) in [
+            ("Lanvale, Jul 14 (PTI) ", Some("PTI")),
+            ("New Lanvale, July 15(PTI) ", Some("PTI")),
+            ("Calder, Dec. 6 -- ", None),
+            ("LANVALE, Calder: Dec.20, 2007 — ", None),
+            ("LANVALE, Calder, Dec. 3, 2007 (AP) _ ", Some("AP")),
+        ] {
+            let t = format!("Harbour pilots end their strike\n\n{dateline}{BODY}");
+            let (f, covered) = run(&t);
+            assert_eq!(covered, [dateline], "{dateline}");
+            assert_eq!(f.agency.as_deref(), wire, "{dateline}");
+        }
+        // A sentence's first words, a weekday and a date are no place.
+        for start in ["In Lanvale, Jan. 6 -- ", "Tuesday, Dec. 6 -- "] {
+            let t = format!("Harbour pilots end their strike\n\n{start}{BODY}");
+            assert!(run(&t).1.is_empty(), "{start}");
+        }
+    }
+
+    #[test]
+    fn datelines_and_links_of_a_page_of_teasers() {
+        let teaser = "the harbour board said on Tuesday that talks with the pilots would go on next week, and that no deal was near... Read More";
+        let t = format!(
+            "Harbour pilots end their strike\n\nLANVALE, Calder — The {teaser}\n\n\
+             Calder ferries run again after the storm\n\nCALDER CITY, Calder — Then {teaser}\n\n\
+             Mayor opens the new dock\n\nNew Calder, Dec. 6 -- And {teaser}"
+        );
+        let covered = run(&t).1;
+        assert_eq!(
+            covered,
+            [
+                "LANVALE, Calder — ",
+                "Read More",
+                "CALDER CITY, Calder — ",
+                "Read More",
+                "New Calder, Dec. 6 -- ",
+                "Read More"
+            ]
+        );
+        // A headline joined to its teaser across a blank line, as a fragment joiner leaves it.
+        let t = format!(
+            "Harbour pilots end their strike\n\nLANVALE, Calder — The {teaser}\n\n\nRead More »Ferries run again\nCALDER (AP) — {BODY}"
+        );
+        assert_eq!(
+            run(&t).1,
+            ["LANVALE, Calder — ", "Read More", "Read More »", "CALDER (AP) — "]
+        );
+        // Inside a story, a paragraph after another opening in capitals is the story's.
+        let t = format!("{BODY} {BODY}\n\nNATO — the alliance — {BODY}");
+        assert!(run(&t).1.is_empty());
+    }
+
+    #[test]
+    fn a_story_cut_off_after_its_dateline_is_no_footer() {
+        let t = format!(
+            "Harbour pilots end their strike\n\nLANVALE, Calder (AP) — {BODY}\n\nApril 19, 2014 12:48 pm\n\n\
+             Calder ferries run again after the storm\n\nCALDER CITY, Calder (AP) — The ferries of the bay ran"
+        );
+        assert_eq!(
+            run(&t).1,
+            [
+                "LANVALE, Calder (AP) — ",
+                "April 19, 2014 12:48 pm",
+                "CALDER CITY, Calder (AP) — "
+            ]
+        );
+    }
+
+    #[test]
+    fn promo_lists_under_a_heading_inside_a_block_and_full_story_links() {
+        let t = format!(
+            "{BODY}\n\nBy Jane Roe, Harbour Post\nMost Read Stories\n- Ferries run again after the storm\n- Mayor opens the new dock VIEW\n\n{BODY}"
+        );
+        assert_eq!(
+            run(&t).1,
+            [
+                "By Jane Roe, Harbour Post",
+                "Most Read Stories\n- Ferries run again after the storm\n- Mayor opens the new dock VIEW"
+            ]
+        );
+        // "Full Story" closes a teaser: the headline under it is the next story's.
+        let t = format!("{BODY}\n\nX200 Full Story\nFerries run again after the storm\n\n{BODY}");
+        assert_eq!(run(&t).1, ["X200 Full Story"]);
+        let t = format!("{BODY}\n\nThe full story of the harbour strike\n\n{BODY}");
+        assert!(run(&t).1.is_empty());
+    }
+
+    #[test]
+    fn a_photo_credit_run_into_a_bracketed_dateline() {
+        let t =
+            format!("Harbour pilots end their strike\n\nJane Roe/Harbour Images(LANVALE, Calder) -- {BODY}");
+        assert_eq!(run(&t).1, ["Jane Roe/Harbour Images", "(LANVALE, Calder) -- "]);
+        let t = format!("Harbour pilots end their strike\n\nPilots and/or Captains (LANVALE) said {BODY}");
+        assert!(run(&t).1.is_empty());
     }
 }
