@@ -159,6 +159,14 @@ static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// An ISO date (and time) opening a line that goes on with text, labelled or not: "date
+/// 2020-09-13 The …", "Published: 2023-06-08T10:15:00Z The …". Prose does not open with one.
+static LEADING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\s*(?P<stamp>(?:(?i:date|dated|published|posted|updated)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)[ \t]+\S",
+    )
+});
+
 /// A navigation bar run together on one line: "Sports Youth Sports Professional Sports More
 /// Sports", one capitalised word three times or more among section names.
 fn nav_bar(line: &str) -> bool {
@@ -1220,6 +1228,21 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         }
     }
 
+    let mut stamp: Option<Range<usize>> = None;
+    // A date stamp run into the page's first line ("date 2020-09-13 The Saints beat …",
+    // "2023-06-08 10:15 The bank held …"): the stamp alone, as on a line of its own.
+    if let Some(l) = paragraphs.first().and_then(|p| p.lines.first())
+        && marked
+            .first()
+            .and_then(|ms| ms.first())
+            .is_some_and(Option::is_none)
+        && let Some(c) = LEADING_STAMP.captures(&text[l.clone()])
+        && let Some(m) = c.name("stamp")
+    {
+        found.push((l.start + m.start()..l.start + m.end(), Kind::Byline));
+        stamp = Some(l.start..l.start + m.end());
+    }
+
     // The headline: the first line that is not furniture, if it is short and not a sentence.
     let first_free = paragraphs
         .iter()
@@ -1333,6 +1356,13 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         out
     });
     for (r, joined) in starts {
+        // After a date stamp run into the line, the body (and its dateline) starts.
+        let r = match &stamp {
+            Some(st) if st.contains(&r.start) && st.end < r.end => {
+                st.end + (text[st.end..r.end].len() - text[st.end..r.end].trim_start().len())..r.end
+            }
+            _ => r,
+        };
         let raw = &text[r.clone()];
         // Prose, or a short paragraph (a story cut off, an opening ending in a colon) that a
         // dateline naming its wire opens.
@@ -1691,6 +1721,23 @@ mod tests {
     }
 
     const BODY: &str = "The minister said on Tuesday that talks would continue next week, and that no deal was near, according to officials.";
+
+    #[test]
+    fn a_date_stamp_run_into_the_first_line() {
+        for stamp in [
+            "date 2021-03-09",
+            "Published: 2021-03-09T10:15:00Z",
+            "2021-03-09 10:15",
+        ] {
+            let t = format!(" {stamp} {BODY}\n\n{BODY}");
+            assert_eq!(run(&t).1, [stamp], "{stamp}");
+        }
+        // Only at the page's top, and only before more text.
+        let t = format!("{BODY}\n\ndate 2021-03-09 {BODY}");
+        assert!(run(&t).1.is_empty());
+        let t = format!("2021-03-09\n\n{BODY}");
+        assert_eq!(run(&t).1, ["2021-03-09"]);
+    }
 
     #[test]
     fn credits_in_their_many_forms_make_captions() {

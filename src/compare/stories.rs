@@ -76,6 +76,9 @@ const SUBJECT_LEAD: usize = 40;
 /// Above this many stories' worth of members, intra-story pairs are not all compared (only the
 /// candidate pairs already scored) when telling versions from independent reports.
 const ALL_PAIRS_UP_TO: usize = 400;
+/// How many days the publication dates of one story's reports may span, where no copy's
+/// wording joins them (an event reported that day and the next, and a late copy).
+const STORY_DAYS: i64 = 2;
 
 /// Members whose score as the original is within this share of the best are near enough for
 /// the tie-breakers (the agency's own copy, the least furniture, the earliest) to decide.
@@ -123,6 +126,9 @@ struct Features {
     nums: Vec<u64>,
     /// The body's first names (see [`SUBJECT_NAMES`]).
     subject: Vec<u64>,
+    /// Results given in the lead ("beat the Rovers 34-23", "a 2-1 win"), each as its two
+    /// figures in order: one match has one result.
+    scores: Vec<(u16, u16)>,
     /// Every word key of the body, sorted: "does the other article mention this at all".
     keys: Vec<u64>,
     day: EventDay,
@@ -445,16 +451,41 @@ fn group<A: Borrow<Article> + Sync>(
 
     let mut parent: Vec<usize> = (0..n).collect();
     let url_pairs = same_url_pairs(&articles);
-    let links = pairs
+    // Copies first (derived wording, one address), then the pairs linked by names and a sign
+    // of one event. Those may not join two groups whose publication dates lie days apart: a
+    // report that gives no date links to the reports of both matches of one season, but one
+    // story is one event.
+    let mut links: Vec<(usize, usize, bool)> = pairs
         .iter()
         .zip(&linked_pairs)
-        .filter(|(_, l)| **l)
-        .map(|(&(i, j), _)| (i as usize, j as usize));
-    for (i, j) in links.chain(url_pairs.iter().copied()) {
+        .zip(&wording)
+        .filter(|((_, l), _)| **l)
+        .map(|((&(i, j), _), p)| {
+            (
+                i as usize,
+                j as usize,
+                derived(&feats[i as usize], &feats[j as usize], p),
+            )
+        })
+        .chain(url_pairs.iter().map(|&(i, j)| (i, j, true)))
+        .collect();
+    links.sort_by_key(|&(_, _, copy)| !copy);
+    let mut span: Vec<Option<(i64, i64)>> = feats.iter().map(|f| f.day.published.map(|d| (d, d))).collect();
+    for (i, j, free) in links {
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-        if ri != rj {
-            parent[ri.max(rj)] = ri.min(rj);
+        if ri == rj {
+            continue;
         }
+        let joined = match (span[ri], span[rj]) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (x, y) => x.or(y),
+        };
+        if !free && joined.is_some_and(|(lo, hi)| hi - lo > STORY_DAYS) {
+            continue;
+        }
+        let (root, child) = (ri.min(rj), ri.max(rj));
+        parent[child] = root;
+        span[root] = joined;
     }
     let mut groups: KeyMap<usize, Vec<usize>> = KeyMap::default();
     for i in 0..n {
@@ -702,7 +733,8 @@ fn linked(
         return false;
     }
     let mut corroborated = corroboration(fi, fj, p);
-    if compare_days(&fi.day, &fj.day) == Dates::Weekday && common_items(&fi.names, &fj.names).any(distinctive)
+    if matches!(compare_days(&fi.day, &fj.day), Dates::Weekday | Dates::Same)
+        && common_items(&fi.names, &fj.names).any(distinctive)
     {
         corroborated += 1;
     }
@@ -722,11 +754,54 @@ fn linked(
     names >= NAMES_SHARED && corroborated >= 1 || names >= NAMES_SOME && corroborated >= 2
 }
 
-/// Two items of one template (reused wording, none of the same figures) or reports about
-/// different subjects: no share of names links them unless the wording is derived.
+/// Two items of one template (reused wording, none of the same figures), reports about
+/// different subjects, or about two matches (each lead gives a result, and no result is
+/// both's): no share of names links them unless the wording is derived.
 fn kept_apart(fi: &Features, fj: &Features) -> bool {
     different_subjects(fi, fj)
         || (count_common(&fi.reuse, &fj.reuse) >= MIN_SHARED_PASSAGES && other_figures(fi, fj))
+        || other_results(fi, fj)
+}
+
+fn other_results(fi: &Features, fj: &Features) -> bool {
+    !fi.scores.is_empty() && !fj.scores.is_empty() && !fi.scores.iter().any(|s| fj.scores.contains(s))
+}
+
+/// Words that tell a result from a range ("4-8 inches", "ages 18-24"): a result is won, lost,
+/// drawn or led by.
+const RESULT_WORDS: [&str; 24] = [
+    "beat", "beats", "beating", "defeat", "defeated", "defeats", "win", "wins", "won", "victory", "loss",
+    "lost", "lose", "draw", "drew", "rout", "routed", "edged", "thrashed", "downed", "topped", "crushed",
+    "lead", "led",
+];
+
+/// The results in `tokens` (see [`Features::scores`]): two figures of up to three digits
+/// joined by a hyphen or a dash, with a result word at most six words away.
+fn scores(text: &str, tokens: &[Token]) -> Vec<(u16, u16)> {
+    static RESULT_KEYS: LazyLock<KeySet<u64>> =
+        LazyLock::new(|| RESULT_WORDS.iter().map(|w| hash_str(w)).collect());
+    let figure = |t: &Token| {
+        let w = &text[t.range.clone()];
+        (w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<u16>().ok())
+            .flatten()
+    };
+    let mut out = Vec::new();
+    for (k, w) in tokens.windows(2).enumerate() {
+        let (Some(x), Some(y)) = (figure(&w[0]), figure(&w[1])) else {
+            continue;
+        };
+        if !matches!(text.get(w[0].range.end..w[1].range.start), Some("-" | "–" | "—")) {
+            continue;
+        }
+        let near = &tokens[k.saturating_sub(6)..tokens.len().min(k + 8)];
+        // Winner first or not ("beat them 34-23", "lost 23-34"): one result.
+        let r = (x.max(y), x.min(y));
+        if near.iter().any(|t| RESULT_KEYS.contains(&t.key)) && !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// How many signs other than names tie two reports to one event (the same day, a shared public
@@ -808,7 +883,11 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
     };
     names.sort_unstable();
     names.dedup();
-    let published = a.published.as_deref().and_then(parse_date);
+    let published = a
+        .published
+        .as_deref()
+        .and_then(parse_date)
+        .or_else(|| stamped_day(a));
     let with_dateline = dateline(a, &skip, &tokens).map(|with| tokens_with(&a.text, &skip[with], &tokens));
     let (month_day, weekday) = days_in_text(&a.text, with_dateline.as_deref().unwrap_or(&tokens));
     let mut nums: Vec<u64> = tokens.iter().filter(|t| t.num).map(|t| t.key).collect();
@@ -830,6 +909,7 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
         grams_total: grams.len() as f64,
         reuse: reuse_grams(&tokens),
         lead_reuse: reuse_grams(&tokens[..lead_end]),
+        scores: scores(&a.text, &tokens[..lead_end]),
         grams,
         quotes,
         names,
@@ -1035,6 +1115,40 @@ fn days_in_text(text: &str, tokens: &[Token]) -> (Option<(u8, u8)>, Option<u8>) 
     (md.iter().find(|&&(_, p)| p < LEAD).map(|&(x, _)| x), pick(&wd))
 }
 
+/// Where metadata gives no date: the earliest full date in the time stamps at the top of the
+/// page (a page shows "Published …" before "Updated …"; the dates in captions are the photos').
+fn stamped_day(a: &Article) -> Option<i64> {
+    use crate::article::boilerplate::Kind;
+    static FULL_DATE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        regex::Regex::new(
+            r"(?i)\b(?:\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4})\b",
+        )
+        .expect("date pattern")
+    });
+    a.boilerplate
+        .iter()
+        .zip(&a.boilerplate_kinds)
+        .filter(|(r, k)| r.start < STAMP_TOP && matches!(k, Kind::Byline | Kind::Chrome | Kind::Dateline))
+        .filter_map(|(r, _)| a.text.get(r.clone()))
+        .flat_map(|s| FULL_DATE.find_iter(s))
+        .filter_map(|m| {
+            let d = m.as_str().replace(['.', ','], " ");
+            let d: Vec<&str> = d
+                .split_whitespace()
+                .map(|w| if w.eq_ignore_ascii_case("sept") { "Sep" } else { w })
+                .collect();
+            let d = d.join(" ");
+            ["%Y-%m-%d", "%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y"]
+                .iter()
+                .find_map(|f| chrono::NaiveDate::parse_from_str(&d, f).ok())
+                .and_then(|d| parse_date(&d.format("%Y-%m-%d").to_string()))
+        })
+        .min()
+}
+
+/// How far down a page its time stamps are looked for (bytes).
+const STAMP_TOP: usize = 1500;
+
 /// Days since 1970-01-01 of a date written as it starts: "2022-02-01…".
 fn parse_date(s: &str) -> Option<i64> {
     let d = chrono::NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()?;
@@ -1104,6 +1218,93 @@ mod tests {
         let f = features(&a, None);
         assert_eq!(f.day.month_day, None);
         assert_eq!(f.day.weekday, Some(1));
+    }
+
+    #[test]
+    fn results_in_the_lead() {
+        let f = |t: &str| features(&art(t), None).scores;
+        assert_eq!(
+            f("The Lanvale Rovers beat the Calder Harriers 34-23 on Sunday."),
+            [(34, 23)]
+        );
+        assert_eq!(
+            f("Calder lost 23–34 to the Rovers on Sunday."),
+            [(34, 23)],
+            "loser first"
+        );
+        assert_eq!(f("Lanvale City drew 1-1 with Ashby in the rain."), [(1, 1)]);
+        // Ranges and dates are no results.
+        assert!(f("Forecasters expect 4-8 inches of snow in Lanvale by Sunday.").is_empty());
+        assert!(f("Voters aged 18-24 turned out in record numbers on 2024-05-02.").is_empty());
+    }
+
+    #[test]
+    fn time_stamps_date_a_page_without_metadata() {
+        let day = |t: &str| features(&art(t), None).day.published;
+        let body = "The harbour board said on Tuesday that talks with the pilots would go on next week.";
+        assert_eq!(
+            day(&format!(" date 2021-03-09 {body}\n\n{body}")),
+            parse_date("2021-03-09")
+        );
+        // The earliest of the page's stamps: the update comes after the publication.
+        assert_eq!(
+            day(&format!(
+                "Pilots end their strike\n\nUpdated March 12, 2021\n\nPublished 9 March 2021\n\n{body}"
+            )),
+            parse_date("2021-03-09")
+        );
+        // A caption's date is the photo's, and a date in the story is not a stamp.
+        assert_eq!(
+            day(&format!(
+                "Pilots end their strike\n\nPilots walk out in Lanvale, March 1, 2019. (AP Photo/Jane Roe)\n\n{body} The last strike was on May 4, 2018."
+            )),
+            None
+        );
+    }
+
+    /// Match reports in the invented Calder league: two games of one season between the same
+    /// teams, and reports that give no date.
+    const SEPT_GAME: &str = "Rovers beat Harriers in the opener\n\nThe Lanvale Rovers beat the Calder Harriers 34-23 on Sunday at Ashby Park, with quarterback Tom Marsh throwing two touchdown passes to Eli Brook and the defence picking off Dan Kell twice.";
+    const NOV_GAME: &str = "Harriers rout the Rovers\n\nThe Calder Harriers beat the Lanvale Rovers 38-3 on Sunday at Ashby Park, as Dan Kell threw four touchdown passes and Tom Marsh was intercepted three times by a defence led by Eli Brook's old team.";
+
+    #[test]
+    fn two_matches_of_one_season_are_two_stories() {
+        let dated = |d: &str, t: &str| art(&format!(" date {d} {t}"));
+        // Undated, on the opener: its result ties it to the September game only.
+        let undated = art(
+            "Marsh shines for the Rovers\n\nTom Marsh threw two touchdown passes as the Lanvale Rovers beat the Calder Harriers 34-23 on Sunday, and Eli Brook caught both, while Dan Kell was picked off twice at Ashby Park.",
+        );
+        let articles = vec![
+            dated("2025-09-14", SEPT_GAME),
+            dated("2025-11-09", NOV_GAME),
+            undated,
+        ];
+        let s = stories(&articles);
+        assert_eq!(s.stories.len(), 1, "{s:?}");
+        assert_eq!(s.stories[0].members, [0, 2]);
+        assert_eq!(s.unrelated, [1]);
+    }
+
+    #[test]
+    fn a_report_without_a_date_does_not_join_two_dated_events() {
+        let dated = |d: &str, t: &str| art(&format!(" date {d} {t}"));
+        // Undated and without a result: it names both games' people and may link to either, but
+        // not make one story of reports eight weeks apart.
+        let undated = art(
+            "Marsh and Kell meet again\n\nTom Marsh of the Lanvale Rovers and Dan Kell of the Calder Harriers played on Sunday at Ashby Park, where Eli Brook watched from the sideline.",
+        );
+        let articles = vec![
+            dated("2025-09-14", SEPT_GAME),
+            dated("2025-11-09", NOV_GAME),
+            undated,
+        ];
+        let s = stories(&articles);
+        assert!(
+            !s.stories
+                .iter()
+                .any(|st| st.members.contains(&0) && st.members.contains(&1)),
+            "{s:?}"
+        );
     }
 
     #[test]
