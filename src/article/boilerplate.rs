@@ -316,8 +316,15 @@ fn stamp(line: &str) -> bool {
     if tokens.is_empty() || tokens.len() > 14 {
         return false;
     }
+    // A figure, also with an ordinal's ending or a time's am/pm run into it ("27th", "8:06PM").
     let is_num = |t: &str| {
-        t.chars()
+        let lower = t.to_ascii_lowercase();
+        let bare = ["st", "nd", "rd", "th", "am", "pm"]
+            .iter()
+            .find_map(|s| lower.strip_suffix(s))
+            .filter(|b| b.ends_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or(&lower);
+        bare.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '+'))
     };
     let figures = tokens.iter().filter(|t| is_num(t)).count();
@@ -1969,6 +1976,8 @@ mod tests {
             "Tuesday, Oct 25, 2022",
             "2025.01.01 11:06 GMT+8",
             "KING 3:01 PM. PDT April 27, 2017",
+            "Monday March 27th, 2023 8:06PM",
+            "Sat 4th Nov 2023 10:15am",
         ] {
             assert!(stamp(yes), "{yes}");
         }
@@ -1991,6 +2000,7 @@ mod tests {
             "The 2 teams on 3 days",
             "Harbour talks resume 02:14",
             "7-2",
+            "The 3rd and 4th days",
         ] {
             assert!(!stamp(no), "{no}");
         }
