@@ -850,7 +850,20 @@ fn compare_days(x: &EventDay, y: &EventDay) -> Dates {
     if let (Some(w1), Some(w2)) = (x.weekday, y.weekday) {
         return if w1 == w2 { Dates::Weekday } else { Dates::Conflict };
     }
-    Dates::Unknown
+    // One's publication date against the other's weekday: the weekday of publication is a weak
+    // sign of one day; another is no conflict (a report of "Sunday's game" goes out on Monday,
+    // and a page may be published days after the event). The day before is not taken as a
+    // sign: a central bank or a league acts on one weekday, so it would tie too many.
+    let against = |p: &EventDay, w: &EventDay| {
+        let (days, wd) = (p.published?, w.weekday?);
+        // 1970-01-01 was a Thursday (3, from Monday as 0).
+        let published = (days + 3).rem_euclid(7) as u8;
+        Some(wd == published)
+    };
+    match against(x, y).or_else(|| against(y, x)) {
+        Some(true) => Dates::Weekday,
+        _ => Dates::Unknown,
+    }
 }
 
 /// (month, day) of a day number since the epoch.
@@ -1326,6 +1339,15 @@ mod tests {
             ..EventDay::default()
         };
         assert_eq!(compare_days(&p(100), &p(101)), Dates::Same);
+        // A publication date against a weekday: day 100 (1970-04-11) was a Saturday.
+        let dated = |n| EventDay {
+            published: Some(n),
+            ..EventDay::default()
+        };
+        assert_eq!(compare_days(&dated(100), &d(5)), Dates::Weekday);
+        assert_eq!(compare_days(&d(5), &dated(100)), Dates::Weekday);
+        assert_eq!(compare_days(&dated(101), &d(5)), Dates::Unknown, "the day after");
+        assert_eq!(compare_days(&dated(100), &d(1)), Dates::Unknown);
         assert_eq!(compare_days(&p(100), &p(103)), Dates::Conflict);
         assert_eq!(parse_date("2022-02-01T10:00:00Z"), Some(19024));
     }
