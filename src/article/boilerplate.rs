@@ -1211,6 +1211,99 @@ fn headline_credit(
     Some(l.end - credit.len()..l.end)
 }
 
+/// Lines a page shows twice within a few lines: a photo's caption set both under the picture and
+/// in its viewer, or cut short ("… and a...") over its full text; and short interface lines
+/// doubled ("The Courier - Calder" twice). The page's headline, which pages do repeat, stays.
+/// Marked in `marked` when a part is its whole line; the parts' ranges are returned.
+fn repeated(
+    text: &str,
+    paragraphs: &[Paragraph],
+    marked: &mut [Vec<Option<Kind>>],
+) -> Vec<(Range<usize>, Kind)> {
+    struct Part {
+        range: Range<usize>,
+        at: (usize, usize),
+        whole: bool,
+        key: String,
+    }
+    let mut parts: Vec<Part> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for (j, l) in p.lines.iter().enumerate() {
+            let bs = blocks(text, l.clone());
+            let whole = bs.len() == 1;
+            for b in bs {
+                parts.push(Part {
+                    key: flat(&text[b.clone()]).into_owned(),
+                    range: b,
+                    at: (i, j),
+                    whole,
+                });
+            }
+        }
+    }
+    let free = |p: &Part, marked: &[Vec<Option<Kind>>]| !p.whole || marked[p.at.0][p.at.1].is_none();
+    let headline = parts.iter().find(|p| free(p, marked)).map(|p| p.key.clone());
+    let mut out = Vec::new();
+    let mut taken = vec![false; parts.len()];
+    for a in 0..parts.len() {
+        for b in a + 1..parts.len().min(a + 4) {
+            let (pa, pb) = (&parts[a], &parts[b]);
+            let words = pa.key.split_whitespace().count();
+            if words < 4 || pb.key.chars().count() > CAPTION_MAX || Some(&pa.key) == headline.as_ref() {
+                continue;
+            }
+            let cut = pa
+                .key
+                .strip_suffix("...")
+                .or_else(|| pa.key.strip_suffix('…'))
+                .map(str::trim_end);
+            // Twice in one block; or again with its credit or a viewer's label run into it
+            // ("…on Sunday night.Credit: AP", "Camera IconFirefighters hose…").
+            let same = pa.key == pb.key && pa.at.0 == pb.at.0;
+            let framed = pa.key.len() >= 30
+                && pb.key != pa.key
+                && pb.key.find(pa.key.as_str()).is_some_and(|at| {
+                    let (before, after) = (&pb.key[..at], &pb.key[at + pa.key.len()..]);
+                    [before, after].iter().all(|r| {
+                        r.trim().is_empty()
+                            || matches!(
+                                classify(r.trim()).kind(),
+                                Some(Kind::Credit | Kind::Chrome | Kind::Caption)
+                            )
+                    })
+                });
+            // Cut short over its full text: lines of one block, the full one first in its line.
+            let shortened = cut.is_some_and(|c| c.len() >= 30 && pb.key.starts_with(c))
+                && pa.at.0 == pb.at.0
+                && pa.at.1 + 1 == pb.at.1;
+            if !(same || framed || shortened) || !free(pa, marked) || !(free(pb, marked) || framed) {
+                continue;
+            }
+            let kind = if words <= 5 && !ends_like_sentence(&pa.key) {
+                Kind::Chrome
+            } else {
+                Kind::Caption
+            };
+            for k in [a, b] {
+                if !taken[k] {
+                    taken[k] = true;
+                    out.push((parts[k].range.clone(), kind));
+                }
+            }
+        }
+    }
+    for (k, p) in parts.iter().enumerate() {
+        if taken[k] && p.whole && marked[p.at.0][p.at.1].is_none() {
+            marked[p.at.0][p.at.1] = Some(
+                out.iter()
+                    .find(|(r, _)| *r == p.range)
+                    .map_or(Kind::Caption, |(_, k)| *k),
+            );
+        }
+    }
+    out
+}
+
 /// Finds the furniture of an article from its paragraphs.
 pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
     let stamped = page_stamp(text, paragraphs);
@@ -1405,6 +1498,8 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
             }
         }
     }
+
+    found.extend(repeated(text, paragraphs, &mut marked));
 
     // The headline: the first line that is not furniture, if it is short and not a sentence.
     let first_free = paragraphs
@@ -1676,6 +1771,7 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
             _ => merged.push((r, k)),
         }
     }
+    merged.retain(|(r, _)| !r.is_empty());
     let (boilerplate, kinds) = merged.into_iter().unzip();
     Furniture {
         boilerplate,
@@ -2574,5 +2670,38 @@ mod tests {
             "Harbour fire at Lanvale\n\n{BODY}\n\nThe fire spread along the\n\nquay before dawn, officials said.\n\n{cap}\n\nCalder officials have not said how the fire began\n\n{BODY}"
         );
         assert_eq!(run(&t).1, [cap]);
+    }
+
+    #[test]
+    fn a_caption_shown_twice_or_cut_short_over_its_full_text() {
+        let cap = "Firefighters hose down a warehouse on the Lanvale quay on Sunday night.";
+        let t = format!("Harbour fire at Lanvale\n\n{cap}\n{cap}\n\n{BODY}\n\n{BODY}");
+        let (f, covered) = run(&t);
+        assert_eq!(covered, [format!("{cap}\n{cap}").as_str()]);
+        assert_eq!(f.kinds, [Kind::Caption]);
+        assert_eq!(f.title.as_deref(), Some("Harbour fire at Lanvale"));
+        let t = format!(
+            "Harbour fire at Lanvale\n\nFirefighters hose down a warehouse on the Lanvale...\n{cap}\n\n{BODY}"
+        );
+        assert_eq!(
+            run(&t).1,
+            [format!("Firefighters hose down a warehouse on the Lanvale...\n{cap}").as_str()]
+        );
+        // The headline repeated, a sentence said twice far apart, and a lede that opens as a
+        // teaser did in another paragraph stay the story's.
+        let t = format!("Harbour fire at Lanvale\n\n{BODY}\n\nHarbour fire at Lanvale\n\n{BODY}");
+        assert!(run(&t).1.is_empty());
+        let t = format!("{cap}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{cap}");
+        assert!(run(&t).1.is_empty());
+        let t = format!(
+            "Harbour fire at Lanvale\n\nFirefighters hose down a warehouse on the Lanvale...\n\n{cap}"
+        );
+        assert!(run(&t).1.is_empty());
+        let t = format!("Harbour fire at Lanvale\n\n{BODY}\n\n{BODY}");
+        assert!(run(&t).1.is_empty());
+        // Again with its credit run into it, in the next paragraph.
+        let credited = format!("{cap}Credit: Lanvale Post");
+        let t = format!("Harbour fire at Lanvale\n\n{BODY}\n\n{cap}\n\n{credited}\n\n{BODY}");
+        assert_eq!(run(&t).1, [cap, credited.as_str()]);
     }
 }
