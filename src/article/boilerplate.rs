@@ -551,7 +551,7 @@ static COOKIES: LazyLock<Regex> =
 /// "KYIV, Ukraine — ", "Moscow: ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,6}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*(?:[—–-]{1,2}|_)\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[\s,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:\s?\((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2})?,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s?\((?P<agency3>[A-Z][A-Za-z]{1,7})\)\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+){0,2},\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*(?:,\s[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2})?[,:]\s?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s?\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?:\s[A-Z][\p{L}'-]+){0,2}:\s+)",
+        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,8}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*(?:[—–-]{1,2}|_|:)\s*|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}\s\([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+){0,2}\):\s+|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[\s,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:\s?\((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2})?,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s?\((?P<agency3>[A-Z][A-Za-z]{1,7})\)\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+){0,2},\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*(?:,\s[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2})?[,:]\s?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s?\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?:\s[A-Z][\p{L}'-]+){0,2}:\s+)",
     )
 });
 
@@ -1304,6 +1304,41 @@ fn repeated(
     out
 }
 
+/// A promo heading ending its block ("Most Read", "Related Articles") and the teasers under it
+/// to the page's end: blocks of short lines (headlines, a teaser cut off with "...", its
+/// source and time), none a sentence of the story. A paragraph of prose after the heading, or
+/// a line ending a sentence, leaves the rest unmarked.
+fn closing_promo_list(text: &str, paragraphs: &[Paragraph], marked: &mut [Vec<Option<Kind>>]) {
+    let heading = paragraphs.iter().zip(marked.iter()).rposition(|(p, ms)| {
+        let last = flat(&text[p.lines[p.lines.len() - 1].clone()]).into_owned();
+        ms.last() == Some(&Some(Kind::Promo))
+            && last.split_whitespace().count() <= 6
+            && !ends_like_sentence(&last)
+    });
+    let Some(h) = heading else { return };
+    let rest = h + 1..paragraphs.len();
+    let teasers = paragraphs[rest.clone()]
+        .iter()
+        .zip(&marked[rest.clone()])
+        .all(|(p, ms)| {
+            p.breaks_are_ends
+                && !flows(text, p)
+                && p.lines.iter().zip(ms).all(|(l, m)| {
+                    let s = flat(&text[l.clone()]);
+                    m.is_some()
+                        || (s.chars().count() <= 160
+                            && (!ends_like_sentence(&s) || s.ends_with("...") || s.ends_with('…')))
+                })
+        });
+    if !rest.is_empty() && teasers {
+        for ms in &mut marked[rest] {
+            ms.iter_mut()
+                .filter(|m| m.is_none())
+                .for_each(|m| *m = Some(Kind::Promo));
+        }
+    }
+}
+
 /// Finds the furniture of an article from its paragraphs.
 pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
     let stamped = page_stamp(text, paragraphs);
@@ -1449,6 +1484,7 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
     }
 
     lead_labels(text, paragraphs, &mut marked, stamp.is_some());
+    closing_promo_list(text, paragraphs, &mut marked);
 
     // The tail of a page: after the last chrome-free prose, short paragraphs between chrome
     // paragraphs belong to the footer ("Forgot your details?" under "Log in…").
@@ -1621,7 +1657,8 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         let raw = &text[r.clone()];
         // Prose, or a short paragraph (a story cut off, an opening ending in a colon) that a
         // dateline naming its wire opens.
-        let prose = raw.len() > CHROME_MAX && (ends_like_sentence(raw) || teaser_end(raw));
+        // A long paragraph is prose also when the page cuts it off mid-sentence.
+        let prose = raw.len() > CHROME_MAX && (ends_like_sentence(raw) || teaser_end(raw) || raw.len() > 400);
         if !prose && !WIRE_DATELINE.is_match(&flat(raw)) {
             continue;
         }
@@ -1851,6 +1888,7 @@ const WIRES: &[(&str, &str)] = &[
     ("AP", "AP"),
     ("Thomson Reuters", "Reuters"),
     ("Reuters", "Reuters"),
+    ("REUTERS", "Reuters"),
     ("Agence France-Presse", "AFP"),
     ("Agence France Presse", "AFP"),
     ("AFP", "AFP"),
@@ -2703,5 +2741,47 @@ mod tests {
         let credited = format!("{cap}Credit: Lanvale Post");
         let t = format!("Harbour fire at Lanvale\n\n{BODY}\n\n{cap}\n\n{credited}\n\n{BODY}");
         assert_eq!(run(&t).1, [cap, credited.as_str()]);
+    }
+
+    #[test]
+    fn datelines_with_agencies_in_capitals_regions_in_brackets_and_colons() {
+        for (dateline, agency) in [
+            ("CALDERTON (REUTERS) - ", Some("Reuters")),
+            ("Lanvale [Calder], March 3 (ANI): ", Some("ANI")),
+            ("Bramford (Upper Calder): ", None),
+        ] {
+            let t = format!("Harbour pilots end their strike\n\n{dateline}{BODY}");
+            let (f, covered) = run(&t);
+            assert_eq!(covered, [dateline], "{dateline}");
+            assert_eq!(f.agency.as_deref(), agency, "{dateline}");
+        }
+        // A paragraph the page cuts off mid-sentence still opens with its dateline.
+        let cut = format!("LANVALE, Calder (CNN) -- {BODY} {BODY} {BODY} {BODY} The board");
+        let t = format!("Friday, March 3, 2006\n{cut}");
+        assert_eq!(run(&t).1, ["Friday, March 3, 2006", "LANVALE, Calder (CNN) -- "]);
+        // Inside the story, a name with its party before a colon opens no dateline.
+        let t =
+            format!("Harbour pilots end their strike\n\n{BODY} {BODY}\n\nJane Roe (Calder Party): {BODY}");
+        assert!(run(&t).1.is_empty());
+    }
+
+    #[test]
+    fn teasers_under_a_closing_promo_heading_to_the_page_end() {
+        let t = format!(
+            "Harbour pilots end their strike\n\n{BODY} {BODY}\n\nMost Read\n\nA Lanvale baker sold his shop last spring but now says the buyer never paid. He has...\nCalder ferry firm faces inquiry over late sailings\n\nThe Courier\n12 minutes ago"
+        );
+        assert_eq!(
+            run(&t).1,
+            [
+                "Most Read",
+                "A Lanvale baker sold his shop last spring but now says the buyer never paid. He has...\nCalder ferry firm faces inquiry over late sailings",
+                "The Courier\n12 minutes ago"
+            ]
+        );
+        // The story going on under the heading, in sentences, is the story's.
+        let t = format!(
+            "Harbour pilots end their strike\n\n{BODY} {BODY}\n\nRelated\n\nThe pilots voted on Monday.\nTheir union said so."
+        );
+        assert_eq!(run(&t).1, ["Related"]);
     }
 }
