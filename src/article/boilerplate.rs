@@ -368,6 +368,29 @@ static BRACKET_INSERT: LazyLock<Regex> = LazyLock::new(|| {
 /// The label of a video insert: "[WATCH: …]", "[VIDEO: …]".
 static VIDEO_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^\[(?:WATCH|VIDEO|LISTEN|LIVE)\b"));
 
+/// An ask of the reader, opening a line or its last sentence: "Let us know by leaving a comment
+/// below", "Subscribe to the Calder Post's newsletters and follow us on …", "Get the latest
+/// details online and on air on Channel 4", "Stay tuned to …".
+static PITCH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:let us know|tell us (?:what|your|how)|send us (?:a|an|your)|share your (?:thoughts|views|story|stories|photos)|subscribe (?:to|for)|sign up (?:for|to)|follow us|join (?:us|our)|download (?:our|the)|like us on|get (?:the latest|our (?:free )?app|all your|breaking)|stay (?:up to date|informed|tuned|with us)|for (?:the )?latest (?:news|updates|details) (?:on|from|follow))\b",
+    )
+});
+
+/// A shouted label opening a sentence set into a paragraph: "LIVE updates on Channel 4 from 4
+/// p.m.", "WATCH the briefing here".
+static SHOUTED_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:LIVE|WATCH|VIDEO|PHOTOS|LISTEN)\s+(?:updates?|coverage|video|the|here|now|on)\b")
+});
+
+/// A pitch's opening line: an imperative or the reader addressed ("Get all your news in one
+/// place.", "Journalism for you, free").
+static PITCH_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:get|join|try|start|unlock|enjoy|discover|support|become|stay|download|subscribe|sign up)\b|(?i:\byour?\b|\bfree\b)",
+    )
+});
+
 /// A button closing a pitch ("Read now", "Start reading", "Subscribe now", "Learn more").
 static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -769,6 +792,9 @@ fn classify(raw: &str) -> Class {
         } else {
             Kind::Promo
         });
+    }
+    if len <= 250 && PITCH.is_match(line) {
+        return Class::Furniture(Kind::Prompt);
     }
     if len > CHROME_MAX {
         return Class::Body;
@@ -1339,6 +1365,42 @@ fn closing_promo_list(text: &str, paragraphs: &[Paragraph], marked: &mut [Vec<Op
     }
 }
 
+/// The lines of a pitch over its button ("Get all your news in one place." / "One app." /
+/// "Start reading"): up to three short unmarked lines above a button, from the first that
+/// opens as a pitch does. A story's sentence over a lone "Subscribe" stays the story's.
+fn pitch_before_button(text: &str, paragraphs: &[Paragraph], marked: &mut [Vec<Option<Kind>>]) {
+    let units: Vec<(usize, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| (0..p.lines.len()).map(move |j| (i, j)))
+        .collect();
+    for (u, &(i, j)) in units.iter().enumerate() {
+        if marked[i][j] != Some(Kind::Prompt)
+            || !BUTTON.is_match(&flat(&text[paragraphs[i].lines[j].clone()]))
+        {
+            continue;
+        }
+        let above: Vec<(usize, usize)> = units[..u]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|&&(a, b)| {
+                let l = &text[paragraphs[a].lines[b].clone()];
+                marked[a][b].is_none() && !l.contains('\n') && flat(l).chars().count() <= 150
+            })
+            .copied()
+            .collect();
+        if let Some(top) = above
+            .iter()
+            .rposition(|&(a, b)| PITCH_OPENING.is_match(&flat(&text[paragraphs[a].lines[b].clone()])))
+        {
+            for &(a, b) in &above[..=top] {
+                marked[a][b] = Some(Kind::Prompt);
+            }
+        }
+    }
+}
+
 /// Finds the furniture of an article from its paragraphs.
 pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
     let stamped = page_stamp(text, paragraphs);
@@ -1485,6 +1547,7 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
 
     lead_labels(text, paragraphs, &mut marked, stamp.is_some());
     closing_promo_list(text, paragraphs, &mut marked);
+    pitch_before_button(text, paragraphs, &mut marked);
 
     // The tail of a page: after the last chrome-free prose, short paragraphs between chrome
     // paragraphs belong to the footer ("Forgot your details?" under "Log in…").
@@ -1577,6 +1640,18 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
                     .trim_end()
                     .len();
                 found.push((l.start..l.start + end, Kind::Promo));
+            }
+            // A pitch or a station's promo as the last sentence of a line of the story ("…
+            // on the way to the scene. LIVE updates on Channel 4 from 4 p.m.").
+            if let Some(&gap) = sentence_starts(s).last() {
+                let last = &s[gap..];
+                if last.chars().count() <= 200 {
+                    if PITCH.is_match(last) {
+                        found.push((l.start + gap..l.end, Kind::Prompt));
+                    } else if SHOUTED_PROMO.is_match(last) {
+                        found.push((l.start + gap..l.end, Kind::Promo));
+                    }
+                }
             }
         }
     }
@@ -1994,6 +2069,13 @@ fn title_cased(w: &str) -> String {
         start = matches!(c, '-' | '\'' | '’' | '.');
     }
     out
+}
+
+/// Byte offsets where the second and later sentences of `s` start: after a full stop, question
+/// or exclamation mark (maybe in closing quotes) and white space, before a capital.
+fn sentence_starts(s: &str) -> Vec<usize> {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| re(r"[a-z0-9)][.!?][\x22'’”]?\s+[A-Z]"));
+    GAP.find_iter(s).map(|m| m.end() - 1).collect()
 }
 
 /// True when `gap` is white space holding at most one line break.
@@ -2783,5 +2865,48 @@ mod tests {
             "Harbour pilots end their strike\n\n{BODY} {BODY}\n\nRelated\n\nThe pilots voted on Monday.\nTheir union said so."
         );
         assert_eq!(run(&t).1, ["Related"]);
+    }
+
+    #[test]
+    fn pitches_over_their_buttons_asks_of_the_reader_and_station_promos() {
+        // A pitch in paragraphs of its own over its button, inside the story.
+        let t = format!(
+            "{BODY} {BODY}\n\nGet tomorrow's Calder news today for FREE\n\nReporting for the curious reader across the valley.\n\nREAD NOW\n\n{BODY}"
+        );
+        assert_eq!(
+            run(&t).1,
+            [
+                "Get tomorrow's Calder news today for FREE",
+                "Reporting for the curious reader across the valley.",
+                "READ NOW"
+            ]
+        );
+        // A story's sentence over a lone button stays the story's.
+        let t = format!("{BODY} {BODY}\n\nThe council meets again on Friday.\n\nSubscribe");
+        assert_eq!(run(&t).1, ["Subscribe"]);
+        for line in [
+            "Let us know by leaving a comment below, or send a message to the Lanvale desk on 555 0100",
+            "Subscribe to the Calder Courier's newsletters and follow us on WhatsApp, Facebook and X for the latest news.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert_eq!(run(&t).1, [line], "{line}");
+        }
+        // As the last sentence of a line of the story.
+        for ask in [
+            "Get the latest details online and on air on Channel 4 this morning.",
+            "LIVE updates on Channel 4 from 4:00 p.m.",
+        ] {
+            let t = format!("{BODY}\n\nA Channel 4 crew is on the way to the quay. {ask}\n\n{BODY}");
+            assert_eq!(run(&t).1, [ask], "{ask}");
+        }
+        // Prose that tells of such asks is the story's.
+        for line in [
+            "The mayor asked residents to let us know, the council's officers said on Monday.",
+            "Residents who subscribe to the service get the latest details by text, the council said.",
+            "LIVE music returned to the quay on Saturday. Crowds came early.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert!(run(&t).1.is_empty(), "{line}");
+        }
     }
 }
