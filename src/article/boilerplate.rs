@@ -114,11 +114,19 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// A comment form's lines: its heading or button opening the line ("Leave a Reply", "Click to
+/// comment"), its notes on the e-mail address and the required fields.
+static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(?:click (?:here )?to comment|leave a (?:reply|comment)|post a comment|add a comment|be the first to comment|comments are closed|join the (?:conversation|discussion))\b|\b(?:your email address will not be published|required fields are marked)\b",
+    )
+});
+
 /// "Follow us on Facebook", "Follow Harbour Post on X and Instagram", "Join us on WhatsApp": a
 /// social prompt, opening the line as an imperative (prose says "follow him on Twitter").
 static FOLLOW: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?i:follow|like|join|find)\s+(?:us|[A-Z][\p{L}&.'’-]*(?:\s+[A-Z][\p{L}&.'’-]*){0,4})\s+on\s+(?i:our\s+)?(?i:official\s+)?(?i:facebook|twitter|x|instagram|linkedin|whatsapp|telegram|youtube|tiktok|threads|google news|bluesky|social media)\b",
+        r"^(?i:follow|like|join|find)\s+(?:us|[A-Z][\p{L}&.'’-]*(?:\s+[A-Z][\p{L}&.'’-]*){0,4})\s+on\s+(?i:our\s+)?(?i:official\s+)?(?i:facebook|fb|twitter|x|instagram|ig|insta|linkedin|whatsapp|telegram|youtube|tiktok|threads|google news|bluesky|social media)\b",
     )
 });
 
@@ -133,6 +141,14 @@ static PRICE: LazyLock<Regex> = LazyLock::new(|| {
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:skip to (?:main )?content|listen to this article|\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?\.? read|(?:estimated )?read(?:ing)? time\s*:?\s*\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?|send us an (?:e-?mail|message)|jump to comments|text size|toggle (?:menu|navigation))\b",
+    )
+});
+
+/// The site's notices about itself: errors ("This feature is currently unavailable. Please try
+/// again later.") and a document viewer's pager ("You are on page 1 of 23").
+static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:(?:please )?try again later|(?:this )?(?:feature|content|video|page) is (?:currently |temporarily )?unavailable|something went wrong|you are on page \d+\s*of \d+)\b",
     )
 });
 
@@ -156,14 +172,6 @@ static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static STAMPED: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?i)\b(?:published|updated|posted|created|last modified|first published)\b:?\s*(?:on\s+|at\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
-    )
-});
-
-/// An ISO date (and time) opening a line that goes on with text, labelled or not: "date
-/// 2020-09-13 The …", "Published: 2023-06-08T10:15:00Z The …". Prose does not open with one.
-static LEADING_STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^\s*(?P<stamp>(?:(?i:date|dated|published|posted|updated)\s*:?\s*)?\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)[ \t]+\S",
     )
 });
 
@@ -196,7 +204,9 @@ fn weather(line: &str) -> bool {
 
 /// "2 days ago" closing a line: when it was posted.
 static AGO: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\d+\s*(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?) ago$")
+    re(
+        r"(?i)\d+\s*(?:[smhdwy]|mo|sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|months?|years?) ago$",
+    )
 });
 
 /// Links a footer is made of; two or more on a short line make it a footer.
@@ -346,6 +356,55 @@ fn stamp(line: &str) -> bool {
     (figures >= 2 || (figures >= 1 && worded)) && dated && other <= 2 && other * 3 < tokens.len()
 }
 
+/// A link to another story set into the page, its label first and set apart from the
+/// headline by a bar, colon or arrow ("Also Read | Lanvale port reopens.", "RELATED: …"), or
+/// shouted with the headline after it ("READ ALSO  Calder's new mayor"); a sentence's full
+/// stop at its end changes nothing.
+static INLINE_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^\[?(?:(?i:also read|read also|read more|read next|see also|related(?: story| stories| articles?| news| coverage| content)?|more (?:news|stories)|recommended(?: stories)?|don'?t miss|must read|trending(?: now| stories)?|in (?:other|related) news)\s*[|:»›>–—]|(?:READ ALSO|ALSO READ|SEE ALSO|READ MORE|READ NEXT|RELATED|DON'T MISS|MUST READ)\s+\S)",
+    )
+});
+
+/// A site's insert in brackets, its shouted label first: "[WATCH: …]", "[SIGN UP: …]",
+/// "[DOWNLOAD: Free Calder News app]". Prompts when they ask for a sign-up or a download.
+static BRACKET_INSERT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\[(?:(?P<ask>SIGN UP|SUBSCRIBE|DOWNLOAD|JOIN|REGISTER|GET THE APP)|[A-Z][A-Z'’ ]{1,24}):[^\]]+\]$")
+});
+
+/// The label of a video insert: "[WATCH: …]", "[VIDEO: …]".
+static VIDEO_WORD: LazyLock<Regex> = LazyLock::new(|| re(r"^\[(?:WATCH|VIDEO|LISTEN|LIVE)\b"));
+
+/// An ask of the reader, opening a line or its last sentence: "Let us know by leaving a comment
+/// below", "Subscribe to the Calder Post's newsletters and follow us on …", "Get the latest
+/// details online and on air on Channel 4", "Stay tuned to …".
+static PITCH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:let us know|tell us (?:what|your|how)|send us (?:a|an|your)|share your (?:thoughts|views|story|stories|photos)|subscribe (?:to|for)|sign up (?:for|to)|follow us|join (?:us|our)|download (?:our|the)|like us on|get (?:the latest|our (?:free )?app|all your|breaking)|stay (?:up to date|informed|tuned|with us)|for (?:the )?latest (?:news|updates|details) (?:on|from|follow))\b",
+    )
+});
+
+/// A shouted label opening a sentence set into a paragraph: "LIVE updates on Channel 4 from 4
+/// p.m.", "WATCH the briefing here".
+static SHOUTED_PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:LIVE|WATCH|VIDEO|PHOTOS|LISTEN)\s+(?:updates?|coverage|video|the|here|now|on)\b")
+});
+
+/// A pitch's opening line: an imperative or the reader addressed ("Get all your news in one
+/// place.", "Journalism for you, free").
+static PITCH_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:get|join|try|start|unlock|enjoy|discover|support|become|stay|download|subscribe|sign up)\b|(?i:\byour?\b|\bfree\b)",
+    )
+});
+
+/// A button closing a pitch ("Read now", "Start reading", "Subscribe now", "Learn more").
+static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:read now|start reading|subscribe(?: now| today)?|sign up(?: now| today| for free)?|join (?:now|today|for free)|learn more|get started|try (?:it )?(?:for )?free|start (?:your )?free trial|download (?:now|the app)|install now|get the app)[.!]?$",
+    )
+});
+
 /// "Story continues below", ad labels: an advertisement's place in the page.
 static ADVERT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -369,7 +428,7 @@ static WEAK: LazyLock<[(Regex, Kind); 4]> = LazyLock::new(|| {
         ),
         (
             re(
-                r"(?i)\b(?:continue reading|read more|recommended (?:stories|for you|reading)|most (?:read|popular|viewed)|trending now|you may (?:also )?like|more stories|top stories|editor'?s picks)\b",
+                r"(?i)\b(?:continue reading|read more|recommended (?:stories|for you|reading)|most (?:read|popular|viewed)|trending (?:now|stories|news|articles)|you (?:may|might) (?:also )?like|more stories|top stories|editor'?s picks|related (?:stories|articles|news|posts|coverage))\b",
             ),
             Kind::Promo,
         ),
@@ -383,7 +442,7 @@ static WEAK: LazyLock<[(Regex, Kind); 4]> = LazyLock::new(|| {
 /// Promo labels at the start of a line, shouted: "READ: …", "RELATED: …", "WATCH: …".
 static PROMO_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?P<promo>READ(?: MORE| ALSO| NEXT)?|RELATED(?: STORY| STORIES| COVERAGE| ARTICLES?| CONTENT)?|MORE(?: FROM \w+| NEWS| STORIES)?|SEE ALSO|ALSO READ|ALSO|PHOTOS|GALLERY|TRENDING|RECOMMENDED|CLICK HERE|TOP STORIES|LATEST)|(?P<video>WATCH|VIDEO|LISTEN|PODCAST)|(?P<ad>ADVERTISEMENT|SPONSORED))\s*(?::|$)",
+        r"^(?:(?P<promo>READ(?: MORE| ALSO| NEXT)?|RELATED(?: STORY| STORIES| COVERAGE| ARTICLES?| CONTENT)?|MORE(?: FROM \w+| NEWS| STORIES)?|SEE ALSO|ALSO READ|ALSO|PHOTOS|GALLERY|TRENDING(?: STORIES| NOW| NEWS| TOPICS)?|MOST (?:READ|POPULAR|VIEWED|SHARED)(?: STORIES)?|RECOMMENDED(?: STORIES| FOR YOU)?|CLICK HERE|TOP STORIES|MORE STORIES|LATEST(?: NEWS| STORIES)?|YOU MAY ALSO LIKE|DON'T MISS|MUST READ)|(?P<video>WATCH|VIDEO|LISTEN|PODCAST)|(?P<ad>ADVERTISEMENT|SPONSORED))\s*(?::|$)",
     )
 });
 
@@ -434,7 +493,7 @@ static LABELS: LazyLock<[(Regex, Kind); 6]> = LazyLock::new(|| {
     [
         (
             line(
-                r"share|share this(?: article| story| page)?|share on \w+|print|e-?mail|comments?|menu|search|close|save|home|sections?|topics|tags?|trending|play|reuse this content|explore more on these topics|related topics|back to top|skip to (?:main )?content|see more|show more|load more|view comments|leave a comment|follow|bookmark|copy link|link copied|(?:adjust )?font size|\d+ comments?|(?:left |main |site )?menu|sections|more|breaking news|on air now|listen live|connect with us|logo|article content|top news|latest news|you are here:.*|log ?in|sign ?in|register|subscribe|newsletters?|hide transcript|view transcript|transcript|skip to this video now|topic|stories|error|exclusive|byline|publication|save (?:story|article|for later|this (?:story|article))|(?:leer|ver) en español|lire en français|en español|read (?:this |it )?in (?:english|spanish|french|arabic|hindi|urdu|chinese)",
+                r"share|share this(?: article| story| page)?|share on \w+|print|e-?mail|comments?|menu|search|close|save|home|sections?|topics|tags?|trending|play|reuse this content|explore more on these topics|related topics|back to top|skip to (?:main )?content|see more|show more|load more|view comments|leave a comment|follow|bookmark|copy link|link copied|(?:adjust )?font size|\d+ comments?|(?:left |main |site )?menu|sections|more|breaking news|on air now|listen live|connect with us|logo|article content|top news|latest news|you are here:.*|log ?in|sign ?in|register|subscribe|newsletters?|hide transcript|view transcript|transcript|skip to this video now|topic|stories|error|exclusive|byline|publication|save (?:story|article|for later|this (?:story|article))|(?:add |remove )?bookmarks?|play(?: article| video| audio)?|actions|key (?:posts|events|moments)|pinned post(?: from)?|latest posts|loading(?:\.\.\.|…)?|hashtags|enlarge(?: this image)?|camera icon|no comments yet(?:\.\.\.|…|\.)?|show (?:more|less)|(?:leer|ver) en español|lire en français|en español|read (?:this |it )?in (?:english|spanish|french|arabic|hindi|urdu|chinese)",
             ),
             Kind::Chrome,
         ),
@@ -522,7 +581,7 @@ static COOKIES: LazyLock<Regex> =
 /// "KYIV, Ukraine — ", "Moscow: ".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,6}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*(?:[—–-]{1,2}|_)\s*|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[\s,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:\s?\((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2})?,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s?\((?P<agency3>[A-Z][A-Za-z]{1,7})\)\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+){0,2},\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*(?:,\s[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2})?[,:]\s?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s?\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?:\s[A-Z][\p{L}'-]+){0,2}:\s+)",
+        r"^(?:[^()\n]{0,60}?\((?P<agency>AP|Reuters|AFP|UPI|CNN|dpa|Bloomberg|Xinhua|TASS|IANS|PTI|ANI|AAP|[A-Z]{2,8}|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*(?:[—–-]{1,2}|_|:)\s*|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}\s\([A-Z][\p{L}]+(?:\s[A-Z][\p{L}]+){0,2}\):\s+|\((?P<glued>CNN|AP|Reuters|AFP|UPI)\)\s*|\([A-Z][\p{L}.]+(?:[\s,]+[A-Z][\p{L}.]*){0,4}\)\s*[—–-]{1,2}\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:\s?\((?P<agency2>[A-Za-z]{2,8})\))?\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2})?,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s?\((?P<agency3>[A-Z][A-Za-z]{1,7})\)\s*(?:[—–:-]{1,2}\s*)?|[A-Z][\p{L}.'-]+(?:\s[A-Z][\p{L}.'-]+){0,2}(?:,\s[A-Z][\p{L}.'-]+){0,2},\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+)*(?:,\s[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2})?[,:]\s?(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s?\d{1,2}(?:,\s?\d{4})?\s*(?:[—–-]{1,2}|_)\s*|[A-Z][A-Z.'-]+(?:[\s,]+[A-Z][\p{L}.'-]*){0,4}\s*[—–-]{1,2}\s*|[A-Z][\p{L}'-]+(?:\s[A-Z][\p{L}'-]+){0,2}:\s+)",
     )
 });
 
@@ -719,20 +778,47 @@ fn classify(raw: &str) -> Class {
     {
         return Class::Furniture(Kind::Chrome);
     }
-    if len > CHROME_MAX {
-        return Class::Body;
-    }
     // A teaser's link run into the next headline: the link is marked alone, after.
     if READ_MORE_HEAD.is_match(line) {
         return Class::Short;
     }
+    if len <= 300 && INLINE_PROMO.is_match(line) {
+        return Class::Furniture(if line.starts_with('[') && VIDEO_WORD.is_match(line) {
+            Kind::Video
+        } else {
+            Kind::Promo
+        });
+    }
+    if len <= 300
+        && let Some(c) = BRACKET_INSERT.captures(line)
+    {
+        return Class::Furniture(if c.name("ask").is_some() {
+            Kind::Prompt
+        } else if VIDEO_WORD.is_match(line) {
+            Kind::Video
+        } else {
+            Kind::Promo
+        });
+    }
+    if len <= 250 && PITCH.is_match(line) {
+        return Class::Furniture(Kind::Prompt);
+    }
+    if len > CHROME_MAX {
+        return Class::Body;
+    }
+    if BUTTON.is_match(line) {
+        return Class::Furniture(Kind::Prompt);
+    }
     if ADVERT.is_match(line) {
         return Class::Furniture(Kind::Advertisement);
     }
-    if PROMPT.is_match(line) || (PRICE.is_match(line) && (!sentence || WEAK[0].0.is_match(line))) {
+    if PROMPT.is_match(line)
+        || COMMENT_FORM.is_match(line)
+        || (PRICE.is_match(line) && (!sentence || WEAK[0].0.is_match(line)))
+    {
         return Class::Furniture(Kind::Prompt);
     }
-    if CHROME.is_match(line) {
+    if CHROME.is_match(line) || NOTICE.is_match(line) {
         return Class::Furniture(Kind::Chrome);
     }
     if let Some(c) = PROMO_LABEL.captures(line) {
@@ -875,11 +961,15 @@ fn lines_full(lines: &[&str]) -> bool {
 /// Whether a line is furniture that never stands inside a sentence (a byline or time stamp,
 /// a credit, a footer, a prompt, an ad label): the fragment joiner keeps it apart.
 pub(super) fn standalone_furniture(line: &str) -> bool {
-    COUNT.is_match(&flat(line))
-        || matches!(
-            classify(line).kind(),
-            Some(Kind::Byline | Kind::Credit | Kind::Footer | Kind::Prompt | Kind::Advertisement)
-        )
+    let flat = flat(line);
+    COUNT.is_match(&flat)
+        || match classify(line).kind() {
+            Some(Kind::Byline | Kind::Credit | Kind::Footer | Kind::Prompt | Kind::Advertisement) => true,
+            // A caption that ends in its credit ends there; interface lines of the site.
+            Some(Kind::Caption) => CREDIT_END.is_match(&flat),
+            Some(Kind::Chrome) => NOTICE.is_match(&flat) || LABELS[0].0.is_match(&flat),
+            _ => false,
+        }
 }
 
 /// The classes of a paragraph's lines. A hard-wrapped paragraph is one line to the rules, so a
@@ -1051,8 +1141,282 @@ fn units<'a>(
     }
 }
 
+/// A date stamp opening the page before anything else ("date 2022-04-14", "2022-04-14 09:30"):
+/// when the page was taken or filed, as an archive or a site's header writes it.
+static PAGE_STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:date|dated|filed|captured|published|posted|updated)?:?\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s+|$)",
+    )
+});
+
+/// `s` without the date stamp it opens with, if any.
+pub(super) fn without_page_stamp(s: &str) -> &str {
+    PAGE_STAMP.find(s).map_or(s, |m| &s[m.end()..])
+}
+
+/// The page's opening date stamp, and the paragraphs as the rules read them without it: what
+/// follows the stamp on its line (a label, a credit, the headline) is a line of its own.
+fn page_stamp(text: &str, paragraphs: &[Paragraph]) -> Option<(Range<usize>, Vec<Paragraph>)> {
+    let first = paragraphs.first()?;
+    let line = first.lines.first()?;
+    let m = PAGE_STAMP.find(&text[line.clone()])?;
+    let end = line.start + m.end();
+    let stamp = line.start..line.start + m.as_str().trim_end().len();
+    let mut ps = paragraphs.to_vec();
+    let p = &mut ps[0];
+    if end >= line.end {
+        p.lines.remove(0);
+    } else {
+        p.lines[0].start = end;
+    }
+    match p.lines.first() {
+        Some(l) => p.range.start = l.start,
+        None => {
+            ps.remove(0);
+        }
+    }
+    Some((stamp, ps))
+}
+
+/// Short labels at the top of a page, under chrome and over the headline: the section, the
+/// place tag, the site's name ("Nation, Current Affairs", "Calder County, TX", "The Courier
+/// (Lanvale)"). Lines of four words or fewer that are no sentence, between furniture above and
+/// a headline-like line below; the headline itself stays.
+fn lead_labels(
+    text: &str,
+    paragraphs: &[Paragraph],
+    marked: &mut [Vec<Option<Kind>>],
+    furniture_above: bool,
+) {
+    let mut above = furniture_above;
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for (j, l) in p.lines.iter().enumerate() {
+            if marked[i][j].is_some() {
+                above = true;
+                continue;
+            }
+            let s = flat(&text[l.clone()]);
+            let words = s.split_whitespace().count();
+            if above && words <= 4 && s.chars().count() <= 40 && !ends_like_sentence(&s) {
+                run.push((i, j));
+                continue;
+            }
+            if !run.is_empty() && words >= 4 && headline_like(&s) {
+                for (a, b) in run {
+                    marked[a][b] = Some(Kind::Chrome);
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// The headline carrying the credit of the photo above it ("Calder mayor opens the new dock
+/// (Photo/Lanvale Post)"): the page's first line of text, marked a caption by its credit, that
+/// is no sentence without it. Only the credit is furniture; the line is unmarked again, and the
+/// credit's range returned.
+fn headline_credit(
+    text: &str,
+    paragraphs: &[Paragraph],
+    marked: &mut [Vec<Option<Kind>>],
+) -> Option<Range<usize>> {
+    let (i, j) = paragraphs.iter().enumerate().find_map(|(i, p)| {
+        (0..p.lines.len())
+            .find(|&j| !matches!(marked[i][j], Some(k) if k != Kind::Caption))
+            .map(|j| (i, j))
+    })?;
+    let l = paragraphs[i].lines[j].clone();
+    let raw = &text[l.clone()];
+    if marked[i][j] != Some(Kind::Caption) || raw.contains('\n') {
+        return None;
+    }
+    let at = CREDIT_END.find(raw)?.start();
+    let at = if raw[..at].ends_with('(') { at - 1 } else { at };
+    let head = raw[..at].trim_end();
+    let credit = raw[at..].trim_start();
+    // The credit in its brackets or after its label, not a name run on from the words before.
+    if !(credit.starts_with('(') || CREDIT_START.is_match(credit))
+        || ends_like_sentence(head)
+        || !headline_like(head)
+    {
+        return None;
+    }
+    marked[i][j] = None;
+    Some(l.end - credit.len()..l.end)
+}
+
+/// Lines a page shows twice within a few lines: a photo's caption set both under the picture and
+/// in its viewer, or cut short ("… and a...") over its full text; and short interface lines
+/// doubled ("The Courier - Calder" twice). The page's headline, which pages do repeat, stays.
+/// Marked in `marked` when a part is its whole line; the parts' ranges are returned.
+fn repeated(
+    text: &str,
+    paragraphs: &[Paragraph],
+    marked: &mut [Vec<Option<Kind>>],
+) -> Vec<(Range<usize>, Kind)> {
+    struct Part {
+        range: Range<usize>,
+        at: (usize, usize),
+        whole: bool,
+        key: String,
+    }
+    let mut parts: Vec<Part> = Vec::new();
+    for (i, p) in paragraphs.iter().enumerate() {
+        for (j, l) in p.lines.iter().enumerate() {
+            let bs = blocks(text, l.clone());
+            let whole = bs.len() == 1;
+            for b in bs {
+                parts.push(Part {
+                    key: flat(&text[b.clone()]).into_owned(),
+                    range: b,
+                    at: (i, j),
+                    whole,
+                });
+            }
+        }
+    }
+    let free = |p: &Part, marked: &[Vec<Option<Kind>>]| !p.whole || marked[p.at.0][p.at.1].is_none();
+    let headline = parts.iter().find(|p| free(p, marked)).map(|p| p.key.clone());
+    let mut out = Vec::new();
+    let mut taken = vec![false; parts.len()];
+    for a in 0..parts.len() {
+        for b in a + 1..parts.len().min(a + 4) {
+            let (pa, pb) = (&parts[a], &parts[b]);
+            let words = pa.key.split_whitespace().count();
+            if words < 4 || pb.key.chars().count() > CAPTION_MAX || Some(&pa.key) == headline.as_ref() {
+                continue;
+            }
+            let cut = pa
+                .key
+                .strip_suffix("...")
+                .or_else(|| pa.key.strip_suffix('…'))
+                .map(str::trim_end);
+            // Twice in one block; or again with its credit or a viewer's label run into it
+            // ("…on Sunday night.Credit: AP", "Camera IconFirefighters hose…").
+            let same = pa.key == pb.key && pa.at.0 == pb.at.0;
+            let framed = pa.key.len() >= 30
+                && pb.key != pa.key
+                && pb.key.find(pa.key.as_str()).is_some_and(|at| {
+                    let (before, after) = (&pb.key[..at], &pb.key[at + pa.key.len()..]);
+                    [before, after].iter().all(|r| {
+                        r.trim().is_empty()
+                            || matches!(
+                                classify(r.trim()).kind(),
+                                Some(Kind::Credit | Kind::Chrome | Kind::Caption)
+                            )
+                    })
+                });
+            // Cut short over its full text: lines of one block, the full one first in its line.
+            let shortened = cut.is_some_and(|c| c.len() >= 30 && pb.key.starts_with(c))
+                && pa.at.0 == pb.at.0
+                && pa.at.1 + 1 == pb.at.1;
+            if !(same || framed || shortened) || !free(pa, marked) || !(free(pb, marked) || framed) {
+                continue;
+            }
+            let kind = if words <= 5 && !ends_like_sentence(&pa.key) {
+                Kind::Chrome
+            } else {
+                Kind::Caption
+            };
+            for k in [a, b] {
+                if !taken[k] {
+                    taken[k] = true;
+                    out.push((parts[k].range.clone(), kind));
+                }
+            }
+        }
+    }
+    for (k, p) in parts.iter().enumerate() {
+        if taken[k] && p.whole && marked[p.at.0][p.at.1].is_none() {
+            marked[p.at.0][p.at.1] = Some(
+                out.iter()
+                    .find(|(r, _)| *r == p.range)
+                    .map_or(Kind::Caption, |(_, k)| *k),
+            );
+        }
+    }
+    out
+}
+
+/// A promo heading ending its block ("Most Read", "Related Articles") and the teasers under it
+/// to the page's end: blocks of short lines (headlines, a teaser cut off with "...", its
+/// source and time), none a sentence of the story. A paragraph of prose after the heading, or
+/// a line ending a sentence, leaves the rest unmarked.
+fn closing_promo_list(text: &str, paragraphs: &[Paragraph], marked: &mut [Vec<Option<Kind>>]) {
+    let heading = paragraphs.iter().zip(marked.iter()).rposition(|(p, ms)| {
+        let last = flat(&text[p.lines[p.lines.len() - 1].clone()]).into_owned();
+        ms.last() == Some(&Some(Kind::Promo))
+            && last.split_whitespace().count() <= 6
+            && !ends_like_sentence(&last)
+    });
+    let Some(h) = heading else { return };
+    let rest = h + 1..paragraphs.len();
+    let teasers = paragraphs[rest.clone()]
+        .iter()
+        .zip(&marked[rest.clone()])
+        .all(|(p, ms)| {
+            p.breaks_are_ends
+                && !flows(text, p)
+                && p.lines.iter().zip(ms).all(|(l, m)| {
+                    let s = flat(&text[l.clone()]);
+                    m.is_some()
+                        || (s.chars().count() <= 160
+                            && (!ends_like_sentence(&s) || s.ends_with("...") || s.ends_with('…')))
+                })
+        });
+    if !rest.is_empty() && teasers {
+        for ms in &mut marked[rest] {
+            ms.iter_mut()
+                .filter(|m| m.is_none())
+                .for_each(|m| *m = Some(Kind::Promo));
+        }
+    }
+}
+
+/// The lines of a pitch over its button ("Get all your news in one place." / "One app." /
+/// "Start reading"): up to three short unmarked lines above a button, from the first that
+/// opens as a pitch does. A story's sentence over a lone "Subscribe" stays the story's.
+fn pitch_before_button(text: &str, paragraphs: &[Paragraph], marked: &mut [Vec<Option<Kind>>]) {
+    let units: Vec<(usize, usize)> = paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| (0..p.lines.len()).map(move |j| (i, j)))
+        .collect();
+    for (u, &(i, j)) in units.iter().enumerate() {
+        if marked[i][j] != Some(Kind::Prompt)
+            || !BUTTON.is_match(&flat(&text[paragraphs[i].lines[j].clone()]))
+        {
+            continue;
+        }
+        let above: Vec<(usize, usize)> = units[..u]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|&&(a, b)| {
+                let l = &text[paragraphs[a].lines[b].clone()];
+                marked[a][b].is_none() && !l.contains('\n') && flat(l).chars().count() <= 150
+            })
+            .copied()
+            .collect();
+        if let Some(top) = above
+            .iter()
+            .rposition(|&(a, b)| PITCH_OPENING.is_match(&flat(&text[paragraphs[a].lines[b].clone()])))
+        {
+            for &(a, b) in &above[..=top] {
+                marked[a][b] = Some(Kind::Prompt);
+            }
+        }
+    }
+}
+
 /// Finds the furniture of an article from its paragraphs.
 pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
+    let stamped = page_stamp(text, paragraphs);
+    let (stamp, paragraphs) = match &stamped {
+        Some((r, ps)) => (Some(r.clone()), ps.as_slice()),
+        None => (None, paragraphs),
+    };
     let classes: Vec<Vec<Class>> = paragraphs.iter().map(|p| classify_paragraph(text, p)).collect();
     let mut marked: Vec<Vec<Option<Kind>>> = classes
         .iter()
@@ -1190,6 +1554,10 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         i += run.max(1);
     }
 
+    lead_labels(text, paragraphs, &mut marked, stamp.is_some());
+    closing_promo_list(text, paragraphs, &mut marked);
+    pitch_before_button(text, paragraphs, &mut marked);
+
     // The tail of a page: after the last chrome-free prose, short paragraphs between chrome
     // paragraphs belong to the footer ("Forgot your details?" under "Log in…").
     let is_marked_para = |i: usize| marked[i].iter().all(Option::is_some);
@@ -1226,7 +1594,11 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         }
     }
 
-    let mut found: Vec<(Range<usize>, Kind)> = Vec::new();
+    let mut found: Vec<(Range<usize>, Kind)> = stamp.into_iter().map(|r| (r, Kind::Chrome)).collect();
+    let headline_credit = headline_credit(text, paragraphs, &mut marked);
+    if let Some(credit) = &headline_credit {
+        found.push((credit.clone(), Kind::Credit));
+    }
     for (p, ms) in paragraphs.iter().zip(&marked) {
         for (l, m) in p.lines.iter().zip(ms) {
             if let Some(k) = m {
@@ -1235,20 +1607,7 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         }
     }
 
-    let mut stamp: Option<Range<usize>> = None;
-    // A date stamp run into the page's first line ("date 2020-09-13 The Saints beat …",
-    // "2023-06-08 10:15 The bank held …"): the stamp alone, as on a line of its own.
-    if let Some(l) = paragraphs.first().and_then(|p| p.lines.first())
-        && marked
-            .first()
-            .and_then(|ms| ms.first())
-            .is_some_and(Option::is_none)
-        && let Some(c) = LEADING_STAMP.captures(&text[l.clone()])
-        && let Some(m) = c.name("stamp")
-    {
-        found.push((l.start + m.start()..l.start + m.end(), Kind::Byline));
-        stamp = Some(l.start..l.start + m.end());
-    }
+    found.extend(repeated(text, paragraphs, &mut marked));
 
     // The headline: the first line that is not furniture, if it is short and not a sentence.
     let first_free = paragraphs
@@ -1258,7 +1617,11 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         .find(|(_, m)| m.is_none())
         .map(|(l, _)| l.clone());
     let title = first_free.as_ref().and_then(|l| {
-        let s = flat(&text[l.clone()]);
+        let end = headline_credit
+            .as_ref()
+            .filter(|c| l.contains(&c.start))
+            .map_or(l.end, |c| c.start);
+        let s = flat(&text[l.start..end]);
         let words = s.split_whitespace().count();
         // Headlines may ask ("Is war coming?") but do not end with a full stop as body lines do.
         let bare = s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ' ', '\u{a0}']);
@@ -1286,6 +1649,18 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
                     .trim_end()
                     .len();
                 found.push((l.start..l.start + end, Kind::Promo));
+            }
+            // A pitch or a station's promo as the last sentence of a line of the story ("…
+            // on the way to the scene. LIVE updates on Channel 4 from 4 p.m.").
+            if let Some(&gap) = sentence_starts(s).last() {
+                let last = &s[gap..];
+                if last.chars().count() <= 200 {
+                    if PITCH.is_match(last) {
+                        found.push((l.start + gap..l.end, Kind::Prompt));
+                    } else if SHOUTED_PROMO.is_match(last) {
+                        found.push((l.start + gap..l.end, Kind::Promo));
+                    }
+                }
             }
         }
     }
@@ -1363,17 +1738,11 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
         out
     });
     for (r, joined) in starts {
-        // After a date stamp run into the line, the body (and its dateline) starts.
-        let r = match &stamp {
-            Some(st) if st.contains(&r.start) && st.end < r.end => {
-                st.end + (text[st.end..r.end].len() - text[st.end..r.end].trim_start().len())..r.end
-            }
-            _ => r,
-        };
         let raw = &text[r.clone()];
         // Prose, or a short paragraph (a story cut off, an opening ending in a colon) that a
         // dateline naming its wire opens.
-        let prose = raw.len() > CHROME_MAX && (ends_like_sentence(raw) || teaser_end(raw));
+        // A long paragraph is prose also when the page cuts it off mid-sentence.
+        let prose = raw.len() > CHROME_MAX && (ends_like_sentence(raw) || teaser_end(raw) || raw.len() > 400);
         if !prose && !WIRE_DATELINE.is_match(&flat(raw)) {
             continue;
         }
@@ -1523,6 +1892,7 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph]) -> Furniture {
             _ => merged.push((r, k)),
         }
     }
+    merged.retain(|(r, _)| !r.is_empty());
     let (boilerplate, kinds) = merged.into_iter().unzip();
     Furniture {
         boilerplate,
@@ -1602,6 +1972,7 @@ const WIRES: &[(&str, &str)] = &[
     ("AP", "AP"),
     ("Thomson Reuters", "Reuters"),
     ("Reuters", "Reuters"),
+    ("REUTERS", "Reuters"),
     ("Agence France-Presse", "AFP"),
     ("Agence France Presse", "AFP"),
     ("AFP", "AFP"),
@@ -1707,6 +2078,13 @@ fn title_cased(w: &str) -> String {
         start = matches!(c, '-' | '\'' | '’' | '.');
     }
     out
+}
+
+/// Byte offsets where the second and later sentences of `s` start: after a full stop, question
+/// or exclamation mark (maybe in closing quotes) and white space, before a capital.
+fn sentence_starts(s: &str) -> Vec<usize> {
+    static GAP: LazyLock<Regex> = LazyLock::new(|| re(r"[a-z0-9)][.!?][\x22'’”]?\s+[A-Z]"));
+    GAP.find_iter(s).map(|m| m.end() - 1).collect()
 }
 
 /// True when `gap` is white space holding at most one line break.
@@ -2325,5 +2703,239 @@ mod tests {
         assert_eq!(run(&t).1, ["Jane Roe/Harbour Images", "(LANVALE, Calder) -- "]);
         let t = format!("Harbour pilots end their strike\n\nPilots and/or Captains (LANVALE) said {BODY}");
         assert!(run(&t).1.is_empty());
+    }
+
+    #[test]
+    fn a_page_stamp_and_the_labels_under_it_over_the_headline() {
+        let t = format!(
+            "date 2021-03-04 Region, Calder Affairs\n\nHarbour pilots end their strike at Lanvale\n\n{BODY}"
+        );
+        let (f, covered) = run(&t);
+        assert_eq!(covered, ["date 2021-03-04 Region, Calder Affairs"]);
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Harbour pilots end their strike at Lanvale")
+        );
+        // The stamp's line may carry the story's first paragraph: only the stamp is marked.
+        let t = format!("date 2021-03-04 {BODY}\n\n{BODY}");
+        assert_eq!(run(&t).1, ["date 2021-03-04"]);
+        // A place tag under a date line and over the headline.
+        let t = format!(
+            "4 March 2021\n\nThe Courier (Lanvale)\n\nHarbour pilots end their strike at Lanvale\n\n{BODY}"
+        );
+        assert_eq!(run(&t).1, ["4 March 2021", "The Courier (Lanvale)"]);
+        // A short headline with nothing above it stays, and a date in prose is no stamp.
+        let t = format!("Pilots end strike\n\nHarbour pilots end their strike at Lanvale\n\n{BODY}");
+        assert!(run(&t).1.is_empty());
+        let t = format!("{BODY}\n\nOn 2021-03-04 the board met again, the minutes show.");
+        assert!(run(&t).1.is_empty());
+    }
+
+    #[test]
+    fn interface_lines_of_comment_forms_live_blogs_and_errors() {
+        for line in [
+            "Click to comment",
+            "Leave a Reply",
+            "Your email address will not be published. Required fields are marked *",
+            "Sorry, this video is currently unavailable. Please try again later.",
+            "Key posts",
+            "Pinned post from",
+            "Latest posts",
+            "Loading...",
+            "add bookmark",
+            "play article",
+            "12m ago",
+            "3d ago",
+            "Like us on FB",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert_eq!(run(&t).1, [line], "{line}");
+        }
+        for line in [
+            "She said she would leave a reply on the board's desk by Friday.",
+            "The key posts in the cabinet went to allies of the mayor.",
+            "Loading of the ferries resumed at noon, the port said.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert!(run(&t).1.is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn inline_promos_bracketed_inserts_and_buttons() {
+        for line in [
+            "Also Read | Calder Port Reopens After Storm; Ferries To Run From Monday.",
+            "RELATED: Lanvale council approves the new dock budget",
+            "READ ALSO  How A Calder Fisherman Rebuilt His Boat .",
+            "See also: Harbour pilots and the long strike of 2019.",
+            "[DOWNLOAD: Free Calder News app for alerts as news breaks]",
+            "[WATCH: Ferries return to Lanvale harbour]",
+            "TRENDING STORIES:",
+            "Start reading",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert_eq!(run(&t).1, [line], "{line}");
+        }
+        for line in [
+            "Also, read the council's report, he urged residents of Lanvale.",
+            "Related talks are planned for next week in Calder.",
+            "[The mayor] said the port would reopen soon, officials reported.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert!(run(&t).1.is_empty(), "{line}");
+        }
+        // A promo heading and its list of headlines in a block of lines.
+        let t = format!(
+            "{BODY}\n\nTRENDING STORIES:\n- Lanvale ferries run again after the storm\n- Calder mayor opens the new dock at last\n\n{BODY}"
+        );
+        assert_eq!(
+            run(&t).1,
+            [
+                "TRENDING STORIES:\n- Lanvale ferries run again after the storm\n- Calder mayor opens the new dock at last"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_carrying_a_photo_credit_keeps_its_words() {
+        let t = format!("Calder mayor opens the new dock at Lanvale (Photo/Lanvale Post)\n\n{BODY}");
+        let (f, covered) = run(&t);
+        assert_eq!(covered, ["(Photo/Lanvale Post)"]);
+        assert_eq!(f.kinds, [Kind::Credit]);
+        assert_eq!(
+            f.title.as_deref(),
+            Some("Calder mayor opens the new dock at Lanvale")
+        );
+        // A caption ending in its credit is a caption, at the top as elsewhere.
+        let cap = "The mayor of Calder opens the new dock at Lanvale on Monday. (Photo: Lanvale Post)";
+        let t = format!("{cap}\n\n{BODY}");
+        assert_eq!(run(&t).1, [cap]);
+    }
+
+    #[test]
+    fn a_caption_ending_in_its_credit_joins_no_fragment_after_it() {
+        let cap = "Smoke rises over the Lanvale docks.Credit: AP";
+        let t = format!(
+            "Harbour fire at Lanvale\n\n{BODY}\n\nThe fire spread along the\n\nquay before dawn, officials said.\n\n{cap}\n\nCalder officials have not said how the fire began\n\n{BODY}"
+        );
+        assert_eq!(run(&t).1, [cap]);
+    }
+
+    #[test]
+    fn a_caption_shown_twice_or_cut_short_over_its_full_text() {
+        let cap = "Firefighters hose down a warehouse on the Lanvale quay on Sunday night.";
+        let t = format!("Harbour fire at Lanvale\n\n{cap}\n{cap}\n\n{BODY}\n\n{BODY}");
+        let (f, covered) = run(&t);
+        assert_eq!(covered, [format!("{cap}\n{cap}").as_str()]);
+        assert_eq!(f.kinds, [Kind::Caption]);
+        assert_eq!(f.title.as_deref(), Some("Harbour fire at Lanvale"));
+        let t = format!(
+            "Harbour fire at Lanvale\n\nFirefighters hose down a warehouse on the Lanvale...\n{cap}\n\n{BODY}"
+        );
+        assert_eq!(
+            run(&t).1,
+            [format!("Firefighters hose down a warehouse on the Lanvale...\n{cap}").as_str()]
+        );
+        // The headline repeated, a sentence said twice far apart, and a lede that opens as a
+        // teaser did in another paragraph stay the story's.
+        let t = format!("Harbour fire at Lanvale\n\n{BODY}\n\nHarbour fire at Lanvale\n\n{BODY}");
+        assert!(run(&t).1.is_empty());
+        let t = format!("{cap}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{cap}");
+        assert!(run(&t).1.is_empty());
+        let t = format!(
+            "Harbour fire at Lanvale\n\nFirefighters hose down a warehouse on the Lanvale...\n\n{cap}"
+        );
+        assert!(run(&t).1.is_empty());
+        let t = format!("Harbour fire at Lanvale\n\n{BODY}\n\n{BODY}");
+        assert!(run(&t).1.is_empty());
+        // Again with its credit run into it, in the next paragraph.
+        let credited = format!("{cap}Credit: Lanvale Post");
+        let t = format!("Harbour fire at Lanvale\n\n{BODY}\n\n{cap}\n\n{credited}\n\n{BODY}");
+        assert_eq!(run(&t).1, [cap, credited.as_str()]);
+    }
+
+    #[test]
+    fn datelines_with_agencies_in_capitals_regions_in_brackets_and_colons() {
+        for (dateline, agency) in [
+            ("CALDERTON (REUTERS) - ", Some("Reuters")),
+            ("Lanvale [Calder], March 3 (ANI): ", Some("ANI")),
+            ("Bramford (Upper Calder): ", None),
+        ] {
+            let t = format!("Harbour pilots end their strike\n\n{dateline}{BODY}");
+            let (f, covered) = run(&t);
+            assert_eq!(covered, [dateline], "{dateline}");
+            assert_eq!(f.agency.as_deref(), agency, "{dateline}");
+        }
+        // A paragraph the page cuts off mid-sentence still opens with its dateline.
+        let cut = format!("LANVALE, Calder (CNN) -- {BODY} {BODY} {BODY} {BODY} The board");
+        let t = format!("Friday, March 3, 2006\n{cut}");
+        assert_eq!(run(&t).1, ["Friday, March 3, 2006", "LANVALE, Calder (CNN) -- "]);
+        // Inside the story, a name with its party before a colon opens no dateline.
+        let t =
+            format!("Harbour pilots end their strike\n\n{BODY} {BODY}\n\nJane Roe (Calder Party): {BODY}");
+        assert!(run(&t).1.is_empty());
+    }
+
+    #[test]
+    fn teasers_under_a_closing_promo_heading_to_the_page_end() {
+        let t = format!(
+            "Harbour pilots end their strike\n\n{BODY} {BODY}\n\nMost Read\n\nA Lanvale baker sold his shop last spring but now says the buyer never paid. He has...\nCalder ferry firm faces inquiry over late sailings\n\nThe Courier\n12 minutes ago"
+        );
+        assert_eq!(
+            run(&t).1,
+            [
+                "Most Read",
+                "A Lanvale baker sold his shop last spring but now says the buyer never paid. He has...\nCalder ferry firm faces inquiry over late sailings",
+                "The Courier\n12 minutes ago"
+            ]
+        );
+        // The story going on under the heading, in sentences, is the story's.
+        let t = format!(
+            "Harbour pilots end their strike\n\n{BODY} {BODY}\n\nRelated\n\nThe pilots voted on Monday.\nTheir union said so."
+        );
+        assert_eq!(run(&t).1, ["Related"]);
+    }
+
+    #[test]
+    fn pitches_over_their_buttons_asks_of_the_reader_and_station_promos() {
+        // A pitch in paragraphs of its own over its button, inside the story.
+        let t = format!(
+            "{BODY} {BODY}\n\nGet tomorrow's Calder news today for FREE\n\nReporting for the curious reader across the valley.\n\nREAD NOW\n\n{BODY}"
+        );
+        assert_eq!(
+            run(&t).1,
+            [
+                "Get tomorrow's Calder news today for FREE",
+                "Reporting for the curious reader across the valley.",
+                "READ NOW"
+            ]
+        );
+        // A story's sentence over a lone button stays the story's.
+        let t = format!("{BODY} {BODY}\n\nThe council meets again on Friday.\n\nSubscribe");
+        assert_eq!(run(&t).1, ["Subscribe"]);
+        for line in [
+            "Let us know by leaving a comment below, or send a message to the Lanvale desk on 555 0100",
+            "Subscribe to the Calder Courier's newsletters and follow us on WhatsApp, Facebook and X for the latest news.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert_eq!(run(&t).1, [line], "{line}");
+        }
+        // As the last sentence of a line of the story.
+        for ask in [
+            "Get the latest details online and on air on Channel 4 this morning.",
+            "LIVE updates on Channel 4 from 4:00 p.m.",
+        ] {
+            let t = format!("{BODY}\n\nA Channel 4 crew is on the way to the quay. {ask}\n\n{BODY}");
+            assert_eq!(run(&t).1, [ask], "{ask}");
+        }
+        // Prose that tells of such asks is the story's.
+        for line in [
+            "The mayor asked residents to let us know, the council's officers said on Monday.",
+            "Residents who subscribe to the service get the latest details by text, the council said.",
+            "LIVE music returned to the quay on Saturday. Crowds came early.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert!(run(&t).1.is_empty(), "{line}");
+        }
     }
 }

@@ -435,6 +435,10 @@ fn furniture_line(s: &str) -> bool {
     if words > 14 {
         return false;
     }
+    // A page's opening date stamp with a label or two after it.
+    if words <= 8 && super::boilerplate::without_page_stamp(s).len() < s.len() {
+        return true;
+    }
     if prompt_line(s) {
         return true;
     }
@@ -615,6 +619,13 @@ fn sentence_gaps(s: &str) -> Vec<usize> {
 /// the first of `b` where furniture is looked for; `first` says `a` is the page's first block,
 /// where a headline stands.
 fn join_verdict((a, b): (&str, &str), (a_edge, b_edge): (&str, &str), first: bool) -> Join {
+    // A page's opening date stamp ("date 2022-04-14 Left Menu") is no word of a sentence.
+    let (a, a_edge) = if first {
+        let bare = super::boilerplate::without_page_stamp(a.trim());
+        (bare, if a_edge.trim() == a.trim() { bare } else { a_edge })
+    } else {
+        (a, a_edge)
+    };
     let a = a.trim();
     let b = b.trim();
     // The last sentence of the one and the first of the other: a credit glued after a
