@@ -1281,10 +1281,15 @@ fn repeated(
     let mut out = Vec::new();
     let mut taken = vec![false; parts.len()];
     for a in 0..parts.len() {
+        let pa = &parts[a];
+        let words = pa.key.split_whitespace().count();
+        if words < 4 || Some(&pa.key) == headline.as_ref() {
+            continue;
+        }
         for b in a + 1..parts.len().min(a + 4) {
-            let (pa, pb) = (&parts[a], &parts[b]);
-            let words = pa.key.split_whitespace().count();
-            if words < 4 || pb.key.chars().count() > CAPTION_MAX || Some(&pa.key) == headline.as_ref() {
+            let pb = &parts[b];
+            // (Each test below needs the second at least about as long as the first.)
+            if pb.key.len() + 4 < pa.key.len() || pb.key.chars().count() > CAPTION_MAX {
                 continue;
             }
             let cut = pa
@@ -1296,7 +1301,7 @@ fn repeated(
             // ("…on Sunday night.Credit: AP", "Camera IconFirefighters hose…").
             let same = pa.key == pb.key && pa.at.0 == pb.at.0;
             let framed = pa.key.len() >= 30
-                && pb.key != pa.key
+                && pb.key.len() > pa.key.len()
                 && pb.key.find(pa.key.as_str()).is_some_and(|at| {
                     let (before, after) = (&pb.key[..at], &pb.key[at + pa.key.len()..]);
                     [before, after].iter().all(|r| {
