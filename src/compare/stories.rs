@@ -127,7 +127,7 @@ struct Features {
     /// The body's first names (see [`SUBJECT_NAMES`]).
     subject: Vec<u64>,
     /// Results given in the lead ("beat the Rovers 34-23", "a 2-1 win"), each as its two
-    /// figures in order: one match has one result.
+    /// figures, the larger first: one match has one result.
     scores: Vec<(u16, u16)>,
     /// Every word key of the body, sorted: "does the other article mention this at all".
     keys: Vec<u64>,
@@ -776,7 +776,7 @@ const RESULT_WORDS: [&str; 24] = [
 ];
 
 /// The results in `tokens` (see [`Features::scores`]): two figures of up to three digits
-/// joined by a hyphen or a dash, with a result word at most six words away.
+/// joined by a hyphen or a dash, with a result word within about six words of them.
 fn scores(text: &str, tokens: &[Token]) -> Vec<(u16, u16)> {
     static RESULT_KEYS: LazyLock<KeySet<u64>> =
         LazyLock::new(|| RESULT_WORDS.iter().map(|w| hash_str(w)).collect());
