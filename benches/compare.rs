@@ -8,19 +8,9 @@ use std::hint::black_box;
 use copydesk::article::{self, Article, Meta};
 use copydesk::compare::{Options, compare, compare_analysed, group_stories, stories};
 
-/// A small seeded generator (xorshift), so the benchmark needs no extra crate.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn vocab(rng: &mut Rng, n: usize) -> Vec<String> {
     const SYL: [&str; 16] = [
