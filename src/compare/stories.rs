@@ -80,6 +80,17 @@ const ALL_PAIRS_UP_TO: usize = 400;
 /// wording joins them (an event reported that day and the next, and a late copy).
 const STORY_DAYS: i64 = 2;
 
+/// Idf-weighted cosine of two reports' body words above which they are on one topic: with
+/// the same day (or weekday) and a quarter of their names shared, that ties two independent
+/// reports of one event ("the lander touched down near the south pole", told by two outlets in
+/// their own words) where no sentence or quote is shared. Topic detection and tracking links
+/// stories on this cosine inside a time window; the window here is the date test.
+const TOPIC_DAY: f64 = 0.15;
+/// The same, where neither report's date can be compared: a closer match of wording is needed.
+const TOPIC: f64 = 0.22;
+/// Weighted share of names that goes with a topic match.
+const NAMES_TOPIC: f64 = 0.25;
+
 /// Members whose score as the original is within this share of the best are near enough for
 /// the tie-breakers (the agency's own copy, the least furniture, the earliest) to decide.
 const NEAR_TOP: f64 = 0.9;
@@ -131,6 +142,11 @@ struct Features {
     scores: Vec<(u16, u16)>,
     /// Every word key of the body, sorted: "does the other article mention this at all".
     keys: Vec<u64>,
+    /// Parallel to `keys`: each word's squared inverse document frequency over the collection,
+    /// set once the collection is read (see [`KeyWeights`]).
+    key_weights: Vec<f32>,
+    /// The Euclidean norm of `key_weights`' square roots: the length of the idf vector.
+    key_norm: f64,
     day: EventDay,
     words: usize,
     /// Bytes of the page's furniture: an outlet's page carries more than the wire's own copy.
@@ -222,6 +238,57 @@ fn common_sorted<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 
         }
         None
     })
+}
+
+/// Sets each article's word weights (squared idf, `ln(n / df)`, over the collection's
+/// articles) and their norm, for [`topic`]. A word every article has weighs nothing.
+fn key_weights(feats: &mut [Features]) {
+    let n = feats.len() as f64;
+    let mut all: Vec<u64> = feats
+        .par_iter()
+        .flat_map_iter(|f| f.keys.iter().copied())
+        .collect();
+    all.par_sort_unstable();
+    // Runs of one key in the sorted list: its document frequency (keys are distinct per article).
+    let mut df: KeyMap<u64, u32> = KeyMap::default();
+    df.reserve(all.len() / 4);
+    let mut k = 0;
+    while k < all.len() {
+        let run = all[k..].partition_point(|&g| g == all[k]);
+        df.insert(all[k], run as u32);
+        k += run;
+    }
+    feats.par_iter_mut().for_each(|f| {
+        f.key_weights = f
+            .keys
+            .iter()
+            .map(|k| (n / df[k] as f64).ln().powi(2) as f32)
+            .collect();
+        f.key_norm = f.key_weights.iter().map(|&w| w as f64).sum::<f64>().sqrt();
+    });
+}
+
+/// Idf-weighted cosine of two articles' body words (as sets): how much of what each is about
+/// the other is about too, common words counting little.
+fn topic(fi: &Features, fj: &Features) -> f64 {
+    let denom = fi.key_norm * fj.key_norm;
+    if denom <= 0.0 {
+        return 0.0;
+    }
+    let (a, b) = (&fi.keys, &fj.keys);
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f64);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += fi.key_weights[i] as f64;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot / denom
 }
 
 /// What the wording of a pair says, computed once per scored pair.
@@ -328,6 +395,7 @@ fn group<A: Borrow<Article> + Sync>(
     feats
         .par_iter_mut()
         .for_each(|f| f.grams_total = gw.total(&f.grams));
+    key_weights(&mut feats);
 
     // Document frequency of names, for weights and for leaving common names out of candidate search.
     let mut df: KeyMap<u64, u32> = KeyMap::default();
@@ -418,7 +486,9 @@ fn group<A: Borrow<Article> + Sync>(
         let mut need = vec![false; n];
         for (&(i, j), p) in pairs.iter().zip(&wording) {
             let (fi, fj) = (&feats[i as usize], &feats[j as usize]);
-            if !derived(fi, fj, p) && corroboration(fi, fj, p) > 0 && !kept_apart(fi, fj) {
+            let open = corroboration(fi, fj, p) > 0
+                || (compare_days(&fi.day, &fj.day) != Dates::Conflict && topic(fi, fj) >= TOPIC_DAY);
+            if !derived(fi, fj, p) && open && !kept_apart(fi, fj) {
                 need[i as usize] = true;
                 need[j as usize] = true;
             }
@@ -738,9 +808,6 @@ fn linked(
     {
         corroborated += 1;
     }
-    if corroborated == 0 {
-        return false;
-    }
     // Same people, places and organisations, and something tying the reports to one event: the
     // same day, a shared public statement, or reused passages.
     let total = |v: &[u64]| v.iter().map(|&k| weight(k)).sum::<f64>();
@@ -751,7 +818,17 @@ fn linked(
     } else {
         0.0
     };
-    names >= NAMES_SHARED && corroborated >= 1 || names >= NAMES_SOME && corroborated >= 2
+    if names >= NAMES_SHARED && corroborated >= 1 || names >= NAMES_SOME && corroborated >= 2 {
+        return true;
+    }
+    // One topic and some of the same names, on one day or where no date tells them apart: two
+    // outlets' own reports of one event.
+    let least = match compare_days(&fi.day, &fj.day) {
+        Dates::Same | Dates::Weekday => TOPIC_DAY,
+        Dates::Unknown => TOPIC,
+        Dates::Conflict => return false,
+    };
+    names >= NAMES_TOPIC && topic(fi, fj) >= least
 }
 
 /// Two items of one template (reused wording, none of the same figures), reports about
@@ -929,6 +1006,8 @@ fn features(a: &Article, names: Option<&Vec<String>>) -> Features {
         nums,
         subject,
         keys,
+        key_weights: Vec::new(),
+        key_norm: 0.0,
         day: EventDay {
             published,
             month_day,
@@ -1207,6 +1286,41 @@ mod tests {
         assert_eq!(s.stories.len(), 1);
         assert_eq!(s.stories[0].members, [0, 2]);
         assert_eq!(s.unrelated, [1, 3, 4]);
+    }
+
+    #[test]
+    fn two_outlets_own_reports_of_one_event_are_one_story() {
+        // Two reports of one landing, each in its own words (no sentence or quote in common),
+        // one dated by its weekday and one not dated at all, among reports of other things.
+        let first = art("Kestrel probe lands near the lunar south pole\n\n\
+             The Calder Space Agency's Kestrel-2 probe touched down near the lunar south pole on \
+             Wednesday, making Calder the fifth country to land on the Moon. Mission director Ada \
+             Voss said the lander and its six-wheeled rover Pell were healthy after the descent. \
+             The south pole region is thought to hold water ice in shadowed craters, which the \
+             rover will study with a drill and a spectrometer during its two-week mission.");
+        let second = art("Calder celebrates as Kestrel-2 reaches the Moon\n\n\
+             Crowds cheered at the Calder Space Agency in Westhaven as the Kestrel-2 lander settled onto the lunar surface \
+             close to the south pole, where no mission had landed before. Ada Voss, who leads the \
+             mission, told reporters the Pell rover would roll down a ramp within hours to begin \
+             searching the craters for water ice with its drill and spectrometer.");
+        let others = [
+            "Harbour workers vote to strike\n\nDock workers at Port Ellery voted on Tuesday to strike over pay, the union said, after talks with the port authority broke down.",
+            "Rovers beat Harriers in the derby\n\nThe Lanvale Rovers beat the Calder Harriers 3-1 on Saturday, with two goals from the captain in the second half.",
+            "Bakery wins a national prize\n\nA family bakery in Lanvale won the national bread award on Friday for a rye loaf made to a recipe from 1890.",
+            "Council approves the budget\n\nThe Hollin council approved its budget on Monday after a long debate about road repairs and the library's opening hours.",
+            "Measles cases rise in Kesh\n\nHealth officials in Kesh reported 40 new measles cases on Thursday and urged parents to vaccinate their children.",
+            "Airline opens a new route\n\nA regional airline said on Monday it would fly daily from Skarvik to Ostmere from March, with fares from 49 euros.",
+            "Voss to brief lawmakers on the agency budget\n\nAda Voss of the Calder Space Agency will appear before a committee in Westhaven next month to answer questions about staffing and pay.",
+        ];
+        let mut articles = vec![first, second];
+        articles.extend(others.iter().map(|t| art(t)));
+        let s = stories(&articles);
+        assert!(
+            s.stories.iter().any(|st| st.members == [0, 1]),
+            "the two reports of the landing are one story: {s:?}"
+        );
+        // The budget hearing names the same director and agency, but is another topic.
+        assert!(s.unrelated.contains(&8), "{s:?}");
     }
 
     #[test]
