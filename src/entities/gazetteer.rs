@@ -34,6 +34,8 @@ pub struct Gazetteer {
     surnames: HashMap<&'static str, usize>,
     common: HashSet<&'static str>,
     suffixes: HashSet<String>,
+    /// Names of countries (a national side is named by its country, and stays a place).
+    countries: HashSet<&'static str>,
 }
 
 pub static GAZ: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
@@ -47,11 +49,15 @@ fn lines(s: &'static str) -> impl Iterator<Item = &'static str> {
 impl Gazetteer {
     fn build() -> Self {
         let mut phrases: HashMap<&'static str, Known> = HashMap::default();
+        let mut countries: HashSet<&'static str> = HashSet::default();
         for l in lines(PLACES) {
             let mut f = l.split('\t');
-            let (Some(name), Some(_kind), Some(size)) = (f.next(), f.next(), f.next()) else {
+            let (Some(name), Some(kind), Some(size)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
+            if kind == "country" {
+                countries.insert(name);
+            }
             let size = size.parse().unwrap_or(1);
             phrases.insert(
                 name,
@@ -87,6 +93,7 @@ impl Gazetteer {
             surnames: lines(SURNAMES).enumerate().map(|(i, n)| (n, i)).collect(),
             common: lines(COMMON_WORDS).collect(),
             suffixes: lines(SUFFIXES).map(|s| s.to_lowercase()).collect(),
+            countries,
         }
     }
 
@@ -97,6 +104,11 @@ impl Gazetteer {
 
     /// A census first name: a frequent one, or a rarer one that is not also an English word
     /// (the census lists "Maple" and "Many").
+    /// A country's name, as the place lists give it.
+    pub fn is_country(&self, name: &str) -> bool {
+        self.countries.contains(name)
+    }
+
     pub fn is_first_name(&self, w: &str) -> bool {
         self.first_names
             .get(w)

@@ -762,6 +762,30 @@ pub static NON_ENTITY_HEADS: WordSet = WordSet::new(&[
     "Doctrine",
     "Protocol",
     "Plan",
+    "Telescope",
+]);
+
+/// Names of diseases, viruses and their variants, which copy capitalises but which are none of
+/// the six labels ("the Nipah virus", "the Omicron variant", "SARS-CoV-2").
+pub static NON_ENTITY_NAMES: WordSet = WordSet::new(&[
+    "Nipah",
+    "Ebola",
+    "Zika",
+    "Omicron",
+    "Covid",
+    "COVID",
+    "SARS",
+    "MERS",
+    "Marburg",
+    "Lassa",
+    "Hendra",
+    "H5N1",
+    "H1N1",
+    "Chikungunya",
+    "Dengue",
+    "Alzheimer's",
+    "Parkinson's",
+    "Brexit",
 ]);
 
 /// Words that name an event with the name after them: "Hurricane Milton", "Operation Barbarossa".

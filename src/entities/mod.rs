@@ -457,6 +457,53 @@ mod tests {
     }
 
     #[test]
+    fn a_town_used_as_a_side_once_is_the_club_throughout_a_match_report() {
+        // Neither city is on the list of club towns: one use as a side ("Pune beat", "Nagpur's
+        // captain") makes every mention the club, as a reader takes them.
+        let t = "Pune beat Nagpur by six wickets in the league match on Sunday. Nagpur's captain \
+                 won the toss and batted, but the innings folded after lunch. Pune now top the \
+                 standings, and Nagpur play at home next week.";
+        let got = labelled(t);
+        let labels_of = |name: &str| {
+            got.iter()
+                .filter(|(s, _)| s == name)
+                .map(|(_, l)| *l)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(labels_of("Pune"), ["ORG", "ORG"], "{got:?}");
+        assert_eq!(labels_of("Nagpur"), ["ORG", "ORG", "ORG"], "{got:?}");
+        // A national side keeps its country's label, and outside sport a town stays a place.
+        assert!(has(
+            "Norway beat Spain 2-1 in the match on Saturday, the striker scoring twice in the league.",
+            "Norway",
+            "PLACE"
+        ));
+        assert!(has(
+            "Pune beat its own record for rainfall on Sunday.",
+            "Pune",
+            "PLACE"
+        ));
+    }
+
+    #[test]
+    fn states_by_name_and_names_that_are_no_entity() {
+        let got =
+            labelled("Gunmen attacked a village in Borno State on Monday, officials in Kaduna State said.");
+        assert!(got.contains(&("Borno State".into(), "PLACE")), "{got:?}");
+        assert!(got.contains(&("Kaduna State".into(), "PLACE")), "{got:?}");
+        assert!(has(
+            "The State Department said on Monday.",
+            "State Department",
+            "ORG"
+        ));
+        // Diseases and variants, telescopes: none of the six labels.
+        let got = labelled(
+            "The Nipah virus and the Omicron variant were studied, and the Webb Space Telescope sent images.",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn titles_are_not_part_of_names() {
         let t = "Russian President Vladimir Putin met U.S. Secretary of State Antony Blinken.";
         let got = labelled(t);

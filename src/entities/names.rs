@@ -203,6 +203,11 @@ pub fn key(w: &Words, a: usize, b: usize) -> String {
     k
 }
 
+/// The part of a name before its first hyphen ("SARS" of "SARS-CoV-2").
+fn first_part(k: &str) -> &str {
+    k.split('-').next().unwrap_or(k)
+}
+
 /// Gazetteer lookup of a token range, also in Title Case for ALL-CAPS text.
 fn lookup(w: &Words, a: usize, b: usize) -> Option<Known> {
     let k = key(w, a, b);
@@ -246,6 +251,77 @@ struct Finder<'a, 'b> {
     /// Names of storms and operations in this text ("Hurricane Milton" makes "Milton" no
     /// entity of the six labels, not the town).
     suppressed: rustc_hash::FxHashSet<&'a str>,
+    /// In a sports report, towns and regions that this text uses as a team somewhere (see
+    /// [`team_frames`]): every mention of them is the club, outside "in"/"at" the town.
+    clubs: rustc_hash::FxHashSet<String>,
+}
+
+/// Words after a name that make it a side in a match: "Mumbai beat", "Melbourne v Gold Coast".
+const TEAM_VERBS: [&str; 16] = [
+    "beat", "beats", "defeated", "defeat", "edged", "thrashed", "overcame", "drew", "lost", "won", "v", "vs",
+    "vs.", "trail", "trailed", "led",
+];
+/// Words before a name that make it a side: "against Gold Coast", "shutting out Mumbai".
+const TEAM_BEFORE: [&str; 8] = ["against", "beat", "beating", "defeated", "v", "vs", "vs.", "out"];
+/// A side's people and parts: "Mumbai's captain", "Melbourne's midfield".
+const TEAM_PARTS: [&str; 14] = [
+    "captain",
+    "coach",
+    "skipper",
+    "batsmen",
+    "batters",
+    "bowlers",
+    "players",
+    "squad",
+    "defence",
+    "defense",
+    "attack",
+    "midfield",
+    "innings",
+    "supporters",
+];
+
+/// Towns and regions (not countries: a national side keeps its country's label) that a sports
+/// text uses as a team at least once: followed by a match verb or "v", preceded by "against",
+/// a possessive before a team word, a team sheet's "Melbourne:" or a score ("Melbourne 7.12").
+/// Hand-written because it is this recogniser's own document-level rule: one clear use as a
+/// side makes the town's other mentions the club too, as a reader takes them.
+fn team_frames(w: &Words, taken: &[bool]) -> rustc_hash::FxHashSet<String> {
+    let mut out = rustc_hash::FxHashSet::default();
+    if !w.sports {
+        return out;
+    }
+    let n = w.toks.len();
+    for (i, (t, &gone)) in w.toks.iter().zip(taken).enumerate() {
+        if !t.cap || t.kind != Kind::Word || gone {
+            continue;
+        }
+        for len in [1, 2] {
+            let j = i + len;
+            if j > n || (j > i + 1 && !w.toks[i + 1].cap) {
+                continue;
+            }
+            let Some(k) = lookup(w, i, j) else { continue };
+            let name = key(w, i, j);
+            if k.label != Label::Place || GAZ.is_country(&name) || GAZ.is_country(&titlecase(&name)) {
+                continue;
+            }
+            let next = w.low(j);
+            let possessive = matches!(next, "'s" | "’s" | "'" | "’");
+            let part_after = if possessive { w.low(j + 1) } else { "" };
+            let score = w.toks.get(j).is_some_and(|t| t.kind == Kind::Number)
+                || next.chars().next().is_some_and(|c| c.is_ascii_digit());
+            let frame = TEAM_VERBS.contains(&next)
+                || (i > 0 && TEAM_BEFORE.contains(&w.low(i - 1)))
+                || TEAM_PARTS.contains(&part_after)
+                || (next == ":" && t.line_start)
+                || score;
+            if frame {
+                out.insert(titlecase(&name));
+            }
+        }
+    }
+    out
 }
 
 fn is_connector_word(s: &str) -> bool {
@@ -304,6 +380,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             phrase,
             covered,
             suppressed,
+            clubs: team_frames(w, taken),
         }
     }
 
@@ -840,6 +917,10 @@ impl<'a, 'b> Finder<'a, 'b> {
             return;
         }
         let k = key(self.w, a, b);
+        // Diseases and their variants are none of the six labels.
+        if NON_ENTITY_NAMES.contains(k.as_str()) || NON_ENTITY_NAMES.contains(first_part(&k)) {
+            return;
+        }
         let person_cue = self.person_cue(a, b, titled);
         if let Some(known) = lookup(self.w, a, b) {
             let mut label = known.label;
@@ -854,7 +935,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             // the town itself.
             if label == Label::Place
                 && self.w.sports
-                && CLUB_TOWNS.contains(k.as_str())
+                && (CLUB_TOWNS.contains(k.as_str()) || self.clubs.contains(&titlecase(&k)))
                 && !(a > 0 && matches!(self.low(a - 1), "in" | "near" | "outside"))
             {
                 label = Label::Org;
@@ -919,6 +1000,11 @@ impl<'a, 'b> Finder<'a, 'b> {
                 return self.push(out, a, b, Label::Org, true);
             }
             if PLACE_HEADS.contains(last) || PLACE_PREFIXES.contains(first) {
+                return self.push(out, a, b, Label::Place, true);
+            }
+            // "Borno State", "Akwa Ibom State": a federation's state by its name and the word
+            // (known names like "Islamic State" and "State Department" were looked up above).
+            if last == "State" && !ORG_HEADS.contains(first) && !TITLE_HEADS.contains(first) {
                 return self.push(out, a, b, Label::Place, true);
             }
             if COMPASS.contains(first) && lookup(self.w, a + 1, b).is_some_and(|k| k.label == Label::Place) {
