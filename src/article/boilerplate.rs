@@ -110,7 +110,7 @@ pub(super) fn re(s: &str) -> Regex {
 /// for breaking news.", "Log in with your credentials", "Subscribe for $1 a week").
 static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset (?:your )?password|create (?:an? )?(?:free )?account|already have an account|already a subscriber|your credentials|enable javascript|ad ?blocker|continue in (?:the )?(?:app|browser)|view in (?:the )?app|unlimited (?:digital )?access|subscribers? only|for subscribers|(?:delivered |sent )?(?:straight )?to your inbox|(?:e-?mails?|newsletters?) (?:&|and) alerts)\b",
+        r"(?i)\b(?:sign (?:up|in|out)|log ?(?:in|out)|download (?:the|our)|get the app|open in app|app open|browser notifications|push notifications|turn on notifications|be the first to know|forgot your|reset (?:your )?password|create (?:an? )?(?:free )?account|already have an account|already a subscriber|your credentials|enable javascript|ad ?blocker|continue in (?:the )?(?:app|browser)|view in (?:the )?app|unlimited (?:digital )?access|subscribers? only|for subscribers|(?:delivered |sent )?(?:straight )?to your inbox|(?:e-?mails?|newsletters?) (?:&|and) alerts|(?:your )?(?:web )?browser is (?:no longer|not) supported|(?:IE|internet explorer) ?\d* is (?:no longer |not )?supported|update your browser|send (?:us )?your (?:stories|story tips|news tips|tips|photos|videos))\b",
     )
 });
 
@@ -140,7 +140,7 @@ static PRICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Interface phrases of the site itself, on a short line.
 static CHROME: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:skip to (?:main )?content|listen to this article|\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?\.? read|(?:estimated )?read(?:ing)? time\s*:?\s*\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?|send us an (?:e-?mail|message)|jump to comments|text size|toggle (?:menu|navigation))\b",
+        r"(?i)\b(?:skip (?:to )?(?:the )?(?:main )?(?:content|navigation|sidebar|footer|search|menu)|skip navigation|back to top(?: button)?|listen to this article|\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?\.? read|(?:estimated )?read(?:ing)? time\s*:?\s*\d+(?:\s*[-–]\s*\d+)?\s*min(?:ute)?s?|send us an (?:e-?mail|message)|jump to comments|text size|toggle (?:menu|navigation))\b",
     )
 });
 
@@ -155,7 +155,7 @@ static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
 /// Copyright and standards lines: footers whatever their length (up to a short paragraph).
 static FOOTER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?:^(?:©|\(c\)|copyright\b)|©\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\bis solely responsible for all content\b|\ball rights reserved\b|\bmay not be (?:published|reproduced)(?:,| or) (?:broadcast|rewritten|redistributed|distributed)\b|^(?:privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings)|accessibility|sitemap|about us|contact us|careers)(?:\s*[|·•/]\s*.*)?$|^(?:our|editorial) standards\b|\bfor (?:your )?personal,? non-?commercial use\b|\bthis archived (?:news )?(?:story|article|content)\b)",
+        r"(?i)(?:^(?:©|\(c\)|copyright\b)|©\s*\d{4}|\bcopyright\s*(?:©\s*)?\d{4}|\bis solely responsible for all content\b|\ball rights reserved\b|\bmay not be (?:published|reproduced)(?:,| or) (?:broadcast|rewritten|redistributed|distributed)\b|^(?:privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings)|accessibility|sitemap|about us|contact us|careers)(?:\s*[|·•/]\s*.*)?$|^(?:our|editorial) standards\b|\bfor (?:your )?personal,? non-?commercial use\b|\bthis archived (?:news )?(?:story|article|content)\b|^this (?:report|story|article) (?:by .{1,40}? )?was (?:first )?published\b)",
     )
 });
 
@@ -474,7 +474,7 @@ static TICKER_MOVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Bylines and time stamps ("By Jim Heintz, Associated Press", "Updated 3:45 PM EST").
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:(?:By|by|BY)\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|&|de|van|von|der|da|al|bin|del|la|le))*\s*(?:[,|/–—-].*|\(@\w+\).*)?|(?i:updated|published|posted|first published|last updated|update)\b.*|(?:Source|Editor|Editors|Writer|Author|Reporter|Reported by|Written by|Edited by)s?:\s*\S.{0,40})$",
+        r"^(?:(?:By|by|BY)\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|&|de|van|von|der|da|al|bin|del|la|le))*\s*(?:[,|/–—-].*|\(@\w+\).*|(?i:for|from)\s+(?:(?i:the)\s+)?[A-Z].{0,40})?|(?:From|FROM)\s+(?:the\s+)?(?:Associated Press|AP|Reuters|AFP|Canadian Press|Press Association|PA Media)|[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]*){1,3}\s*,\s*(?:The\s+)?(?:Associated Press|Reuters|AFP|Bloomberg(?: News)?|Canadian Press|Press Association|PA|AAP)|(?:Xinhua|PTI|IANS|ANI|UNI|AP|AFP|Reuters|AAP)\s*[,|]\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}|(?i:updated|published|posted|first published|last updated|update)\b.*|(?:Source|Editor|Editors|Writer|Author|Reporter|Reported by|Written by|Edited by)s?:\s*\S.{0,40})$",
     )
 });
 
@@ -482,7 +482,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let month = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?";
     re(&format!(
-        r"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{month}\s+\d{{1,2}}|\d{{1,2}}\s+{month}),?\s+\d{{4}}(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?$"
+        r"^(?i:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:{month}\s+\d{{1,2}}|\d{{1,2}}\s+{month}),?\s+\d{{4}}(?:[,\s]+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?)?(?:\s+(?:GMT|UTC|[ECMP][SD]T|IST|BST|AEST|AEDT))?$|^(?i:today|yesterday),?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{{2,4}})?$"
     ))
 });
 
@@ -493,7 +493,7 @@ static LABELS: LazyLock<[(Regex, Kind); 6]> = LazyLock::new(|| {
     [
         (
             line(
-                r"share|share this(?: article| story| page)?|share on \w+|print|e-?mail|comments?|menu|search|close|save|home|sections?|topics|tags?|trending|play|reuse this content|explore more on these topics|related topics|back to top|skip to (?:main )?content|see more|show more|load more|view comments|leave a comment|follow|bookmark|copy link|link copied|(?:adjust )?font size|\d+ comments?|(?:left |main |site )?menu|sections|more|breaking news|on air now|listen live|connect with us|logo|article content|top news|latest news|you are here:.*|log ?in|sign ?in|register|subscribe|newsletters?|hide transcript|view transcript|transcript|skip to this video now|topic|stories|error|exclusive|byline|publication|save (?:story|article|for later|this (?:story|article))|(?:add |remove )?bookmarks?|play(?: article| video| audio)?|actions|key (?:posts|events|moments)|pinned post(?: from)?|latest posts|loading(?:\.\.\.|…)?|hashtags|enlarge(?: this image)?|camera icon|no comments yet(?:\.\.\.|…|\.)?|show (?:more|less)|(?:leer|ver) en español|lire en français|en español|read (?:this |it )?in (?:english|spanish|french|arabic|hindi|urdu|chinese)",
+                r"(?:(?:facebook|twitter|email|e-mail|whatsapp|linkedin|pinterest|reddit|print|messenger|telegram|copy link|share)\s*[|·•]?\s*){2,}|next story|previous story|prev story|top|adjust font size|about the author|share|share this(?: article| story| page)?|share on \w+|print|e-?mail|comments?|menu|search|close|save|home|sections?|topics|tags?|trending|play|reuse this content|explore more on these topics|related topics|back to top|skip to (?:main )?content|see more|show more|load more|view comments|leave a comment|follow|bookmark|copy link|link copied|(?:adjust )?font size|\d+ comments?|(?:left |main |site )?menu|sections|more|breaking news|on air now|listen live|connect with us|logo|article content|top news|latest news|you are here:.*|log ?in|sign ?in|register|subscribe|newsletters?|hide transcript|view transcript|transcript|skip to this video now|topic|stories|error|exclusive|byline|publication|save (?:story|article|for later|this (?:story|article))|(?:add |remove )?bookmarks?|play(?: article| video| audio)?|actions|key (?:posts|events|moments)|pinned post(?: from)?|latest posts|loading(?:\.\.\.|…)?|hashtags|enlarge(?: this image)?|camera icon|no comments yet(?:\.\.\.|…|\.)?|show (?:more|less)|(?:leer|ver) en español|lire en français|en español|read (?:this |it )?in (?:english|spanish|french|arabic|hindi|urdu|chinese)",
             ),
             Kind::Chrome,
         ),
@@ -503,7 +503,7 @@ static LABELS: LazyLock<[(Regex, Kind); 6]> = LazyLock::new(|| {
         ),
         (
             line(
-                r"more on this story|related coverage|related(?: stories| articles| content| links)?|read next|next article|top stories|most viewed|most read|popular|gallery|photos?|see also|you might also like|more from \w+(?: \w+)?",
+                r"more on this story|related coverage|related(?: stories| articles| content| links)?|read next|next article|top stories|most viewed|most read|popular|gallery|photos?|see also|you might also like|more from \w+(?: \w+)?|must read|editor'?s picks|latest headlines|latest press releases?",
             ),
             Kind::Promo,
         ),
@@ -561,7 +561,7 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     let cap = r"[A-Z][\p{L}&.'’-]*";
     let name = format!(r"{cap}(?:\s+(?:{cap}|via|of|de|van|von|al|la)){{0,6}}");
     re(&format!(
-        r"(?:(?:^|[\s.,;)(]){name}\s*/\s*{name}(?:\s*/\s*{name})*\)?|\bvia\s+{cap}(?:\s+{cap}){{0,3}}(?:,\s*(?:File|Pool))?\)?|\((?:AAP|AP|AFP|Reuters|Getty Images|Supplied|ABC(?:\s+[A-Z][\p{{L}}]*){{0,2}}|[A-Z]{{2,6}}(?:\s+[A-Z][\p{{L}}]*)?|Flickr|Instagram|Twitter|Facebook|Wikimedia Commons)\s*:\s*{name}\)|\(?\b(?:{cap}\s+)?Photos?\s*/\s*{name}\)?|\b(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?\s*(?::|by)\s*{name}\)?|[.)]\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|Xinhua|TASS|Sipa|Pool)\)?|\((?:AP|AFP|Reuters|EPA|Getty) (?:Photo|Images?)\s*/[^()]+\)|[.)]\s+/\s?[A-Z]{{2,8}}|\b(?:Source|Supplied|Pictured?|Credit):\s*(?:AAP|AP|AFP|Reuters|Getty Images|Supplied|Bloomberg|Xinhua|PA(?: Media| Wire)?|{cap}(?:\s+{cap}){{0,3}})\.?|(?i:\b(?:featured |photo |image |picture )?(?:image|photo|picture)? ?credits?\s*:.+))\s*$"
+        r"(?:(?:^|[\s.,;)(]){name}\s*/\s*{name}(?:\s*/\s*{name})*\)?|\bvia\s+{cap}(?:\s+{cap}){{0,3}}(?:,\s*(?:File|Pool))?\)?|\((?:AAP|AP|AFP|Reuters|Getty Images|Supplied|ABC(?:\s+[A-Z][\p{{L}}]*){{0,2}}|[A-Z]{{2,6}}(?:\s+[A-Z][\p{{L}}]*)?|Flickr|Instagram|Twitter|Facebook|Wikimedia Commons)\s*:\s*{name}\)|\(?\b(?:{cap}\s+)?Photos?\s*/\s*{name}\)?|\b(?:Photo(?:graph)?|Image|Picture|Credit|Photo credit)s?\s*(?::|by)\s*{name}\)?|[.)]\s*(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Bloomberg|Shutterstock|Alamy|Xinhua|TASS|Sipa|Pool)\)?|\((?:AP|AFP|Reuters|EPA|Getty) (?:Photo|Images?)\s*/[^()]+\)|[.)]\s+/\s?[A-Z]{{2,8}}|[.)]\s*(?:PTI|IANS|ANI|UNI|AP|AFP|AAP|Xinhua|EPA|Reuters)\s+(?:File\s+)?Photo\)?|\b(?:Source|Supplied|Pictured?|Credit):\s*(?:AAP|AP|AFP|Reuters|Getty Images|Supplied|Bloomberg|Xinhua|PA(?: Media| Wire)?|{cap}(?:\s+{cap}){{0,3}})\.?|(?i:\b(?:featured |photo |image |picture )?(?:image|photo|picture)? ?credits?\s*:.+))\s*$"
     ))
 });
 
@@ -589,8 +589,17 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// stands, also on a page of several stories.
 static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^[A-Z][\p{L}.'-]*(?:[\s,]+[A-Z\d][\p{L}.'-]*){0,5},?\s\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|ANI|AAP|CP|PA|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*(?:[—–-]{1,2}|_)\s*",
+        r"^[A-Z][\p{L}.'-]*(?:[\s,]+[A-Z\d][\p{L}.'-]*){0,5},?(?:\s\([A-Z][\p{L}. ]{1,30}\))?\s\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|ANI|AAP|CP|PA|[A-Za-z]{2,8}-[A-Za-z]{2,8})\)\s*(?:[—–-]{1,2}\s*|_\s*|$)|^[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2}(?:,\s[A-Z][\p{L}.'-]*(?:\s[A-Z][\p{L}.'-]*){0,2})?,\s(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d{1,2}(?:,\s\d{4})?\s\((?:AP|Reuters|AFP|UPI|dpa|Xinhua|IANS|PTI|ANI|AAP|CP|PA)\)\s*(?:[—–:-]{1,2}\s*)?",
     )
+});
+
+/// A wire's sign-off on a line of its own: "- AP", "– Rappler.com", "( Source : PTI )", "(With
+/// inputs from agencies)", "SOURCE: Agencies", "[Reuters]", "(File | PTI)", Xinhua's "Enditem".
+static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
+    let wire = r"(?:AP|AFP|Reuters|PTI|IANS|ANI|UNI|AAP|Xinhua|dpa|Kyodo|Yonhap|Bernama|EFE|ANSA|TASS|PA|CP|Agencies|agencies)";
+    re(&format!(
+        r"^(?:[-–—]\s*(?:{wire}|[A-Z][\w-]*\.(?:com|net|org|ph|in|ng))|©\s*{wire}|\(\s*(?:Source\s*:\s*)?{wire}\s*\)|\((?i:with (?:additional )?inputs? from) [^()]{{2,50}}\)|(?i:source)\s*:\s*{wire}(?:\s*(?:,|and|&)\s*{wire})*|\[\s*{wire}\s*\]|\((?:File|Representational|Representative)(?: (?:Photo|Image))?\s*[|/]\s*{wire}\)|Enditem|ENDITEM)\.?$"
+    ))
 });
 
 /// A photo credit or a site's name run into a bracketed dateline, up to its bracket:
@@ -838,6 +847,9 @@ fn classify(raw: &str) -> Class {
     }
     if SEPARATOR.is_match(line) {
         return Class::Furniture(Kind::Chrome);
+    }
+    if SIGN_OFF.is_match(line) {
+        return Class::Furniture(Kind::Credit);
     }
     if !sentence && stamp(line) {
         return Class::Furniture(Kind::Byline);
@@ -2146,6 +2158,78 @@ mod tests {
             let glued = format!("A crowd gathers outside the ministry in Brussels on Monday.{credit}");
             let t = format!("{BODY}\n\n{glued}\n\n{BODY}");
             assert_eq!(run(&t).1, [glued.as_str()], "{credit}");
+        }
+    }
+
+    #[test]
+    fn sign_offs_bylines_clocks_and_site_lines_of_wire_pages() {
+        // Each line is furniture of its kind on a page of wire copy; none is a sentence.
+        for (line, kind) in [
+            ("- AP", Kind::Credit),
+            ("– Harbourpost.com", Kind::Credit),
+            ("( Source : PTI )", Kind::Credit),
+            ("(With inputs from agencies)", Kind::Credit),
+            ("SOURCE: Agencies", Kind::Credit),
+            ("[Reuters]", Kind::Credit),
+            ("(File | PTI)", Kind::Credit),
+            ("Enditem", Kind::Credit),
+            ("By ODILE MARSH for the Associated Press", Kind::Byline),
+            ("BY TOMAS REYE from the Associated Press", Kind::Byline),
+            ("From the Associated Press", Kind::Byline),
+            ("ODILE MARSH , Associated Press", Kind::Byline),
+            ("Xinhua, April 1, 2016", Kind::Byline),
+            ("Today 3:27 PM", Kind::Byline),
+            ("April 14, 2021 GMT", Kind::Byline),
+            ("Skip to navigation", Kind::Chrome),
+            ("Back to top button", Kind::Chrome),
+            ("FacebookTwitterEmail", Kind::Chrome),
+            ("Next Story", Kind::Chrome),
+            ("Must Read", Kind::Promo),
+            (
+                "Your web browser is no longer supported. To improve your experience update it here",
+                Kind::Prompt,
+            ),
+            (
+                "IE 11 is not supported. For an optimal experience visit our site on another browser.",
+                Kind::Prompt,
+            ),
+            (
+                "This report by The Calder Press was first published March 10, 2021.",
+                Kind::Footer,
+            ),
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            let (f, covered) = run(&t);
+            assert_eq!(covered, [line], "{line}");
+            assert_eq!(f.kinds, [kind], "{line}");
+        }
+        // The same words inside the story's sentences are story.
+        for line in [
+            "The agency said the report was first published in March, and later corrected.",
+            "He said he would skip to the next item on the agenda.",
+            "She wrote for the Associated Press for a decade before joining the council.",
+        ] {
+            let t = format!("{BODY}\n\n{line}\n\n{BODY}");
+            assert!(run(&t).1.is_empty(), "{line}");
+        }
+    }
+
+    #[test]
+    fn wire_datelines_with_a_date_or_a_country_in_brackets_anywhere_on_a_page() {
+        for (line, dateline) in [
+            (
+                "Lanvale, Oct 22 (PTI) The council approved the harbour budget on Tuesday after a long night.",
+                "Lanvale, Oct 22 (PTI) ",
+            ),
+            (
+                "Maribo (Norland) (AFP) – Rescuers searched the coast on Tuesday for two missing fishermen.",
+                "Maribo (Norland) (AFP) – ",
+            ),
+        ] {
+            // Deep in a page of several stories, not only at the top.
+            let t = format!("{BODY}\n\n{BODY}\n\n{line}");
+            let (_, covered) = run(&t);
+            assert_eq!(covered, [dateline], "{line}");
         }
     }
 
