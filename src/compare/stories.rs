@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 
 use super::normalise::{KeyMap, KeySet, Token, hash_str, normalise_word, tokenise};
-use super::summary::{MIN_SHARED_PASSAGES, count_common, gram5, reuse_grams};
+use super::summary::{MIN_SHARED_PASSAGES, common_positions, count_common, gram5, reuse_grams};
 use crate::article::Article;
 use crate::entities::Analysis;
 
@@ -143,7 +143,7 @@ struct Features {
     /// Every word key of the body, sorted: "does the other article mention this at all".
     keys: Vec<u64>,
     /// Parallel to `keys`: each word's squared inverse document frequency over the collection,
-    /// set once the collection is read (see [`KeyWeights`]).
+    /// set once the collection is read (see [`key_weights`]).
     key_weights: Vec<f32>,
     /// The Euclidean norm of `key_weights`' square roots: the length of the idf vector.
     key_norm: f64,
@@ -223,21 +223,7 @@ impl GramWeights {
 
 /// The values two sorted, repeat-free lists share, in order.
 fn common_sorted<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = u64> + 'a {
-    let (mut i, mut j) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    i += 1;
-                    j += 1;
-                    return Some(a[i - 1]);
-                }
-            }
-        }
-        None
-    })
+    common_positions(a, b).map(move |(i, _)| a[i])
 }
 
 /// Sets each article's word weights (squared idf, `ln(n / df)`, over the collection's
@@ -275,19 +261,9 @@ fn topic(fi: &Features, fj: &Features) -> f64 {
     if denom <= 0.0 {
         return 0.0;
     }
-    let (a, b) = (&fi.keys, &fj.keys);
-    let (mut i, mut j, mut dot) = (0, 0, 0.0f64);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                dot += fi.key_weights[i] as f64;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let dot: f64 = common_positions(&fi.keys, &fj.keys)
+        .map(|(i, _)| fi.key_weights[i] as f64)
+        .sum();
     dot / denom
 }
 

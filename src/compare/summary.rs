@@ -326,17 +326,25 @@ pub fn gram5(keys: impl Iterator<Item = u64>) -> u64 {
 
 /// Number of values two sorted, repeat-free lists share.
 pub fn count_common(a: &[u64], b: &[u64]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
+    common_positions(a, b).count()
+}
+
+/// Where two sorted, repeat-free lists hold the same value: (index in `a`, index in `b`), in
+/// order. One merge pass.
+pub fn common_positions<'a>(a: &'a [u64], b: &'a [u64]) -> impl Iterator<Item = (usize, usize)> + 'a {
+    let (mut i, mut j) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    i += 1;
+                    j += 1;
+                    return Some((i - 1, j - 1));
+                }
             }
         }
-    }
-    n
+        None
+    })
 }
