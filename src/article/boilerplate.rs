@@ -118,7 +118,7 @@ static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
 /// comment"), its notes on the e-mail address and the required fields.
 static COMMENT_FORM: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:click (?:here )?to comment|leave a (?:reply|comment)|post a comment|add a comment|be the first to comment|comments are closed|join the (?:conversation|discussion))\b|\b(?:your email address will not be published|required fields are marked)\b",
+        r"(?i)^(?:click (?:here )?to comment|leave a (?:reply|comment)|post a comment|add a comment|be the first to comment|comments are closed|join the (?:conversation|discussion)|have your say|post your comments?|notification settings)\b|\b(?:your email address will not be published|required fields are marked)\b",
     )
 });
 
@@ -148,7 +148,7 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
 /// again later.") and a document viewer's pager ("You are on page 1 of 23").
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:(?:please )?try again later|(?:this )?(?:feature|content|video|page) is (?:currently |temporarily )?unavailable|something went wrong|you are on page \d+\s*of \d+)\b",
+        r"(?i)\b(?:(?:please )?try again later|(?:this )?video (?:has )?failed to load|try refreshing your browser|(?:this )?(?:feature|content|video|page) is (?:currently |temporarily )?unavailable|something went wrong|you are on page \d+\s*of \d+)\b",
     )
 });
 
@@ -408,7 +408,7 @@ static BUTTON: LazyLock<Regex> = LazyLock::new(|| {
 /// "Story continues below", ad labels: an advertisement's place in the page.
 static ADVERT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^(?:advertisement|advertising|ad feedback|ad|sponsored(?: content| stories| links)?|paid (?:content|post)|promoted(?: content)?|story continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|article continues below(?: (?:this )?(?:advertisement|ad))?)[\s:.-]*$|\bstory continues below\b",
+        r"(?i)^(?:advertisement|advertising|ad feedback|ad|sponsored(?: content| stories| links)?|paid (?:content|post)|promoted(?: content)?|story continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|(?:article|story) continue[sd]? below(?: (?:this )?(?:advertisement|ad))?)[\s:.-]*$|\bstory continues below\b|\b(?:this )?advertisement has not loaded\b|\byour article continues below\b",
     )
 });
 
@@ -461,7 +461,7 @@ static VIDEO_LENGTH: LazyLock<Regex> =
 /// "The Associated Press".
 static STAFF_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:The )?(?:Associated Press|Reuters|AFP|Agence France-Presse|Canadian Press|Press Association)$|^(?:The )?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg(?: News)?|UPI|Press Association|PA|Canadian Press|AAP|CNN|dpa|Xinhua)?(?:\s*[A-Z][a-z]+){0,3}\s*(?:Writers?|Correspondents?|Reporters?|Editors?|staff|Staff|Press|Bureau Chief|Columnist)$|^(?:Staff|Wire)(?: (?:&|and) Wire)? Reports?$|^[a-z]{2,4}(?:/[a-z]{2,4})+$|^[\p{L}. -]{2,40}--?[A-Z]{2,5}$",
+        r"^(?i:the )?(?i:associated press|agence france-presse|canadian press|press association)$|^(?:The )?(?:Reuters|AFP)$|^(?:The )?(?:Associated Press|AP|Reuters|AFP|Agence France-Presse|Bloomberg(?: News)?|UPI|Press Association|PA|Canadian Press|AAP|CNN|dpa|Xinhua)?(?:\s*[A-Z][a-z]+){0,3}\s*(?:Writers?|Correspondents?|Reporters?|Editors?|staff|Staff|Press|Bureau Chief|Columnist)$|^(?:Staff|Wire)(?: (?:&|and) Wire)? Reports?$|^[a-z]{2,4}(?:/[a-z]{2,4})+$|^[\p{L}. -]{2,40}--?[A-Z]{2,5}$",
     )
 });
 
@@ -520,6 +520,10 @@ static LABELS: LazyLock<[(Regex, Kind); 6]> = LazyLock::new(|| {
         (line(r"image caption\s*,.*"), Kind::Caption),
     ]
 });
+
+/// A story's topic or tag links run into one line: "Topics: Delhi Police Hoax call Metro".
+static TOPIC_LINE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(?i:(?:related )?(?:topics|tags|keywords))\s*:\s*\S.{0,150}$"));
 
 /// The heading of a listing page (a tag, topic, section or archive): "Tag Archives: Kenya",
 /// "Entries in Kenya (32)", "Posts tagged elections", "News Archive", "Latest stories", "Latest
@@ -596,9 +600,9 @@ static WIRE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// A wire's sign-off on a line of its own: "- AP", "– Rappler.com", "( Source : PTI )", "(With
 /// inputs from agencies)", "SOURCE: Agencies", "[Reuters]", "(File | PTI)", Xinhua's "Enditem".
 static SIGN_OFF: LazyLock<Regex> = LazyLock::new(|| {
-    let wire = r"(?:AP|AFP|Reuters|PTI|IANS|ANI|UNI|AAP|Xinhua|dpa|Kyodo|Yonhap|Bernama|EFE|ANSA|TASS|PA|CP|Agencies|agencies)";
+    let wire = r"(?:AP|AFP|Reuters|REUTERS|PTI|IANS|ANI|UNI|AAP|Xinhua|dpa|Kyodo|Yonhap|Bernama|EFE|ANSA|TASS|PA|CP|Agencies|agencies)";
     re(&format!(
-        r"^(?:[-–—]\s*(?:{wire}|[A-Z][\w-]*\.(?:com|net|org|ph|in|ng))|©\s*{wire}|\(\s*(?:Source\s*:\s*)?{wire}\s*\)|\((?i:with (?:additional )?inputs? from) [^()]{{2,50}}\)|(?i:source)\s*:\s*{wire}(?:\s*(?:,|and|&)\s*{wire})*|\[\s*{wire}\s*\]|\((?:File|Representational|Representative)(?: (?:Photo|Image))?\s*[|/]\s*{wire}\)|Enditem|ENDITEM)\.?$"
+        r"^(?:(?:[•·]\s*)?(?:PTI|IANS|ANI|UNI|AAP|Xinhua|Kyodo|Yonhap|Bernama|EFE|ANSA|TASS)|[A-Z][\p{{L}}]+(?:\s[A-Z][\p{{L}}]+){{0,3}}\s(?:file|handout|pool|staff)\s(?:photo|picture|image)|[-–—]\s*(?:{wire}|[A-Z][\w-]*\.(?:com|net|org|ph|in|ng))|©\s*{wire}|\(\s*(?:Source\s*:\s*)?{wire}\s*\)|\((?i:with (?:additional )?inputs? from) [^()]{{2,50}}\)|(?i:source)\s*:\s*{wire}(?:\s*(?:,|and|&)\s*{wire})*|\[\s*{wire}\s*\]|\((?:File|Representational|Representative)(?: (?:Photo|Image))?\s*[|/]\s*{wire}\)|Enditem|ENDITEM)\.?$"
     ))
 });
 
@@ -836,7 +840,10 @@ fn classify(raw: &str) -> Class {
     if let Some((_, k)) = LABELS.iter().find(|(r, _)| r.is_match(line)) {
         return Class::Furniture(*k);
     }
-    if COUNT.is_match(line) || (len <= 60 && !sentence && LISTING.is_match(line)) {
+    if COUNT.is_match(line)
+        || (len <= 60 && !sentence && LISTING.is_match(line))
+        || (!sentence && TOPIC_LINE.is_match(line))
+    {
         return Class::Furniture(Kind::Chrome);
     }
     if FULL_STORY.is_match(line) {
@@ -2173,6 +2180,22 @@ mod tests {
             ("[Reuters]", Kind::Credit),
             ("(File | PTI)", Kind::Credit),
             ("Enditem", Kind::Credit),
+            ("PTI", Kind::Credit),
+            ("• Kyodo", Kind::Credit),
+            ("Meridian Shimbun file photo", Kind::Credit),
+            ("THE ASSOCIATED PRESS", Kind::Byline),
+            (
+                "Topics: Harbour strike Port Ellery dock workers pay talks",
+                Kind::Chrome,
+            ),
+            ("Have your say", Kind::Prompt),
+            ("Post Your Comments", Kind::Prompt),
+            ("Article Continued Below", Kind::Advertisement),
+            (
+                "This advertisement has not loaded yet, but your article continues below.",
+                Kind::Advertisement,
+            ),
+            ("We apologize, but this video has failed to load.", Kind::Chrome),
             ("By ODILE MARSH for the Associated Press", Kind::Byline),
             ("BY TOMAS REYE from the Associated Press", Kind::Byline),
             ("From the Associated Press", Kind::Byline),
