@@ -676,6 +676,8 @@ pub static ORG_HEADS: WordSet = WordSet::new(&[
     "Laboratories",
     "Institutes",
     "Councils",
+    "Management",
+    "FinServ",
 ]);
 
 /// Lowercase nouns in an appositive that make the name before it an organisation:
@@ -766,7 +768,8 @@ pub static NON_ENTITY_HEADS: WordSet = WordSet::new(&[
 ]);
 
 /// Names of diseases, viruses and their variants, which copy capitalises but which are none of
-/// the six labels ("the Nipah virus", "the Omicron variant", "SARS-CoV-2").
+/// the six labels ("the Nipah virus", "the Omicron variant", "SARS-CoV-2"); and the plural
+/// acronyms of roles ("MPs", "MLAs"), which name people by their office, not by name.
 pub static NON_ENTITY_NAMES: WordSet = WordSet::new(&[
     "Nipah",
     "Ebola",
@@ -786,6 +789,14 @@ pub static NON_ENTITY_NAMES: WordSet = WordSet::new(&[
     "Alzheimer's",
     "Parkinson's",
     "Brexit",
+    "MPs",
+    "MLAs",
+    "MEPs",
+    "MSPs",
+    "MPPs",
+    "CEOs",
+    "NGOs",
+    "PMs",
 ]);
 
 /// Words that name an event with the name after them: "Hurricane Milton", "Operation Barbarossa".

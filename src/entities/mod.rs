@@ -496,6 +496,20 @@ mod tests {
             "State Department",
             "ORG"
         ));
+        // A fund manager by its name and head word; a legislature by its own name.
+        assert!(has(
+            "Analysts at Orwell Asset Management said the shares were cheap.",
+            "Orwell Asset Management",
+            "ORG"
+        ));
+        assert!(has(
+            "The Lok Sabha passed the bill on Monday.",
+            "Lok Sabha",
+            "ORG"
+        ));
+        // Plural acronyms of roles name no one.
+        let got = labelled("Several MPs and MLAs walked out of the session.");
+        assert!(got.is_empty(), "{got:?}");
         // Diseases and variants, telescopes: none of the six labels.
         let got = labelled(
             "The Nipah virus and the Omicron variant were studied, and the Webb Space Telescope sent images.",
