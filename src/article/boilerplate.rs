@@ -569,6 +569,13 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A wire photo's own credit closing a paragraph: "(AP Photo/Jane Roe)", "(Reuters/John Doe)".
+/// A wire's long caption (the photo, then a summary of the story) still ends with it, so it
+/// marks a caption up to twice the usual length.
+static AGENCY_PHOTO_END: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\((?:AP|AFP|Reuters|EPA|Getty|PTI|AAP|CP|Xinhua) (?:Photo|Images?)\s*/[^()]{2,60}\)$")
+});
+
 /// Words of a caption describing a photo: positions of people in it, the AP caption's full date,
 /// or the "FILE -" label of an archive picture.
 static CAPTION_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -763,7 +770,9 @@ fn classify(raw: &str) -> Class {
     if len <= CAPTION_MAX && (line.contains("ookie") || line.contains("OOKIE")) && COOKIES.is_match(line) {
         return Class::Furniture(Kind::Prompt);
     }
-    if len <= CAPTION_MAX && CREDIT_END.is_match(line) {
+    if (len <= CAPTION_MAX && CREDIT_END.is_match(line))
+        || (len <= 2 * CAPTION_MAX && AGENCY_PHOTO_END.is_match(line))
+    {
         return Class::Furniture(if credit_only(line) {
             Kind::Credit
         } else {
@@ -816,6 +825,9 @@ fn classify(raw: &str) -> Class {
     if len <= 250 && PITCH.is_match(line) {
         return Class::Furniture(Kind::Prompt);
     }
+    if !sentence && TOPIC_LINE.is_match(line) {
+        return Class::Furniture(Kind::Chrome);
+    }
     if len > CHROME_MAX {
         return Class::Body;
     }
@@ -840,10 +852,7 @@ fn classify(raw: &str) -> Class {
     if let Some((_, k)) = LABELS.iter().find(|(r, _)| r.is_match(line)) {
         return Class::Furniture(*k);
     }
-    if COUNT.is_match(line)
-        || (len <= 60 && !sentence && LISTING.is_match(line))
-        || (!sentence && TOPIC_LINE.is_match(line))
-    {
+    if COUNT.is_match(line) || (len <= 60 && !sentence && LISTING.is_match(line)) {
         return Class::Furniture(Kind::Chrome);
     }
     if FULL_STORY.is_match(line) {
@@ -2235,6 +2244,38 @@ mod tests {
             let t = format!("{BODY}\n\n{line}\n\n{BODY}");
             assert!(run(&t).1.is_empty(), "{line}");
         }
+    }
+
+    #[test]
+    fn a_wire_photos_long_caption_and_a_long_topic_line() {
+        // A wire's caption: the photo, then a summary of the story, then the photo's credit.
+        let cap = "Smoke hangs over the ridge road where a grass fire burns toward the quarry on \
+                   Monday, Oct. 6, 2025, near Hollin. Crews in the valley worked through the night \
+                   to keep the fire from the farms on the eastern slope, and the county opened two \
+                   shelters for families told to leave. Forecasters expect dry wind for the rest of \
+                   the week, with no rain before Sunday at the earliest, and the fire service asked \
+                   drivers to keep off the ridge road until further notice while the crews and \
+                   their trucks use it to reach the fire line. Officials said the cause of the fire \
+                   was not yet known and would be investigated once it was out. \
+                   (AP Photo/Mara Quill)";
+        assert!(
+            cap.chars().count() > CAPTION_MAX,
+            "longer than an ordinary caption"
+        );
+        let t = format!("{BODY}\n\n{cap}\n\n{BODY}");
+        let (f, covered) = run(&t);
+        assert_eq!(covered, [cap]);
+        assert_eq!(f.kinds, [Kind::Caption]);
+        // The same length of story without the wire's credit stays story.
+        let story = cap.trim_end_matches(" (AP Photo/Mara Quill)");
+        let t = format!("{BODY}\n\n{story}\n\n{BODY}");
+        assert!(run(&t).1.is_empty());
+        // A topic line longer than a site label.
+        let topics = "Topics: Hollin fire service ridge road quarry grass fire evacuation shelters \
+                      county council weather forecast dry wind eastern slope farms Sunday rain";
+        assert!(topics.chars().count() > CHROME_MAX);
+        let t = format!("{BODY}\n\n{topics}\n\n{BODY}");
+        assert_eq!(run(&t).1, [topics]);
     }
 
     #[test]
