@@ -771,7 +771,7 @@ fn classify(raw: &str) -> Class {
         return Class::Furniture(Kind::Prompt);
     }
     if (len <= CAPTION_MAX && CREDIT_END.is_match(line))
-        || (len <= 2 * CAPTION_MAX && AGENCY_PHOTO_END.is_match(line))
+        || (len <= 2 * CAPTION_MAX && line.ends_with(')') && AGENCY_PHOTO_END.is_match(line))
     {
         return Class::Furniture(if credit_only(line) {
             Kind::Credit
