@@ -507,6 +507,12 @@ mod tests {
             "Lok Sabha",
             "ORG"
         ));
+        // A known company with its legal form is one name.
+        assert!(has(
+            "Shares of Reliance Industries Limited rose on Friday.",
+            "Reliance Industries Limited",
+            "ORG"
+        ));
         // Plural acronyms of roles name no one.
         let got = labelled("Several MPs and MLAs walked out of the session.");
         assert!(got.is_empty(), "{got:?}");

@@ -748,11 +748,15 @@ impl<'a, 'b> Finder<'a, 'b> {
                 rest = Some((p, after_title));
                 break;
             }
-            // "New York Rangers", "United States Army": a known place inside a longer name.
+            // "New York Rangers", "United States Army": a known place inside a longer name;
+            // "Reliance Industries Limited": a known company with its legal form.
             let longer_name = b > p + 1 && {
                 let last = self.raw(b - 1);
                 self.phrase[p].is_some_and(|(len, _)| p + len < b)
-                    && (ORG_HEADS.contains(last) || PLACE_HEADS.contains(last) || plural_word(self.w, b - 1))
+                    && (ORG_HEADS.contains(last)
+                        || PLACE_HEADS.contains(last)
+                        || plural_word(self.w, b - 1)
+                        || GAZ.is_company_suffix(last))
                     && (p + 1..b).all(|k| !TITLE_HEADS.contains(self.raw(k)))
             };
             if let Some((len, _)) = self.phrase[p]
