@@ -569,7 +569,7 @@ static CREDIT_END: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// A wire photo's own credit closing a paragraph: "(AP Photo/Jane Roe)", "(Reuters/John Doe)".
+/// A wire photo's own credit closing a paragraph: "(AP Photo/Jane Roe)", "(Getty Images/John Doe)".
 /// A wire's long caption (the photo, then a summary of the story) still ends with it, so it
 /// marks a caption up to twice the usual length.
 static AGENCY_PHOTO_END: LazyLock<Regex> = LazyLock::new(|| {

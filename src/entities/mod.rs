@@ -483,6 +483,12 @@ mod tests {
             "Pune",
             "PLACE"
         ));
+        // A Games' year after a city is no score: the host city stays a place.
+        assert!(has(
+            "Tokyo 2020 was the first Games without fans; the striker scored twice in the league match at Tokyo.",
+            "Tokyo",
+            "PLACE"
+        ));
     }
 
     #[test]

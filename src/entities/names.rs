@@ -309,8 +309,11 @@ fn team_frames(w: &Words, taken: &[bool]) -> rustc_hash::FxHashSet<String> {
             let next = w.low(j);
             let possessive = matches!(next, "'s" | "’s" | "'" | "’");
             let part_after = if possessive { w.low(j + 1) } else { "" };
-            let score = w.toks.get(j).is_some_and(|t| t.kind == Kind::Number)
-                || next.chars().next().is_some_and(|c| c.is_ascii_digit());
+            // A score after the name ("Melbourne 7.12 (54)"), but not a Games' year ("Tokyo 2020").
+            let year = next.len() == 4 && (next.starts_with("19") || next.starts_with("20"));
+            let score = !year
+                && (w.toks.get(j).is_some_and(|t| t.kind == Kind::Number)
+                    || next.chars().next().is_some_and(|c| c.is_ascii_digit()));
             let frame = TEAM_VERBS.contains(&next)
                 || (i > 0 && TEAM_BEFORE.contains(&w.low(i - 1)))
                 || TEAM_PARTS.contains(&part_after)
