@@ -252,7 +252,7 @@ struct Finder<'a, 'b> {
     /// entity of the six labels, not the town).
     suppressed: rustc_hash::FxHashSet<&'a str>,
     /// In a sports report, towns and regions that this text uses as a team somewhere (see
-    /// [`team_frames`]): every mention of them is the club, outside "in"/"at" the town.
+    /// [`team_frames`]): every mention of them is the club, except "in", "near" or "outside" it.
     clubs: rustc_hash::FxHashSet<String>,
 }
 
@@ -924,7 +924,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             return;
         }
         let k = key(self.w, a, b);
-        // Diseases and their variants are none of the six labels.
+        // Diseases and their variants, and role acronyms ("MPs"), are none of the six labels.
         if NON_ENTITY_NAMES.contains(k.as_str()) || NON_ENTITY_NAMES.contains(first_part(&k)) {
             return;
         }
