@@ -286,42 +286,37 @@ const TEAM_PARTS: [&str; 14] = [
 /// a possessive before a team word, a team sheet's "Melbourne:" or a score ("Melbourne 7.12").
 /// Hand-written because it is this recogniser's own document-level rule: one clear use as a
 /// side makes the town's other mentions the club too, as a reader takes them.
-fn team_frames(w: &Words, taken: &[bool]) -> rustc_hash::FxHashSet<String> {
+fn team_frames(w: &Words, phrase: &[Option<(usize, Known)>]) -> rustc_hash::FxHashSet<String> {
     let mut out = rustc_hash::FxHashSet::default();
     if !w.sports {
         return out;
     }
-    let n = w.toks.len();
-    for (i, (t, &gone)) in w.toks.iter().zip(taken).enumerate() {
-        if !t.cap || t.kind != Kind::Word || gone {
+    // The known places of the text are the finder's gazetteer phrases (looked up once there).
+    for (i, found) in phrase.iter().enumerate() {
+        let Some((len, k)) = found else { continue };
+        if k.label != Label::Place || *len > 2 {
             continue;
         }
-        for len in [1, 2] {
-            let j = i + len;
-            if j > n || (j > i + 1 && !w.toks[i + 1].cap) {
-                continue;
-            }
-            let Some(k) = lookup(w, i, j) else { continue };
-            let name = key(w, i, j);
-            if k.label != Label::Place || GAZ.is_country(&name) || GAZ.is_country(&titlecase(&name)) {
-                continue;
-            }
-            let next = w.low(j);
-            let possessive = matches!(next, "'s" | "’s" | "'" | "’");
-            let part_after = if possessive { w.low(j + 1) } else { "" };
-            // A score after the name ("Melbourne 7.12 (54)"), but not a Games' year ("Tokyo 2020").
-            let year = next.len() == 4 && (next.starts_with("19") || next.starts_with("20"));
-            let score = !year
-                && (w.toks.get(j).is_some_and(|t| t.kind == Kind::Number)
-                    || next.chars().next().is_some_and(|c| c.is_ascii_digit()));
-            let frame = TEAM_VERBS.contains(&next)
-                || (i > 0 && TEAM_BEFORE.contains(&w.low(i - 1)))
-                || TEAM_PARTS.contains(&part_after)
-                || (next == ":" && t.line_start)
-                || score;
-            if frame {
-                out.insert(titlecase(&name));
-            }
+        let (t, j) = (&w.toks[i], i + len);
+        let name = key(w, i, j);
+        if GAZ.is_country(&name) || GAZ.is_country(&titlecase(&name)) {
+            continue;
+        }
+        let next = w.low(j);
+        let possessive = matches!(next, "'s" | "’s" | "'" | "’");
+        let part_after = if possessive { w.low(j + 1) } else { "" };
+        // A score after the name ("Melbourne 7.12 (54)"), but not a Games' year ("Tokyo 2020").
+        let year = next.len() == 4 && (next.starts_with("19") || next.starts_with("20"));
+        let score = !year
+            && (w.toks.get(j).is_some_and(|t| t.kind == Kind::Number)
+                || next.chars().next().is_some_and(|c| c.is_ascii_digit()));
+        let frame = TEAM_VERBS.contains(&next)
+            || (i > 0 && TEAM_BEFORE.contains(&w.low(i - 1)))
+            || TEAM_PARTS.contains(&part_after)
+            || (next == ":" && t.line_start)
+            || score;
+        if frame {
+            out.insert(titlecase(&name));
         }
     }
     out
@@ -376,6 +371,7 @@ impl<'a, 'b> Finder<'a, 'b> {
                 suppressed.insert(w.raw(i + 1));
             }
         }
+        let clubs = team_frames(w, &phrase);
         Finder {
             w,
             taken,
@@ -383,7 +379,7 @@ impl<'a, 'b> Finder<'a, 'b> {
             phrase,
             covered,
             suppressed,
-            clubs: team_frames(w, taken),
+            clubs,
         }
     }
 
